@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * RFC 9457 problem details, as every BFF error is answered (`application/problem+json`).
+ * `code` is ours and stable; `graphRequestId`/`graphCode` appear when Graph answered.
+ */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  requestId: z.string(),
+  graphRequestId: z.string().optional(),
+  graphCode: z.string().optional(),
+  retryAfterSeconds: z.number().optional(),
+  /** Which input was wrong, for 400s: dotted paths such as `body.notifyManagedDevices`. */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** Our stable error codes; the SPA keys its messages on them. */
+export const ProblemCodes = [
+  "bad_request",
+  "validation_failed",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "claims_challenge",
+  "graph_error",
+  "graph_throttled",
+  "graph_unavailable",
+  "internal",
+] as const;
+export type ProblemCode = (typeof ProblemCodes)[number];

@@ -1,0 +1,25 @@
+import type { Page } from "@playwright/test";
+
+/** The signed-in console: header, user menu, language switch, navigation. */
+export class ConsoleShell {
+  constructor(private readonly page: Page) {}
+
+  userMenu(displayName: string) {
+    return this.page.getByRole("button", { name: new RegExp(displayName) });
+  }
+
+  async signOut(displayName: string): Promise<void> {
+    await this.userMenu(displayName).click();
+    await this.page.getByRole("menuitem", { name: /^(Sign out|Выйти)$/ }).click();
+  }
+
+  async switchLanguage(to: "English" | "Русский"): Promise<void> {
+    const control = this.page.getByRole("combobox", { name: /^(Language|Язык)$/ });
+    await control.click();
+    await this.page.getByRole("option", { name: to }).click();
+  }
+
+  navLink(name: string) {
+    return this.page.getByRole("navigation").getByRole("link", { name });
+  }
+}

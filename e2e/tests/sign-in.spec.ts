@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "../fixtures/console-test.js";
+import { ConsoleShell } from "../pages/console-shell.js";
+import { SignInPage } from "../pages/sign-in-page.js";
+
+test("the agent signs in through MSAL and sees their name from /api/me", async ({
+  page,
+  simulator,
+}, testInfo) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signInAs("Adele Vance");
+
+  const shell = new ConsoleShell(page);
+  await expect(shell.userMenu("Adele Vance")).toBeVisible();
+  await expect(shell.navLink("VPP tokens")).toBeVisible();
+  await testInfo.attach("signed-in-en", {
+    body: await page.screenshot(),
+    contentType: "image/png",
+  });
+
+  // The name came from Graph through the BFF with an on-behalf-of token, not the SPA's token.
+  const me = (await simulator.received()).filter((r) => r.path === "/v1.0/me");
+  expect(me.length).toBeGreaterThan(0);
+  for (const call of me) {
+    expect(call.claims?.aud).toBe("https://graph.microsoft.com");
+    expect(call.claims?.oid).toBe("a1f0e2d3-0001-4c5b-8a9d-000000000001");
+  }
+});
+
+test("signing out returns to the sign-in screen", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signInAs("Adele Vance");
+  const shell = new ConsoleShell(page);
+  await expect(shell.userMenu("Adele Vance")).toBeVisible();
+
+  await shell.signOut("Adele Vance");
+  await expect(signIn.signInButton()).toBeVisible();
+  await page.reload();
+  await expect(signIn.signInButton()).toBeVisible();
+});
+
+test("an account with no app role sees 'No access'", async ({ page }, testInfo) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signInAs("Lee Gu");
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Apps" })).toHaveCount(0);
+  await testInfo.attach("no-access", { body: await page.screenshot(), contentType: "image/png" });
+});
+
+for (const language of ["English", "Русский"] as const) {
+  test(`axe finds no serious or critical violation on the shell (${language})`, async ({
+    page,
+  }, testInfo) => {
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signInAs("Adele Vance");
+    const shell = new ConsoleShell(page);
+    await expect(shell.userMenu("Adele Vance")).toBeVisible();
+    if (language === "Русский") {
+      await shell.switchLanguage("Русский");
+      await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+      await expect(shell.navLink("Пользователи")).toBeVisible();
+    }
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
+    await testInfo.attach(`shell-${language}`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}

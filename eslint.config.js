@@ -68,7 +68,8 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   {
-    files: ["**/*.js", "**/*.mjs"],
+    // Tool configs sit outside every tsconfig; they are linted without type information.
+    files: ["**/*.js", "**/*.mjs", "**/vitest.config.ts", "**/vite.config.ts"],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

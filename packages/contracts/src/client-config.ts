@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const ClientConfigSchema = z.object({
   clientId: z.string(),
-  authority: z.string().url(),
+  authority: z.url(),
   knownAuthorities: z.array(z.string()),
   /** OIDC metadata JSON, given to MSAL so it never fetches it (and so the simulator works). */
   authorityMetadata: z.string().optional(),

@@ -1,0 +1,36 @@
+import type { ActionRecord } from "@ihc/contracts";
+
+/** A journal record as stored: the public record plus what idempotency needs. */
+export interface StoredAction extends ActionRecord {
+  /** sha256 of the request (kind, target, parameters, reason): same key + other body → 422. */
+  requestHash: string;
+}
+
+export interface ActionListQuery {
+  /** Only this actor's records; undefined = everyone's (the auditor's view). */
+  actorOid?: string;
+  /** Only records about this target. */
+  targetId?: string;
+  /** Opaque: records created before this one. */
+  before?: string;
+  limit: number;
+}
+
+/**
+ * The action journal (DESIGN §6): a record is written durably before anything leaves for
+ * Graph, and every change to it after. Implementations: an embedded file store by default;
+ * Postgres when several BFF instances share it.
+ */
+export interface ActionJournal {
+  /**
+   * Inserts `record` unless this actor already used its idempotency key; then returns the
+   * existing record and `created: false`. Atomic per (actor, key).
+   */
+  insert(record: StoredAction): Promise<{ record: StoredAction; created: boolean }>;
+  update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction>;
+  get(id: string): Promise<StoredAction | undefined>;
+  list(query: ActionListQuery): Promise<StoredAction[]>;
+  /** Records whose outcome or progress is not final: watchers resume them after a restart. */
+  listOpen(): Promise<StoredAction[]>;
+  close(): Promise<void>;
+}

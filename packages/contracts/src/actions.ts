@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+/** Every destructive action the console can take; one journal record each. */
+export const ActionKinds = [
+  "vpp-token.revoke-licenses",
+  "vpp-token.sync-licenses",
+  "app.revoke-user-license",
+  "app.revoke-device-license",
+  "app.revoke-all-licenses",
+  "app.revoke-licenses-bulk",
+  "enrollment-profile.revoke-token",
+  "enrollment-profile.create-token",
+  "user.retire-all-devices",
+] as const;
+export const ActionKindSchema = z.enum(ActionKinds);
+export type ActionKind = z.infer<typeof ActionKindSchema>;
+
+/**
+ * Where the Graph call stands. `unknown`: the POST timed out, the connection dropped or Graph
+ * answered 5xx — it may or may not have happened; it is never retried blindly, only
+ * reconciled by reading state (DESIGN §1: Graph has no idempotency key).
+ */
+export const ActionStates = ["accepted", "sent", "succeeded", "failed", "unknown"] as const;
+export const ActionStateSchema = z.enum(ActionStates);
+export type ActionState = z.infer<typeof ActionStateSchema>;
+
+export const ActorSchema = z.object({
+  oid: z.string(),
+  userPrincipalName: z.string(),
+  displayName: z.string(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const ActionTargetSchema = z.object({
+  type: z.enum(["vppToken", "app", "enrollmentProfile", "user"]),
+  id: z.string(),
+  displayName: z.string(),
+});
+export type ActionTarget = z.infer<typeof ActionTargetSchema>;
+
+/** What Graph said about the call; `clientRequestId` is ours, set before the call. */
+export const GraphOutcomeSchema = z.object({
+  clientRequestId: z.string(),
+  requestId: z.string().optional(),
+  status: z.number().int().optional(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type GraphOutcome = z.infer<typeof GraphOutcomeSchema>;
+
+/** Graph's `actionState` enum (DESIGN §1, S5). */
+export const GraphActionStates = [
+  "none",
+  "pending",
+  "canceled",
+  "active",
+  "done",
+  "failed",
+  "notSupported",
+] as const;
+export const GraphActionStateSchema = z.enum(GraphActionStates);
+export type GraphActionState = z.infer<typeof GraphActionStateSchema>;
+export const isTerminalGraphActionState = (s: GraphActionState): boolean =>
+  s === "done" || s === "failed" || s === "canceled" || s === "notSupported";
+
+export const VppTokenActionFailureReasons = [
+  "none",
+  "appleFailure",
+  "internalError",
+  "expiredVppToken",
+  "expiredApplePushNotificationCertificate",
+] as const;
+export const VppTokenActionFailureReasonSchema = z.enum(VppTokenActionFailureReasons);
+export type VppTokenActionFailureReason = z.infer<typeof VppTokenActionFailureReasonSchema>;
+
+/** Progress of a long-running revoke as Graph reports it, plus what the BFF measured. */
+export const ActionProgressSchema = z.object({
+  actionState: GraphActionStateSchema,
+  /** Licenses attempted so far (Graph's `totalLicensesCount`). */
+  attemptedCount: z.number().int(),
+  failedCount: z.number().int(),
+  /** Licenses in use before the revoke started, for "N of M". */
+  totalBefore: z.number().int().optional(),
+  failureReason: VppTokenActionFailureReasonSchema.optional(),
+  startDateTime: z.string().optional(),
+  lastUpdatedDateTime: z.string().optional(),
+  /** Set when the watcher gave up waiting for a terminal state. */
+  watchTimedOut: z.boolean().optional(),
+});
+export type ActionProgress = z.infer<typeof ActionProgressSchema>;
+
+export const ActionRecordSchema = z.object({
+  id: z.uuid(),
+  kind: ActionKindSchema,
+  idempotencyKey: z.uuid(),
+  actor: ActorSchema,
+  target: ActionTargetSchema,
+  parameters: z.record(z.string(), z.unknown()),
+  reason: z.string().optional(),
+  state: ActionStateSchema,
+  graph: GraphOutcomeSchema.optional(),
+  progress: ActionProgressSchema.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().optional(),
+  completedAt: z.string().optional(),
+});
+export type ActionRecord = z.infer<typeof ActionRecordSchema>;
+
+export const ActionListSchema = z.object({
+  items: z.array(ActionRecordSchema),
+  cursor: z.string().optional(),
+});
+export type ActionList = z.infer<typeof ActionListSchema>;
+
+/** A reason the agent may give for the record (ticket number, who asked). */
+export const ReasonSchema = z.string().trim().max(500).optional();
+
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";

@@ -34,3 +34,9 @@ export interface ActionJournal {
   listOpen(): Promise<StoredAction[]>;
   close(): Promise<void>;
 }
+
+/** The record as the API and events show it: without the internal request hash. */
+export function toActionRecord(stored: StoredAction): ActionRecord {
+  const { requestHash: _requestHash, ...record } = stored;
+  return record;
+}

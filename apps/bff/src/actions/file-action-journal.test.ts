@@ -74,17 +74,17 @@ describe("FileActionJournal", () => {
 
   it("lists newest first, filtered by actor and target, paged with `before`", async () => {
     const journal = await FileActionJournal.open(await tempDir());
-    const mine = [record(), record(), record()];
+    const mine = [record(), record(), record()] as const;
     for (const r of mine) await journal.insert(r);
     await journal.insert(
       record({ actor: { oid: "oid-2", userPrincipalName: "b@x", displayName: "B" } }),
     );
     const page1 = await journal.list({ actorOid: "oid-1", limit: 2 });
-    expect(page1.map((r) => r.id)).toEqual([mine[2]?.id, mine[1]?.id]);
-    const page2 = await journal.list({ actorOid: "oid-1", limit: 2, before: mine[1]?.id });
-    expect(page2.map((r) => r.id)).toEqual([mine[0]?.id]);
+    expect(page1.map((r) => r.id)).toEqual([mine[2].id, mine[1].id]);
+    const page2 = await journal.list({ actorOid: "oid-1", limit: 2, before: mine[1].id });
+    expect(page2.map((r) => r.id)).toEqual([mine[0].id]);
     expect(await journal.list({ limit: 10 })).toHaveLength(4);
-    const target = mine[0]?.target.id;
+    const target = mine[0].target.id;
     expect(await journal.list({ targetId: target, limit: 10 })).toHaveLength(1);
     await journal.close();
   });

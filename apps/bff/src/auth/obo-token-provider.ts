@@ -1,0 +1,175 @@
+import { createHash } from "node:crypto";
+import {
+  ConfidentialClientApplication,
+  InteractionRequiredAuthError,
+  LogLevel,
+  ServerError,
+  type Configuration,
+} from "@azure/msal-node";
+import type { Logger } from "pino";
+import { AuthenticationError } from "../http/errors.js";
+import type { AuthenticatedUser } from "./authenticated-user.js";
+import { ClaimsChallengeError } from "./claims-challenge-error.js";
+
+/** Exchanges the caller's token for a Microsoft Graph token on their behalf. */
+export interface OboTokenProvider {
+  /**
+   * @param claims a claims request (JSON) to pass to the token service, e.g. after a challenge.
+   * @throws ClaimsChallengeError when the user must sign in again (Conditional Access, CAE).
+   * @throws AuthenticationError when Entra ID finds the assertion expired (the SPA refreshes).
+   * @throws TokenAcquisitionError for anything else.
+   */
+  getGraphToken(user: AuthenticatedUser, claims?: string): Promise<string>;
+}
+
+/** The token service refused or could not be reached (not a claims challenge). */
+export class TokenAcquisitionError extends Error {
+  override readonly name = "TokenAcquisitionError";
+  constructor(
+    readonly errorCode: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Could not get a Microsoft Graph token (${errorCode}).`, options);
+  }
+}
+
+export interface MsalOboTokenProviderOptions {
+  clientId: string;
+  clientSecret: string;
+  /** `${AUTHORITY_HOST}/${TENANT_ID}`. */
+  authority: string;
+  /** The OIDC metadata document as JSON, so MSAL never fetches discovery. */
+  authorityMetadata: string;
+  logger: Logger;
+  scopes?: readonly string[];
+  /** How many users' caches to keep; the least recently used is dropped beyond this. */
+  maxUsers?: number;
+}
+
+export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
+
+/** AADSTS500133: "Assertion is not within its valid time range". */
+const isExpiredAssertion = (error: unknown): boolean =>
+  error instanceof ServerError &&
+  error.errorCode === "invalid_grant" &&
+  // error_codes arrive as numbers although msal types errorNo as a string.
+  String(error.errorNo) === "500133";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/**
+ * msal-node's ConfidentialClientApplication doing the on-behalf-of grant, one instance (and so
+ * one in-memory token cache) per user, kept in a bounded LRU.
+ *
+ * Why per user: msal-node's in-memory cache never evicts, so one shared instance grows with
+ * every user who ever signs in, and each lookup scans all of them. Microsoft's guidance for
+ * web APIs is a partitioned cache with bounded memory
+ * (https://learn.microsoft.com/entra/msal/dotnet/how-to/token-cache-serialization,
+ * https://learn.microsoft.com/entra/msal/javascript/node/caching). One instance per `oid`
+ * is that partition without a serialising cache plugin, and it makes handing one user's token
+ * to another structurally impossible. When several BFF instances need to share tokens, a
+ * cache plugin keyed by the same partition (Redis) replaces the LRU behind this interface.
+ */
+export const createMsalOboTokenProvider = ({
+  clientId,
+  clientSecret,
+  authority,
+  authorityMetadata,
+  logger,
+  scopes = [GRAPH_DEFAULT_SCOPE],
+  maxUsers = 1_000,
+}: MsalOboTokenProviderOptions): OboTokenProvider => {
+  const msalLogger = logger.child({ component: "msal" });
+  const configuration: Configuration = {
+    auth: {
+      clientId,
+      clientSecret,
+      authority,
+      // With the authority's host in knownAuthorities and its metadata given, MSAL builds its
+      // cloud discovery and endpoints from configuration and contacts neither instance
+      // discovery nor the `.well-known` endpoint (msal-common Authority.ts,
+      // getCloudDiscoveryMetadataFromConfig/getEndpointMetadataFromConfig), so
+      // `cloudDiscoveryMetadata` is not needed. The simulator's https placeholder authority
+      // works because of this; against Entra ID it saves two network calls.
+      knownAuthorities: [new URL(authority).host],
+      authorityMetadata,
+      // We can handle claims challenges, so Entra ID may issue CAE-enabled tokens.
+      // https://learn.microsoft.com/entra/identity-platform/app-resilience-continuous-access-evaluation
+      clientCapabilities: ["CP1"],
+    },
+    system: {
+      loggerOptions: {
+        logLevel: LogLevel.Warning,
+        piiLoggingEnabled: false,
+        loggerCallback: (level, message, containsPii) => {
+          if (containsPii) return;
+          if (level === LogLevel.Error) msalLogger.error(message);
+          else msalLogger.warn(message);
+        },
+      },
+    },
+  };
+
+  const applications = new Map<string, ConfidentialClientApplication>();
+  const applicationFor = (user: AuthenticatedUser) => {
+    const key = `${user.tid}:${user.oid}`;
+    let application = applications.get(key);
+    if (application) {
+      applications.delete(key); // re-inserted below: Map order is the LRU order
+    } else {
+      application = new ConfidentialClientApplication(configuration);
+    }
+    applications.set(key, application);
+    for (const oldest of applications.keys()) {
+      if (applications.size <= maxUsers) break;
+      applications.delete(oldest);
+    }
+    return application;
+  };
+
+  // Parallel requests with the same token (a page loading several lists) share one exchange.
+  const inFlight = new Map<string, Promise<string>>();
+
+  const acquire = async (user: AuthenticatedUser, claims: string | undefined) => {
+    try {
+      const result = await applicationFor(user).acquireTokenOnBehalfOf({
+        oboAssertion: user.assertion,
+        scopes: [...scopes],
+        ...(claims === undefined ? {} : { claims }),
+      });
+      if (!result?.accessToken) throw new TokenAcquisitionError("empty_response");
+      return result.accessToken;
+    } catch (error) {
+      if (error instanceof InteractionRequiredAuthError) {
+        throw new ClaimsChallengeError(
+          error.claims === "" ? undefined : error.claims,
+          "token-service",
+          { cause: error },
+        );
+      }
+      if (isExpiredAssertion(error)) {
+        // Valid for us within our clock skew, but no longer for Entra ID: a fresh SPA token
+        // fixes it, so this is a 401, not a 502.
+        throw new AuthenticationError("the token service found the assertion expired", true);
+      }
+      if (error instanceof TokenAcquisitionError) throw error;
+      const code =
+        error instanceof Error && "errorCode" in error && typeof error.errorCode === "string"
+          ? error.errorCode
+          : "unknown_error";
+      throw new TokenAcquisitionError(code, { cause: error });
+    }
+  };
+
+  return {
+    getGraphToken: (user, claims) => {
+      const key = `${user.oid}:${sha256(user.assertion)}:${claims ?? ""}`;
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = acquire(user, claims).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+};

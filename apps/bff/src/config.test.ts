@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.js";
+
+const minimal = {
+  TENANT_ID: "0b1a8c4e-5f3d-4e2a-9c1b-7d6e5f4a3b21",
+  API_CLIENT_ID: "9c2d4e6f-8a1b-4c3d-b5e7-0f1a2b3c4d5e",
+  API_CLIENT_SECRET: "secret",
+  SPA_CLIENT_ID: "5e0c7a1d-2b3f-4c8e-9a6d-1f2e3d4c5b6a",
+};
+
+describe("parseConfig", () => {
+  it("fills Entra ID defaults from the minimum", () => {
+    const config = parseConfig(minimal);
+    expect(config).toMatchObject({
+      apiAudiences: [minimal.API_CLIENT_ID, `api://${minimal.API_CLIENT_ID}`],
+      authority: `https://login.microsoftonline.com/${minimal.TENANT_ID}`,
+      oidcMetadataUrl: `https://login.microsoftonline.com/${minimal.TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      graphBaseUrl: "https://graph.microsoft.com",
+      tenantKind: "entra",
+      host: "127.0.0.1",
+      port: 3001,
+      dataDir: ".data",
+      logLevel: "info",
+      logPretty: false,
+      webOrigin: undefined,
+    });
+  });
+
+  it("names every missing or invalid variable", () => {
+    const attempt = () =>
+      parseConfig({ TENANT_ID: "not-a-guid", AUTHORITY_HOST: "http://login.example", PORT: "x" });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      for (const name of [
+        "TENANT_ID",
+        "API_CLIENT_ID",
+        "API_CLIENT_SECRET",
+        "SPA_CLIENT_ID",
+        "AUTHORITY_HOST",
+        "PORT",
+      ]) {
+        expect(message).toContain(name);
+      }
+      expect(message).toContain("API_CLIENT_SECRET: is required");
+      expect(message).toContain("TENANT_ID: must be a GUID");
+    }
+  });
+
+  it("rejects a WEB_ORIGIN with a path and splits API_AUDIENCES", () => {
+    expect(() => parseConfig({ ...minimal, WEB_ORIGIN: "http://localhost:5173/app" })).toThrow(
+      /WEB_ORIGIN/,
+    );
+    expect(
+      parseConfig({ ...minimal, API_AUDIENCES: " a , b ,", LOG_PRETTY: "true" }),
+    ).toMatchObject({ apiAudiences: ["a", "b"], logPretty: true });
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * The BFF's settings, parsed once from the environment. This is the only module that reads
+ * `process.env` (STYLE.md "Avoid"); everything else receives a `Config`.
+ */
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const guid = z.guid({ error: "must be a GUID" });
+
+const EnvSchema = z.object({
+  TENANT_ID: guid,
+  API_CLIENT_ID: guid,
+  API_CLIENT_SECRET: z.string().min(1, "is required"),
+  SPA_CLIENT_ID: guid,
+  /** Comma-separated; defaults to the API's client id and its `api://` identifier URI. */
+  API_AUDIENCES: z.string().optional(),
+  AUTHORITY_HOST: z
+    .url({ protocol: /^https$/, error: "must be an https URL (MSAL refuses http authorities)" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .default("https://login.microsoftonline.com"),
+  OIDC_METADATA_URL: httpUrl.optional(),
+  GRAPH_BASE_URL: httpUrl.default("https://graph.microsoft.com"),
+  TENANT_KIND: z.enum(["simulator", "entra"]).default("entra"),
+  WEB_ORIGIN: httpUrl
+    .refine((value) => new URL(value).origin === value, "must be an origin (no path)")
+    .optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  SPA_DIST_DIR: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_PRETTY: booleanFlag.default(false),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  tenantId: string;
+  apiClientId: string;
+  apiClientSecret: string;
+  spaClientId: string;
+  apiAudiences: string[];
+  authorityHost: string;
+  /** `${authorityHost}/${tenantId}`: what MSAL (node and browser) is given as `authority`. */
+  authority: string;
+  oidcMetadataUrl: string;
+  graphBaseUrl: string;
+  tenantKind: "simulator" | "entra";
+  webOrigin: string | undefined;
+  host: string;
+  port: number;
+  spaDistDir: string | undefined;
+  dataDir: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logPretty: boolean;
+  /** Stack traces appear in problem responses only in development. */
+  isDevelopment: boolean;
+}
+
+/** Thrown when the environment is unusable; the message names every bad variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+}
+
+/** Parses an environment (a plain record, so tests can pass their own) into a `Config`. */
+export const parseConfig = (env: Record<string, string | undefined>): Config => {
+  // Treat empty strings as unset, as shells and .env files produce them for "no value".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const variable = issue.path.join(".");
+        return `${variable}: ${present[variable] === undefined ? "is required" : issue.message}`;
+      }),
+    );
+  }
+  const e = result.data;
+  const apiAudiences =
+    e.API_AUDIENCES === undefined
+      ? [e.API_CLIENT_ID, `api://${e.API_CLIENT_ID}`]
+      : e.API_AUDIENCES.split(",")
+          .map((audience) => audience.trim())
+          .filter((audience) => audience !== "");
+  if (apiAudiences.length === 0) {
+    throw new ConfigError(["API_AUDIENCES: must name at least one audience"]);
+  }
+  return {
+    tenantId: e.TENANT_ID,
+    apiClientId: e.API_CLIENT_ID,
+    apiClientSecret: e.API_CLIENT_SECRET,
+    spaClientId: e.SPA_CLIENT_ID,
+    apiAudiences,
+    authorityHost: e.AUTHORITY_HOST,
+    authority: `${e.AUTHORITY_HOST}/${e.TENANT_ID}`,
+    oidcMetadataUrl:
+      e.OIDC_METADATA_URL ??
+      `${e.AUTHORITY_HOST}/${e.TENANT_ID}/v2.0/.well-known/openid-configuration`,
+    graphBaseUrl: e.GRAPH_BASE_URL,
+    tenantKind: e.TENANT_KIND,
+    webOrigin: e.WEB_ORIGIN,
+    host: e.HOST,
+    port: e.PORT,
+    spaDistDir: e.SPA_DIST_DIR,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY,
+    isDevelopment: e.NODE_ENV === "development",
+  };
+};
+
+/** The process's configuration, from `process.env`. */
+export const loadConfig = (): Config => parseConfig(process.env);

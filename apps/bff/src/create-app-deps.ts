@@ -1,0 +1,72 @@
+import type { Logger } from "pino";
+import type { AppDeps } from "./app.js";
+import { createMsalOboTokenProvider } from "./auth/obo-token-provider.js";
+import { fetchOidcMetadata, type FetchOidcMetadataOptions } from "./auth/oidc-metadata.js";
+import { createBearerTokenValidator } from "./auth/validate-bearer-token.js";
+import type { Config } from "./config.js";
+import { createGraphGateway } from "./graph/graph-gateway.js";
+import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
+import type { UserRateLimitOptions } from "./http/user-rate-limit.js";
+
+export interface CreateAppDepsOptions {
+  logger: Logger;
+  version: string;
+  metadataFetch?: FetchOidcMetadataOptions;
+  graphRetry?: Partial<RetryPolicyOptions>;
+  rateLimit?: UserRateLimitOptions;
+}
+
+/**
+ * The real dependencies, the same for the simulator and Entra ID: the tenant's OIDC metadata
+ * (fetched once, with retries) feeds token validation (issuer, jwks_uri), MSAL (as
+ * authorityMetadata) and the CSP. Used by server.ts and by the test stack.
+ */
+export const createAppDeps = async (
+  config: Config,
+  { logger, version, metadataFetch, graphRetry, rateLimit }: CreateAppDepsOptions,
+): Promise<AppDeps> => {
+  const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
+    onRetry: (attempt, error) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warn(
+        { attempt, reason, url: config.oidcMetadataUrl },
+        "OIDC metadata not reachable yet; retrying",
+      );
+    },
+    ...metadataFetch,
+  });
+
+  const validateToken = createBearerTokenValidator({
+    issuer: metadata.issuer,
+    keys: new URL(metadata.jwks_uri),
+    audiences: config.apiAudiences,
+    tenantId: config.tenantId,
+    spaClientId: config.spaClientId,
+  });
+
+  const tokenProvider = createMsalOboTokenProvider({
+    clientId: config.apiClientId,
+    clientSecret: config.apiClientSecret,
+    authority: config.authority,
+    authorityMetadata: JSON.stringify(metadata),
+    logger,
+  });
+
+  const graph = createGraphGateway({
+    baseUrl: config.graphBaseUrl,
+    tokenProvider,
+    logger,
+    ...(graphRetry === undefined ? {} : { retry: graphRetry }),
+  });
+
+  return {
+    config,
+    metadata,
+    logger,
+    validateToken,
+    graph,
+    version,
+    startedAt: Date.now(),
+    ...(rateLimit === undefined ? {} : { rateLimit }),
+  };
+};

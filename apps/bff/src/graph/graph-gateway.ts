@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import {
+  Client,
+  HTTPMessageHandler,
+  ResponseType,
+  type GraphRequest,
+} from "@microsoft/microsoft-graph-client";
+import type { Logger } from "pino";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
+import type { OboTokenProvider } from "../auth/obo-token-provider.js";
+import { GraphCall } from "./graph-call.js";
+import { parseGraphError } from "./graph-error.js";
+import { ClientRequestIdMiddleware } from "./middleware/client-request-id.js";
+import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
+import {
+  defaultRetryPolicy,
+  RetryPolicyMiddleware,
+  type RetryPolicyOptions,
+} from "./middleware/retry-policy.js";
+
+export type GraphVersion = "v1.0" | "beta";
+export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface GraphRequestOptions {
+  version?: GraphVersion;
+  /** OData and other query options, URL-encoded here (the client library does not encode). */
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  headers?: Readonly<Record<string, string>>;
+  body?: unknown;
+  /** Made by the caller when it must journal the id before the call is sent. */
+  clientRequestId?: string;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON; undefined for an empty answer (204). */
+  body: unknown;
+  clientRequestId: string;
+  requestId: string | undefined;
+  attempts: number;
+}
+
+/**
+ * Microsoft Graph, as the signed-in user. Non-2xx answers throw a GraphError (or a
+ * ClaimsChallengeError for Graph's insufficient_claims 401); transport failures throw
+ * GraphUnavailableError for reads and GraphOutcomeUnknownError for writes.
+ */
+export interface GraphGateway {
+  request(
+    user: AuthenticatedUser,
+    method: GraphMethod,
+    path: string,
+    options?: GraphRequestOptions,
+  ): Promise<GraphResponse>;
+  get(user: AuthenticatedUser, path: string, options?: GraphRequestOptions): Promise<GraphResponse>;
+  post(
+    user: AuthenticatedUser,
+    path: string,
+    options?: GraphRequestOptions,
+  ): Promise<GraphResponse>;
+}
+
+export interface GraphGatewayOptions {
+  /** GRAPH_BASE_URL: https://graph.microsoft.com, or the simulator. */
+  baseUrl: string;
+  tokenProvider: OboTokenProvider;
+  retry?: Partial<RetryPolicyOptions>;
+  /** Gets one debug line per call (method, path, status, attempts, ids); never a token. */
+  logger?: Logger;
+}
+
+const queryString = (query: GraphRequestOptions["query"]): string => {
+  const pairs = Object.entries(query ?? {}).flatMap(([name, value]) =>
+    value === undefined ? [] : [`${name}=${encodeURIComponent(String(value))}`],
+  );
+  return pairs.length === 0 ? "" : `?${pairs.join("&")}`;
+};
+
+const readBody = async (response: Response): Promise<string> =>
+  response.status === 204 ? "" : response.text();
+
+const parseJson = (text: string, contentType: string | null): unknown =>
+  text === "" || !(contentType ?? "").includes("json") ? undefined : JSON.parse(text);
+
+/**
+ * The Graph client library with our own middleware chain: client-request-id → retry policy →
+ * auth (the OBO token) → the library's HTTPMessageHandler (fetch). See
+ * docs/adr/0002-graph-client-middleware-and-retry-policy.md.
+ * https://learn.microsoft.com/graph/sdks/customize-client
+ */
+export const createGraphGateway = ({
+  baseUrl,
+  tokenProvider,
+  retry,
+  logger,
+}: GraphGatewayOptions): GraphGateway => {
+  const client = Client.initWithMiddleware({
+    baseUrl,
+    defaultVersion: "v1.0",
+    middleware: [
+      new ClientRequestIdMiddleware(),
+      new RetryPolicyMiddleware({ ...defaultRetryPolicy, ...retry }),
+      new GraphAuthMiddleware(baseUrl, tokenProvider),
+      new HTTPMessageHandler(),
+    ],
+  });
+
+  const send = (request: GraphRequest, method: GraphMethod, body: unknown): Promise<unknown> => {
+    switch (method) {
+      case "GET":
+        return request.get();
+      case "POST":
+        return request.post(body);
+      case "PATCH":
+        return request.patch(body);
+      case "DELETE":
+        return request.delete();
+    }
+  };
+
+  const request: GraphGateway["request"] = async (user, method, path, options = {}) => {
+    const call = new GraphCall(user, method, options.clientRequestId ?? randomUUID());
+    const version = options.version ?? "v1.0";
+    const graphRequest = client
+      .api(`${path}${queryString(options.query)}`)
+      .version(version)
+      .headers({ ...options.headers })
+      .responseType(ResponseType.RAW)
+      .middlewareOptions([call]);
+
+    const log = (status: number | string, requestId?: string) => {
+      logger?.debug(
+        {
+          graph: { method, path: `/${version}${path}`, status, attempts: call.attempts },
+          clientRequestId: call.clientRequestId,
+          graphRequestId: requestId,
+        },
+        "graph call",
+      );
+    };
+
+    let response: Response;
+    try {
+      response = (await send(graphRequest, method, options.body)) as Response;
+    } catch (error) {
+      // The library wraps what our middleware threw; hand on the typed original.
+      const failure = call.failure ?? error;
+      log(failure instanceof Error ? failure.name : "failed");
+      throw failure;
+    }
+    const requestId = response.headers.get("request-id") ?? undefined;
+    log(response.status, requestId);
+
+    const text = await readBody(response);
+    if (!response.ok) {
+      const graphError = parseGraphError({
+        status: response.status,
+        headers: response.headers,
+        body: text,
+        clientRequestId: call.clientRequestId,
+      });
+      if (graphError.claimsChallenge !== undefined) {
+        throw new ClaimsChallengeError(
+          Buffer.from(graphError.claimsChallenge, "base64").toString("utf8"),
+          "graph",
+          { cause: graphError },
+        );
+      }
+      throw graphError;
+    }
+
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parseJson(text, response.headers.get("content-type")),
+      clientRequestId: call.clientRequestId,
+      requestId,
+      attempts: call.attempts,
+    };
+  };
+
+  return {
+    request,
+    get: (user, path, options) => request(user, "GET", path, options),
+    post: (user, path, options) => request(user, "POST", path, options),
+  };
+};

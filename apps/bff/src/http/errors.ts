@@ -1,0 +1,59 @@
+/**
+ * Typed errors the BFF raises, named for what went wrong rather than for an HTTP status. One
+ * middleware (problem-handler.ts) maps them to problem+json, as Backstage maps its
+ * `errors/common.ts` types in its error middleware.
+ */
+
+/** The request carried no usable bearer token (missing, malformed, or failing validation). */
+export class AuthenticationError extends Error {
+  override readonly name = "AuthenticationError";
+  constructor(
+    /** Logged, never sent: which rule failed is useful to us and to an attacker alike. */
+    readonly reason: string,
+    /** RFC 6750 §3.1: no error code when the request had no credentials at all. */
+    readonly tokenPresented: boolean,
+  ) {
+    super(tokenPresented ? "The access token is not valid for this API." : "Sign-in required.");
+  }
+}
+
+/** The caller is known but lacks the app role (permission) the operation needs. */
+export class NotAllowedError extends Error {
+  override readonly name = "NotAllowedError";
+}
+
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+}
+
+/** The input did not match its schema; `fields` says where (dotted paths such as `body.x`). */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  constructor(
+    message: string,
+    readonly fields: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class PayloadTooLargeError extends Error {
+  override readonly name = "PayloadTooLargeError";
+}
+
+export class UnsupportedMediaTypeError extends Error {
+  override readonly name = "UnsupportedMediaTypeError";
+}
+
+/** Our own per-user rate limit, not Graph's throttling (that is a GraphError with 429). */
+export class RateLimitedError extends Error {
+  override readonly name = "RateLimitedError";
+  constructor(readonly retryAfterSeconds: number | undefined) {
+    super("Too many requests; slow down and try again shortly.");
+  }
+}
+
+/** A dependency the BFF needs to judge the request (e.g. the tenant's signing keys) is down. */
+export class ServiceUnavailableError extends Error {
+  override readonly name = "ServiceUnavailableError";
+}

@@ -1,0 +1,119 @@
+import type { AddressInfo } from "node:net";
+import { createHash } from "node:crypto";
+import {
+  createSimulator,
+  type DemoAccountKey,
+  type MintTokenOptions,
+  type Simulator,
+} from "@ihc/tenant-sim";
+import type { DestinationStream } from "pino";
+import { createApp, type AppDeps } from "../app.js";
+import { parseConfig, type Config } from "../config.js";
+import { createAppDeps } from "../create-app-deps.js";
+import type { RetryPolicyOptions } from "../graph/middleware/retry-policy.js";
+import type { UserRateLimitOptions } from "../http/user-rate-limit.js";
+import { createLogger } from "../logger.js";
+
+export type AccountKey = DemoAccountKey;
+
+export const TEST_WEB_ORIGIN = "http://localhost:5173";
+
+/** Every log line the BFF writes during a test, as text. */
+export class LogCapture implements DestinationStream {
+  readonly lines: string[] = [];
+  write(chunk: string): void {
+    for (const line of chunk.split("\n")) if (line !== "") this.lines.push(line);
+  }
+  get text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+export interface StartStackOptions {
+  /** Extra or overriding BFF environment variables. */
+  env?: Record<string, string>;
+  /** Defaults to fast backoff so retry tests do not sleep long (Retry-After is still honoured). */
+  graphRetry?: Partial<RetryPolicyOptions>;
+  rateLimit?: UserRateLimitOptions;
+}
+
+export interface Stack {
+  sim: Simulator;
+  bffUrl: string;
+  config: Config;
+  deps: AppDeps;
+  logs: LogCapture;
+  /** An access token for the BFF's API, as the SPA would hold it. */
+  tokenFor(account: AccountKey, options?: Omit<MintTokenOptions, "account">): Promise<string>;
+  /** GET/POST to the BFF, with a bearer token when one is given. */
+  fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** What the simulator received on its Graph face (/v1.0, /beta), oldest first. */
+  graphCalls(): ReturnType<Simulator["received"]>;
+  close(): Promise<void>;
+}
+
+export const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/**
+ * The simulator and the BFF, both on ephemeral loopback ports, wired exactly as server.ts
+ * wires them (createAppDeps), with the BFF's env derived from the simulator like simulator.env.
+ */
+export const startStack = async (options: StartStackOptions = {}): Promise<Stack> => {
+  const sim = await createSimulator({ host: "127.0.0.1", port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
+  const config = parseConfig({
+    TENANT_ID: sim.tenantId,
+    API_CLIENT_ID: sim.apps.api.clientId,
+    API_CLIENT_SECRET: sim.apps.api.clientSecret,
+    SPA_CLIENT_ID: sim.apps.spa.clientId,
+    AUTHORITY_HOST: "https://login.simulator.invalid",
+    OIDC_METADATA_URL: sim.metadataUrl,
+    GRAPH_BASE_URL: sim.graphUrl,
+    WEB_ORIGIN: TEST_WEB_ORIGIN,
+    TENANT_KIND: "simulator",
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    ...options.env,
+  });
+  const logs = new LogCapture();
+  const deps = await createAppDeps(config, {
+    logger: createLogger(config, logs),
+    version: "0.0.0-test",
+    graphRetry: { baseDelayMs: 20, ...options.graphRetry },
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+  });
+  const server = createApp(deps).listen(0, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve).once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const bffUrl = `http://127.0.0.1:${port}`;
+
+  const isGraphPath = (path: string) => path.startsWith("/v1.0/") || path.startsWith("/beta/");
+
+  return {
+    sim,
+    bffUrl,
+    config,
+    deps,
+    logs,
+    tokenFor: (account, mint = {}) => sim.mintToken({ account, ...mint }),
+    fetch: (path, { token, headers, ...init } = {}) =>
+      fetch(`${bffUrl}${path}`, {
+        ...init,
+        headers: {
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(headers as Record<string, string> | undefined),
+        },
+      }),
+    graphCalls: () => sim.received().filter((call) => isGraphPath(call.path)),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      await sim.close();
+    },
+  };
+};

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { createControlRouter } from "./control/control-router.js";
+import { MintTokenOptionsSchema, type MintTokenOptions } from "./control/mint-token-options.js";
+import { FaultInjector } from "./faults/fault-injector.js";
+import { FaultRulesSchema, type FaultRule } from "./faults/fault-rule.js";
+import { ScenarioPatchSchema, ScenarioState, type Scenario } from "./faults/scenario.js";
+import { createGraphRouter } from "./graph/graph-router.js";
+import { ReceivedLog } from "./graph/received-log.js";
+import { AuthCodeStore } from "./identity/auth-code-store.js";
+import { createIdentityRouter } from "./identity/identity-router.js";
+import { KeyStore } from "./identity/key-store.js";
+import { RefreshTokenStore } from "./identity/refresh-token-store.js";
+import { TokenIssuer } from "./identity/token-issuer.js";
+import { mintToken } from "./identity/token-minter.js";
+import { requestLogger } from "./request-logger.js";
+import { demoAccounts, demoTenant } from "./seed/demo-tenant.js";
+import type { Simulator, SimulatorApps, SimulatorOptions } from "./simulator.js";
+import type { SimulatorContext } from "./simulator-context.js";
+import { TenantStore } from "./store/tenant-store.js";
+
+/** Starts the tenant simulator: Entra ID, Microsoft Graph and the /_sim control API. */
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const spaOrigins = (options.spaOrigins ?? ["http://localhost:5173"]).map(
+    (o) => new URL(o).origin,
+  );
+  if (
+    options.publicUrl !== undefined &&
+    new URL(options.publicUrl).pathname.replace(/\/+$/, "") !== ""
+  ) {
+    // MSAL reads the tenant from the first path segment of authorization_endpoint.
+    throw new Error(`publicUrl must be an origin without a path, got ${options.publicUrl}`);
+  }
+  // Keys first: once the port is bound, the app is built without awaiting anything, so no
+  // request can arrive before it is ready.
+  const keys = await KeyStore.create();
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.writeHead(503, { "Retry-After": "1" }).end();
+  };
+  const server = createServer((req, res) => {
+    handler(req, res);
+  });
+  await listen(server, options.port ?? 4010, options.host ?? "127.0.0.1");
+  const { port } = server.address() as AddressInfo;
+
+  const shutdown = new AbortController();
+  try {
+    const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
+    const tenantId = demoTenant.tenantId;
+    const issuer = `${url}/${tenantId}/v2.0`;
+    const ctx: SimulatorContext = {
+      url,
+      tenantId,
+      issuer,
+      spaOrigins,
+      keys,
+      tokens: new TokenIssuer({ tenantId, issuer, v1Issuer: `${url}/${tenantId}/`, keys }),
+      store: new TenantStore({ seed: options.seed ?? 1 }),
+      scenario: new ScenarioState(),
+      faults: new FaultInjector(),
+      received: new ReceivedLog(),
+      codes: new AuthCodeStore(),
+      refreshTokens: new RefreshTokenStore(),
+      shutdown: shutdown.signal,
+    };
+    handler = createApp(ctx, options.log);
+    return simulatorHandle(ctx, () => close(server, shutdown));
+  } catch (error) {
+    await close(server, shutdown);
+    throw error;
+  }
+}
+
+function createApp(
+  ctx: SimulatorContext,
+  log: ((line: string) => void) | undefined,
+): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  if (log !== undefined) app.use(requestLogger(log));
+  app.use("/_sim", createControlRouter(ctx));
+  const graph = createGraphRouter(ctx);
+  app.use("/v1.0", graph);
+  app.use("/beta", graph);
+  app.use(createIdentityRouter(ctx));
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not_found", message: "The tenant simulator has nothing here." });
+  });
+  return app;
+}
+
+function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>): Simulator {
+  const apps: SimulatorApps = {
+    spa: { clientId: demoTenant.spa.clientId, displayName: demoTenant.spa.displayName },
+    api: {
+      clientId: demoTenant.api.clientId,
+      displayName: demoTenant.api.displayName,
+      clientSecret: demoTenant.api.clientSecret,
+      identifierUri: demoTenant.api.identifierUri,
+      scope: `${demoTenant.api.identifierUri}/${demoTenant.api.scope}`,
+      graphScopes: demoTenant.api.graphScopes,
+    },
+  };
+  let closing: Promise<void> | undefined;
+  return {
+    url: ctx.url,
+    tenantId: ctx.tenantId,
+    issuer: ctx.issuer,
+    metadataUrl: `${ctx.issuer}/.well-known/openid-configuration`,
+    graphUrl: ctx.url,
+    apps,
+    accounts: demoAccounts,
+    mintToken: (options: MintTokenOptions) => mintToken(ctx, MintTokenOptionsSchema.parse(options)),
+    received: () => ctx.received.list(),
+    clearReceived: () => {
+      ctx.received.clear();
+    },
+    setFaults: (faults: FaultRule[]) => {
+      ctx.faults.set(FaultRulesSchema.parse(faults));
+    },
+    clearFaults: () => {
+      ctx.faults.clear();
+    },
+    setScenario: (scenario: Partial<Scenario>) => {
+      const patch = ScenarioPatchSchema.parse(scenario);
+      ctx.scenario.update(
+        Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      );
+    },
+    close: () => (closing ??= closeServer()),
+  };
+}
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => {
+      reject(
+        new Error(`The tenant simulator could not listen on ${host}:${port}: ${error.message}`, {
+          cause: error,
+        }),
+      );
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function close(server: ReturnType<typeof createServer>, shutdown: AbortController): Promise<void> {
+  shutdown.abort();
+  return new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    // Keep-alive connections would hold close() open; the simulator owns them all.
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from "express";
+import type { SimulatorContext } from "../simulator-context.js";
+import { claimsChallenge } from "./claims-challenge.js";
+import { graphAuthentication } from "./graph-auth.js";
+import {
+  GraphError,
+  graphCodeForStatus,
+  intuneMessage,
+  isIntunePath,
+  sendGraphError,
+} from "./graph-error.js";
+import { graphContext, setGraphContext, type GraphVersion } from "./graph-request-context.js";
+import { createMeRouter } from "./me.js";
+import { receivedEntry } from "./received-log.js";
+
+/**
+ * Microsoft Graph, mounted at /v1.0 and /beta. Order matters and mirrors Graph: request ids,
+ * injected faults (before anything else, like a gateway), token check, Conditional Access,
+ * then one router per resource, each checking its own permission.
+ */
+export function createGraphRouter(ctx: SimulatorContext): Router {
+  const router = Router();
+  router.use(requestContext(ctx));
+  router.use(injectedFaults(ctx));
+  router.use(graphAuthentication(ctx));
+  router.use(claimsChallenge(ctx));
+  router.use(express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
+  router.use(createMeRouter(ctx));
+  router.use(unknownSegment);
+  router.use(graphErrors);
+  return router;
+}
+
+const agsDiagnostic = JSON.stringify({
+  ServerInfo: {
+    DataCenter: "Local",
+    Slice: "E",
+    Ring: "5",
+    ScaleUnit: "000",
+    RoleInstance: "tenant-sim",
+  },
+});
+
+function requestContext(ctx: SimulatorContext): RequestHandler {
+  return (req, res, next) => {
+    const requestId = randomUUID();
+    const sent = req.headers["client-request-id"];
+    const clientRequestId = typeof sent === "string" && sent !== "" ? sent : requestId;
+    const version: GraphVersion = req.baseUrl.endsWith("/beta") ? "beta" : "v1.0";
+    const context = { version, requestId, clientRequestId, token: undefined, dropped: false };
+    setGraphContext(req, context);
+    res.set({
+      "request-id": requestId,
+      "client-request-id": clientRequestId,
+      "x-ms-ags-diagnostic": agsDiagnostic,
+      "Cache-Control": "no-cache",
+    });
+    let recorded = false;
+    const record = (finished: boolean): void => {
+      if (recorded) return;
+      recorded = true;
+      const status = context.dropped ? "dropped" : finished ? res.statusCode : "aborted";
+      ctx.received.record(receivedEntry(req, { status, requestId, clientRequestId }));
+    };
+    res.on("finish", () => {
+      record(true);
+    });
+    res.on("close", () => {
+      record(res.writableFinished);
+    });
+    next();
+  };
+}
+
+function injectedFaults(ctx: SimulatorContext): RequestHandler {
+  return async (req, res, next) => {
+    const path = req.originalUrl.split("?")[0] ?? "";
+    const plan = ctx.faults.plan(req.method, path);
+    if (plan.latencyMs > 0) {
+      try {
+        await delay(plan.latencyMs, undefined, { signal: ctx.shutdown });
+      } catch {
+        req.socket.destroy();
+        return;
+      }
+    }
+    const context = graphContext(req);
+    const { outcome } = plan;
+    switch (outcome.kind) {
+      case "none":
+        next();
+        return;
+      case "drop":
+        context.dropped = true;
+        req.socket.destroy();
+        return;
+      case "throttle": {
+        const headers: Record<string, string> =
+          outcome.retryAfterSeconds === undefined
+            ? {}
+            : { "Retry-After": String(outcome.retryAfterSeconds) };
+        const message = isIntunePath(path)
+          ? intuneMessage("App request limit exceeded.", context, path)
+          : "Too many requests. Please retry later.";
+        sendGraphError(res, context, new GraphError(429, "TooManyRequests", message, headers));
+        return;
+      }
+      case "status": {
+        const code = graphCodeForStatus(outcome.status);
+        const text = `The simulator injected HTTP ${outcome.status} for this request.`;
+        const message = isIntunePath(path) ? intuneMessage(text, context, path) : text;
+        sendGraphError(res, context, new GraphError(outcome.status, code, message));
+        return;
+      }
+    }
+  };
+}
+
+/** Graph answers a path it has no resource for with 400, naming the first unknown segment. */
+const unknownSegment: RequestHandler = (req) => {
+  const segment = req.path.split("/").find((s) => s !== "") ?? "";
+  throw new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
+};
+
+const graphErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  sendGraphError(res, graphContext(req), toGraphError(error));
+};
+
+function toGraphError(error: unknown): GraphError {
+  if (error instanceof GraphError) return error;
+  const status =
+    typeof error === "object" &&
+    error !== null &&
+    "status" in error &&
+    typeof error.status === "number"
+      ? error.status
+      : 500;
+  if (status === 400) {
+    return new GraphError(
+      400,
+      "BadRequest",
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+    );
+  }
+  if (status === 413)
+    return new GraphError(413, "RequestEntityTooLarge", "The request body is too large.");
+  // A simulator bug, not a Graph behaviour: say what broke so the developer can see it.
+  const detail = error instanceof Error ? error.message : String(error);
+  return new GraphError(500, "InternalServerError", `The simulator failed: ${detail}`);
+}

@@ -1,0 +1,90 @@
+import type { RequestHandler } from "express";
+import { GraphError, intuneMessage } from "./graph-error.js";
+import { graphContext, graphToken } from "./graph-request-context.js";
+
+export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+/** The permissions Graph's reference page lists for one call. */
+export interface GraphPermission {
+  method: GraphMethod;
+  /** The route as the resource router declares it, relative to /v1.0 or /beta. */
+  route: string;
+  /** Delegated permissions Graph accepts, least privileged first. */
+  delegated: readonly string[];
+  /** Application permissions Graph accepts, least privileged first. */
+  application: readonly string[];
+  /** Directory calls and Intune calls word a missing permission differently. */
+  service: "directory" | "intune";
+  /** /me has no meaning without a signed-in user. */
+  delegatedOnly?: boolean;
+}
+
+/**
+ * Every Graph route the simulator serves, with the permissions from its Graph reference page.
+ * A route missing here fails at start-up, so no route is served unchecked.
+ */
+export const graphPermissions: readonly GraphPermission[] = [
+  {
+    // https://learn.microsoft.com/graph/api/user-get#permissions
+    method: "GET",
+    route: "/me",
+    delegated: [
+      "User.Read",
+      "User.ReadWrite",
+      "User.ReadBasic.All",
+      "User.Read.All",
+      "User.ReadWrite.All",
+      "Directory.Read.All",
+      "Directory.ReadWrite.All",
+    ],
+    application: [],
+    service: "directory",
+    delegatedOnly: true,
+  },
+];
+
+export function permissionFor(method: GraphMethod, route: string): GraphPermission {
+  const permission = graphPermissions.find((p) => p.method === method && p.route === route);
+  if (permission === undefined) throw new Error(`No Graph permission entry for ${method} ${route}`);
+  return permission;
+}
+
+/** Rejects a token that holds none of the permissions Graph accepts for this call. */
+export function requirePermission(method: GraphMethod, route: string): RequestHandler {
+  const permission = permissionFor(method, route);
+  const delegated = new Set(permission.delegated.map((s) => s.toLowerCase()));
+  const application = new Set(permission.application.map((s) => s.toLowerCase()));
+  return (req, _res, next) => {
+    const token = graphToken(req);
+    if (!token.delegated && permission.delegatedOnly === true) {
+      throw new GraphError(
+        400,
+        "BadRequest",
+        `${permission.route} request is only valid with delegated authentication flow.`,
+      );
+    }
+    const held = token.delegated ? token.scopes : token.roles;
+    const accepted = token.delegated ? delegated : application;
+    if (held.some((p) => accepted.has(p.toLowerCase()))) {
+      next();
+      return;
+    }
+    if (permission.service === "directory") {
+      throw new GraphError(
+        403,
+        "Authorization_RequestDenied",
+        "Insufficient privileges to complete the operation.",
+      );
+    }
+    const needed = (token.delegated ? permission.delegated : permission.application).join(", ");
+    throw new GraphError(
+      403,
+      "Forbidden",
+      intuneMessage(
+        `Application is not authorized to perform this operation. Application must have one of the following scopes: ${needed}`,
+        graphContext(req),
+        req.originalUrl.split("?")[0] ?? "",
+      ),
+    );
+  };
+}

@@ -1,0 +1,57 @@
+import type { UserRecord } from "../store/user-record.js";
+import type { GraphVersion } from "./graph-request-context.js";
+import { applySelect } from "./odata-select.js";
+
+export const userEntityType = "microsoft.graph.user";
+
+/** Properties of `microsoft.graph.user` the simulator knows, for `$select`. */
+export const userProperties = [
+  "id",
+  "accountEnabled",
+  "businessPhones",
+  "createdDateTime",
+  "department",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "usageLocation",
+  "userPrincipalName",
+] as const;
+
+/** What Graph returns without `$select`: v1.0 a fixed default set, beta rather more. */
+const defaultProperties: Record<GraphVersion, readonly string[]> = {
+  "v1.0": [
+    "businessPhones",
+    "displayName",
+    "givenName",
+    "jobTitle",
+    "mail",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+  ],
+  beta: userProperties.filter((p) => p !== "id"),
+};
+
+/** A user in Graph's JSON shape, `@odata.context` first as Graph writes it. */
+export function userEntity(
+  user: UserRecord,
+  version: GraphVersion,
+  selected: readonly string[] | undefined,
+  entitySet = "users",
+): Record<string, unknown> {
+  const { appRoles: _appRoles, ...graphUser } = user;
+  const properties = selected ?? defaultProperties[version];
+  const contextSet = selected === undefined ? entitySet : `${entitySet}(${selected.join(",")})`;
+  return {
+    "@odata.context": `https://graph.microsoft.com/${version}/$metadata#${contextSet}/$entity`,
+    ...applySelect(graphUser, properties),
+  };
+}

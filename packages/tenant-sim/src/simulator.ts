@@ -1,0 +1,57 @@
+import type { MintTokenOptions } from "./control/mint-token-options.js";
+import type { FaultRule } from "./faults/fault-rule.js";
+import type { Scenario } from "./faults/scenario.js";
+import type { ReceivedGraphRequest } from "./graph/received-log.js";
+import type { DemoAccount } from "./seed/demo-tenant.js";
+
+export interface SimulatorOptions {
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default `http://localhost:${actualPort}`; used in issuer, metadata and endpoints. */
+  publicUrl?: string;
+  /** CORS allow-list and allowed redirect-URI origins; default ["http://localhost:5173"]. */
+  spaOrigins?: string[];
+  /** Seed of the generated tenant data; default 1. */
+  seed?: number;
+  /** Receives one readable line per request; default none. */
+  log?: (line: string) => void;
+}
+
+/** The tenant's two app registrations, as a BFF or SPA configuration needs them. */
+export interface SimulatorApps {
+  spa: { clientId: string; displayName: string };
+  api: {
+    clientId: string;
+    displayName: string;
+    clientSecret: string;
+    identifierUri: string;
+    /** The full delegated scope, "api://…/access_as_user". */
+    scope: string;
+    /** Delegated Graph permissions consented for the API; they make up the Graph token's scp. */
+    graphScopes: readonly string[];
+  };
+}
+
+export interface Simulator {
+  /** The public URL. */
+  url: string;
+  tenantId: string;
+  /** `${url}/${tenantId}/v2.0` */
+  issuer: string;
+  /** `${url}/${tenantId}/v2.0/.well-known/openid-configuration` */
+  metadataUrl: string;
+  /** Graph's base: `${graphUrl}/v1.0/...` and `${graphUrl}/beta/...`; equals url. */
+  graphUrl: string;
+  apps: SimulatorApps;
+  accounts: readonly DemoAccount[];
+  /** The same as POST /_sim/token. */
+  mintToken(options: MintTokenOptions): Promise<string>;
+  received(): ReceivedGraphRequest[];
+  clearReceived(): void;
+  setFaults(faults: FaultRule[]): void;
+  clearFaults(): void;
+  setScenario(scenario: Partial<Scenario>): void;
+  close(): Promise<void>;
+}

@@ -17,7 +17,13 @@ import {
   userRateLimit,
   type UserRateLimitOptions,
 } from "./http/user-rate-limit.js";
+import type { ActionServices } from "./actions/action-services.js";
+import { userOf } from "./auth/authenticate.js";
+import { permissionsFor } from "./auth/roles.js";
+import { actionsRouter } from "./routes/actions.js";
 import { clientConfigRouter } from "./routes/client-config.js";
+import { eventsRouter } from "./routes/events.js";
+import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
 
@@ -40,6 +46,9 @@ export interface AppDeps {
   version: string;
   startedAt: number;
   rateLimit?: UserRateLimitOptions;
+  actions: ActionServices;
+  /** Heartbeat period of the event stream (tests shorten it). */
+  eventHeartbeatMs?: number;
 }
 
 /** API answers are per user and change: never cached by browsers or proxies. */
@@ -68,7 +77,21 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(clientConfigRouter({ ...config, metadata: deps.metadata }));
   // Everything below needs a valid token: deny by default, so a new route cannot forget it.
   api.use(authenticate(deps.validateToken), userRateLimit(deps.rateLimit ?? defaultUserRateLimit));
+  // Background watchers read Graph on behalf of whoever is signed in (see identity-pool.ts).
+  api.use((req, _res, next) => {
+    const user = userOf(req);
+    if (permissionsFor(user.roles).includes("console:read")) deps.actions.identities.offer(user);
+    next();
+  });
   api.use(meRouter(deps.graph));
+  api.use(vppTokensRouter(deps.graph, deps.actions));
+  api.use(actionsRouter(deps.actions.journal));
+  api.use(
+    eventsRouter(
+      deps.actions.bus,
+      deps.eventHeartbeatMs === undefined ? {} : { heartbeatMs: deps.eventHeartbeatMs },
+    ),
+  );
   app.use("/api", api);
 
   if (config.spaDistDir !== undefined) app.use(...spaStatic(config.spaDistDir));

@@ -1,4 +1,6 @@
 import type { Logger } from "pino";
+import { createActionServices, type WatcherTuning } from "./actions/action-services.js";
+import { FileActionJournal } from "./actions/file-action-journal.js";
 import type { AppDeps } from "./app.js";
 import { createMsalOboTokenProvider } from "./auth/obo-token-provider.js";
 import { fetchOidcMetadata, type FetchOidcMetadataOptions } from "./auth/oidc-metadata.js";
@@ -14,6 +16,7 @@ export interface CreateAppDepsOptions {
   metadataFetch?: FetchOidcMetadataOptions;
   graphRetry?: Partial<RetryPolicyOptions>;
   rateLimit?: UserRateLimitOptions;
+  watcherTuning?: WatcherTuning;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface CreateAppDepsOptions {
  */
 export const createAppDeps = async (
   config: Config,
-  { logger, version, metadataFetch, graphRetry, rateLimit }: CreateAppDepsOptions,
+  { logger, version, metadataFetch, graphRetry, rateLimit, watcherTuning }: CreateAppDepsOptions,
 ): Promise<AppDeps> => {
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
@@ -59,7 +62,15 @@ export const createAppDeps = async (
     ...(graphRetry === undefined ? {} : { retry: graphRetry }),
   });
 
+  const actions = createActionServices({
+    journal: await FileActionJournal.open(config.dataDir),
+    graph,
+    logger,
+    ...(watcherTuning === undefined ? {} : { watcherTuning }),
+  });
+
   return {
+    actions,
     config,
     metadata,
     logger,

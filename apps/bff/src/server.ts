@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { recoverActions } from "./actions/action-services.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createAppDeps } from "./create-app-deps.js";
@@ -35,6 +36,8 @@ const logger = createLogger(config);
 
 try {
   const deps = await createAppDeps(config, { logger, version: readVersion() });
+  const recovered = await recoverActions(deps.actions);
+  if (recovered > 0) logger.info({ recovered }, "Resumed actions left open by the last run");
   const server = createApp(deps).listen(config.port, config.host, (error?: Error) => {
     // Express 5 calls back with the error when listening fails (e.g. the port is taken).
     if (error) {
@@ -54,7 +57,10 @@ try {
 
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "Shutting down");
-    server.close(() => process.exit(0));
+    deps.actions.vppWatchers.stop();
+    server.close(() => {
+      void deps.actions.journal.close().finally(() => process.exit(0));
+    });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -29,6 +29,7 @@ export const ProblemCodes = [
   "forbidden",
   "not_found",
   "conflict",
+  "idempotency_key_reused",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",

@@ -28,6 +28,8 @@ export interface ActionJournal {
    */
   insert(record: StoredAction): Promise<{ record: StoredAction; created: boolean }>;
   update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction>;
+  /** Writes a whole new version of an existing record (to drop a field, which a patch cannot). */
+  replace(record: StoredAction): Promise<StoredAction>;
   get(id: string): Promise<StoredAction | undefined>;
   list(query: ActionListQuery): Promise<StoredAction[]>;
   /** Records whose outcome or progress is not final: watchers resume them after a restart. */

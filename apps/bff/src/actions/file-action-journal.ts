@@ -58,6 +58,14 @@ export class FileActionJournal implements ActionJournal {
     return next;
   }
 
+  async replace(record: StoredAction): Promise<StoredAction> {
+    if (!this.records.has(record.id)) throw new Error(`No action ${record.id} in the journal`);
+    const next: StoredAction = { ...record, updatedAt: new Date().toISOString() };
+    this.records.set(record.id, next);
+    await this.append(next);
+    return next;
+  }
+
   get(id: string): Promise<StoredAction | undefined> {
     return Promise.resolve(this.records.get(id));
   }

@@ -25,6 +25,8 @@ export interface VppRevokeWatcherOptions {
   reconcileWindowMs?: number;
   clockSkewMs?: number;
   onError?: (error: unknown, tokenId: string) => void;
+  /** Errors that mean "no one to read as yet", not "Graph is failing". */
+  isWaiting?: (error: unknown) => boolean;
 }
 
 const REVOKE_ACTION = /revoke/i;
@@ -90,7 +92,10 @@ export class VppRevokeWatchers {
           delay = this.pollMs;
         } catch (error) {
           this.options.onError?.(error, tokenId);
-          delay = Math.min(Math.max(delay * 2, this.pollMs), this.maxBackoffMs);
+          // Waiting for an identity costs Graph nothing: keep checking at the poll period.
+          delay = this.options.isWaiting?.(error)
+            ? this.pollMs
+            : Math.min(Math.max(delay * 2, this.pollMs), this.maxBackoffMs);
           if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
           continue;
         }

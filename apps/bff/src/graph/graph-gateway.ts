@@ -48,6 +48,8 @@ export interface GraphResponse {
  * GraphUnavailableError for reads and GraphOutcomeUnknownError for writes.
  */
 export interface GraphGateway {
+  /** GRAPH_BASE_URL, for following nextLinks. */
+  readonly baseUrl: string;
   request(
     user: AuthenticatedUser,
     method: GraphMethod,
@@ -182,6 +184,7 @@ export const createGraphGateway = ({
   };
 
   return {
+    baseUrl,
     request,
     get: (user, path, options) => request(user, "GET", path, options),
     post: (user, path, options) => request(user, "POST", path, options),

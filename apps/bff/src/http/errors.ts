@@ -22,6 +22,11 @@ export class NotAllowedError extends Error {
   override readonly name = "NotAllowedError";
 }
 
+/** The Idempotency-Key was already used by this caller for a different request (422). */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = "IdempotencyKeyReusedError";
+}
+
 export class NotFoundError extends Error {
   override readonly name = "NotFoundError";
 }

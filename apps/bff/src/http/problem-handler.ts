@@ -12,6 +12,7 @@ import {
 } from "../graph/graph-error.js";
 import {
   AuthenticationError,
+  IdempotencyKeyReusedError,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -29,6 +30,7 @@ const TITLES: Record<ProblemCode, string> = {
   forbidden: "Not allowed",
   not_found: "Not found",
   conflict: "Conflict",
+  idempotency_key_reused: "Idempotency key already used for another request",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   rate_limited: "Too many requests",
@@ -98,6 +100,8 @@ const map = (error: unknown): Mapped => {
   }
   if (error instanceof NotAllowedError)
     return { status: 403, code: "forbidden", detail: error.message };
+  if (error instanceof IdempotencyKeyReusedError)
+    return { status: 422, code: "idempotency_key_reused", detail: error.message };
   if (error instanceof NotFoundError)
     return { status: 404, code: "not_found", detail: error.message };
   if (error instanceof InputError) {

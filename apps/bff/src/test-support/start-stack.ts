@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createHash } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   createSimulator,
   type DemoAccountKey,
@@ -10,6 +13,7 @@ import type { DestinationStream } from "pino";
 import { createApp, type AppDeps } from "../app.js";
 import { parseConfig, type Config } from "../config.js";
 import { createAppDeps } from "../create-app-deps.js";
+import type { WatcherTuning } from "../actions/action-services.js";
 import type { RetryPolicyOptions } from "../graph/middleware/retry-policy.js";
 import type { UserRateLimitOptions } from "../http/user-rate-limit.js";
 import { createLogger } from "../logger.js";
@@ -35,6 +39,10 @@ export interface StartStackOptions {
   /** Defaults to fast backoff so retry tests do not sleep long (Retry-After is still honoured). */
   graphRetry?: Partial<RetryPolicyOptions>;
   rateLimit?: UserRateLimitOptions;
+  /** Defaults to a fast poll so progress tests run in seconds. */
+  watcherTuning?: WatcherTuning;
+  /** Reuse a journal folder (a restart test); default a fresh temp folder. */
+  dataDir?: string;
 }
 
 export interface Stack {
@@ -71,6 +79,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     WEB_ORIGIN: TEST_WEB_ORIGIN,
     TENANT_KIND: "simulator",
     PORT: "0",
+    DATA_DIR: options.dataDir ?? (await mkdtemp(join(tmpdir(), "bff-journal-"))),
     LOG_LEVEL: "debug",
     ...options.env,
   });
@@ -79,6 +88,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     logger: createLogger(config, logs),
     version: "0.0.0-test",
     graphRetry: { baseDelayMs: 20, ...options.graphRetry },
+    watcherTuning: { pollMs: 200, maxBackoffMs: 1000, ...options.watcherTuning },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   const server = createApp(deps).listen(0, "127.0.0.1");
@@ -107,12 +117,14 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
       }),
     graphCalls: () => sim.received().filter((call) => isGraphPath(call.path)),
     close: async () => {
+      deps.actions.vppWatchers.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
       });
+      await deps.actions.journal.close();
       await sim.close();
     },
   };

@@ -1,0 +1,223 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { ActionKind, ActionProgress, ActionTarget, GraphOutcome } from "@ihc/contracts";
+import type { Logger } from "pino";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
+import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
+import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
+import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
+import { IdempotencyKeyReusedError } from "../http/errors.js";
+import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
+import type { EventBus } from "./event-bus.js";
+
+export interface ActionRequest {
+  kind: ActionKind;
+  idempotencyKey: string;
+  user: AuthenticatedUser;
+  target: ActionTarget;
+  /** What the agent chose (recorded as asked, and hashed for the idempotency check). */
+  parameters: Record<string, unknown>;
+  reason?: string | undefined;
+  /** The one Graph call this action makes. */
+  graph: { version: GraphVersion; path: string; body?: unknown };
+  /** Known before the call, e.g. licenses in use before a revoke. */
+  progress?: ActionProgress;
+}
+
+export interface ActionPipelineDeps {
+  journal: ActionJournal;
+  bus: EventBus;
+  graph: GraphGateway;
+  logger: Logger;
+}
+
+/**
+ * The one way a destructive action reaches Graph (DESIGN §6):
+ * 1. journal the request (actor, target, parameters, reason, key) — durably — as `accepted`;
+ * 2. journal `sent` with our client-request-id, then make the ONE Graph call;
+ * 3. journal the outcome: `succeeded`, `failed` (Graph refused: it did not act), or `unknown`
+ *    (5xx, timeout, dropped connection: it may have acted; reconciled by reading, never resent).
+ * The same key again returns the same record and calls Graph no more. A record that never
+ * reached Graph (a claims challenge before sending, a restart between 1 and 2) may run again
+ * under its key: nothing was sent, so nothing can be doubled.
+ */
+export class ActionPipeline {
+  constructor(private readonly deps: ActionPipelineDeps) {}
+
+  async run(request: ActionRequest): Promise<{ record: StoredAction; created: boolean }> {
+    const now = new Date().toISOString();
+    const requestHash = hashRequest(request);
+    const { record, created } = await this.deps.journal.insert({
+      id: randomUUID(),
+      kind: request.kind,
+      idempotencyKey: request.idempotencyKey,
+      actor: {
+        oid: request.user.oid,
+        userPrincipalName: request.user.username ?? request.user.oid,
+        displayName: request.user.name ?? request.user.username ?? request.user.oid,
+      },
+      target: request.target,
+      parameters: request.parameters,
+      ...(request.reason === undefined ? {} : { reason: request.reason }),
+      state: "accepted",
+      graph: { clientRequestId: randomUUID() },
+      ...(request.progress === undefined ? {} : { progress: request.progress }),
+      createdAt: now,
+      updatedAt: now,
+      requestHash,
+    });
+    if (!created) {
+      if (record.requestHash !== requestHash) {
+        throw new IdempotencyKeyReusedError(
+          "This Idempotency-Key was already used for a different request. Open the dialog " +
+            "again to start a new action.",
+        );
+      }
+      if (!mayRunAgain(record)) return { record, created: false };
+    } else {
+      this.publish(record);
+    }
+    return { record: await this.send(record, request), created: true };
+  }
+
+  private async send(record: StoredAction, request: ActionRequest): Promise<StoredAction> {
+    const { journal, graph, logger } = this.deps;
+    const clientRequestId = record.graph?.clientRequestId ?? randomUUID();
+    const sent = await journal.update(record.id, {
+      state: "sent",
+      sentAt: new Date().toISOString(),
+      graph: { clientRequestId },
+    });
+    this.publish(sent);
+    let outcome: Partial<StoredAction>;
+    try {
+      const response = await graph.post(request.user, request.graph.path, {
+        version: request.graph.version,
+        body: request.graph.body,
+        clientRequestId,
+      });
+      outcome = {
+        state: "succeeded",
+        graph: outcomeOf(clientRequestId, {
+          status: response.status,
+          requestId: response.requestId,
+        }),
+      };
+    } catch (error) {
+      outcome = failureOutcome(error, clientRequestId);
+      if (outcome.state === "unknown") {
+        logger.warn({ actionId: record.id, clientRequestId }, "action outcome unknown");
+      }
+      if (provesNothingWasSent(error)) {
+        // Journal it as never sent, so the same key may run it again once the user re-signs in.
+        const { sentAt: _sentAt, ...unsent } = sent;
+        const failed = await journal.replace({
+          ...unsent,
+          ...outcome,
+          completedAt: new Date().toISOString(),
+        });
+        this.publish(failed);
+        throw error;
+      }
+    }
+    const final = await journal.update(record.id, {
+      ...outcome,
+      ...(outcome.state === "failed" ? { completedAt: new Date().toISOString() } : {}),
+    });
+    this.publish(final);
+    return final;
+  }
+
+  publish(record: StoredAction): void {
+    this.deps.bus.publish(
+      { type: "action", action: toActionRecord(record) },
+      { actorOid: record.actor.oid },
+    );
+  }
+}
+
+/** No token for Graph, or Graph's claims challenge (a 401: it refused before acting). */
+const provesNothingWasSent = (error: unknown): boolean =>
+  error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError;
+
+const mayRunAgain = (record: StoredAction): boolean =>
+  record.state === "failed" && record.sentAt === undefined;
+
+const hashRequest = (request: ActionRequest): string =>
+  createHash("sha256")
+    .update(
+      JSON.stringify([
+        request.kind,
+        request.target.type,
+        request.target.id,
+        sortKeys(request.parameters),
+        request.reason ?? "",
+      ]),
+    )
+    .digest("hex");
+
+const sortKeys = (value: Record<string, unknown>): [string, unknown][] =>
+  Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+
+const outcomeOf = (
+  clientRequestId: string,
+  fields: {
+    status?: number | undefined;
+    requestId?: string | undefined;
+    code?: string;
+    message?: string;
+  },
+): GraphOutcome => ({
+  clientRequestId,
+  ...(fields.status === undefined ? {} : { status: fields.status }),
+  ...(fields.requestId === undefined ? {} : { requestId: fields.requestId }),
+  ...(fields.code === undefined ? {} : { code: fields.code }),
+  ...(fields.message === undefined ? {} : { message: fields.message }),
+});
+
+/** Graph refused (4xx, incl. a 429 that outlived its retries): it did not act. 5xx: it may have. */
+const failureOutcome = (error: unknown, clientRequestId: string): Partial<StoredAction> => {
+  if (error instanceof GraphError) {
+    const fields = {
+      status: error.status,
+      requestId: error.requestId,
+      code: error.code,
+      message: error.message,
+    };
+    return {
+      state: error.status >= 500 ? "unknown" : "failed",
+      graph: outcomeOf(clientRequestId, fields),
+    };
+  }
+  if (error instanceof ClaimsChallengeError) {
+    return {
+      state: "failed",
+      graph: outcomeOf(clientRequestId, {
+        code: "claims_challenge",
+        message: "Microsoft Graph asked for a fresh sign-in before acting; nothing was done.",
+      }),
+    };
+  }
+  if (error instanceof TokenAcquisitionError) {
+    return {
+      state: "failed",
+      graph: outcomeOf(clientRequestId, { code: error.errorCode, message: error.message }),
+    };
+  }
+  if (error instanceof GraphOutcomeUnknownError) {
+    return {
+      state: "unknown",
+      graph: outcomeOf(clientRequestId, {
+        code: error.timedOut ? "timeout" : "connectionLost",
+        message: error.message,
+      }),
+    };
+  }
+  return {
+    state: "unknown",
+    graph: outcomeOf(clientRequestId, {
+      code: "internal",
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  };
+};

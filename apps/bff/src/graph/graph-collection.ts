@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { GraphBodyError, parseGraphBody } from "./graph-body.js";
+import type { GraphGateway, GraphRequestOptions, GraphVersion } from "./graph-gateway.js";
+
+const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    value: z.array(item),
+    "@odata.nextLink": z.string().optional(),
+  });
+
+export interface GraphPage<T> {
+  items: T[];
+  /** The path (with query) of the next page, relative to the version root, if any. */
+  next: string | undefined;
+}
+
+/**
+ * A nextLink is absolute (`https://graph.microsoft.com/beta/...?$skiptoken=...`). It is
+ * followed only on our own Graph host and version, and handed to the gateway as a path.
+ * https://learn.microsoft.com/graph/paging
+ */
+export const nextPath = (
+  nextLink: string | undefined,
+  baseUrl: string,
+  version: GraphVersion,
+): string | undefined => {
+  if (nextLink === undefined) return undefined;
+  const root = `${baseUrl.replace(/\/$/, "")}/${version}/`;
+  if (!nextLink.startsWith(root)) {
+    throw new GraphBodyError("Microsoft Graph sent a nextLink outside its own host.");
+  }
+  return `/${nextLink.slice(root.length)}`;
+};
+
+/** One page of a Graph collection. */
+export const getPage = async <T extends z.ZodType>(
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  path: string,
+  item: T,
+  options: GraphRequestOptions & { version: GraphVersion },
+): Promise<GraphPage<z.output<T>>> => {
+  const response = await graph.get(user, path, options);
+  const page = parseGraphBody(pageSchema(item), response.body);
+  return {
+    items: page.value,
+    next: nextPath(page["@odata.nextLink"], graph.baseUrl, options.version),
+  };
+};
+
+/** Every page of a small collection (bounded: `maxPages`), e.g. VPP tokens or an app list. */
+export const getAll = async <T extends z.ZodType>(
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  path: string,
+  item: T,
+  options: GraphRequestOptions & { version: GraphVersion },
+  maxPages = 50,
+): Promise<z.output<T>[]> => {
+  const items: z.output<T>[] = [];
+  let page = await getPage(graph, user, path, item, options);
+  items.push(...page.items);
+  for (let n = 1; page.next !== undefined && n < maxPages; n++) {
+    page = await getPage(graph, user, page.next, item, { version: options.version });
+    items.push(...page.items);
+  }
+  return items;
+};

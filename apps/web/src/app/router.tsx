@@ -1,0 +1,31 @@
+import { lazy } from "react";
+import { Navigate, createBrowserRouter } from "react-router";
+import { AppShell } from "../components/layout/app-shell";
+import { NotFoundPage } from "../components/not-found-page";
+import { RouteErrorPage } from "../components/route-error-page";
+import { routePaths } from "../lib/route-paths";
+
+const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
+const AppsRoute = lazy(() => import("./routes/apps"));
+const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
+const UsersRoute = lazy(() => import("./routes/users"));
+const ActivityRoute = lazy(() => import("./routes/activity"));
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppShell />,
+      // Only if the shell itself fails to render; pages fail inside the shell's regions.
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to={routePaths.vppTokens} replace /> },
+        { path: routePaths.vppTokens, element: <VppTokensRoute /> },
+        { path: routePaths.apps, element: <AppsRoute /> },
+        { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
+        { path: routePaths.users, element: <UsersRoute /> },
+        { path: routePaths.activity, element: <ActivityRoute /> },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

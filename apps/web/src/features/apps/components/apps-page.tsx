@@ -1,0 +1,14 @@
+import { useTranslation } from "react-i18next";
+import { ComingSoonNotice } from "../../../components/coming-soon-notice";
+import { PageHeader } from "../../../components/page-header";
+import { PageLayout } from "../../../components/page-layout";
+
+export function AppsPage() {
+  const { t } = useTranslation();
+  return (
+    <PageLayout>
+      <PageHeader title={t("nav.apps")} description={t("pages.apps.description")} />
+      <ComingSoonNotice />
+    </PageLayout>
+  );
+}

@@ -1,0 +1,180 @@
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, type ProblemCode } from "@ihc/contracts";
+
+/** Failures the SPA itself names, besides the BFF's problem codes. */
+export const ClientErrorCodes = [
+  "network_error",
+  "invalid_response",
+  "unexpected_response",
+  "sign_in_required",
+  "token_unavailable",
+] as const;
+export type ClientErrorCode = (typeof ClientErrorCodes)[number];
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorInit {
+  status: number;
+  /** A known code, or a newer BFF code this build does not know yet. */
+  code: string;
+  title: string;
+  detail?: string | undefined;
+  requestId?: string | undefined;
+  graphRequestId?: string | undefined;
+  graphCode?: string | undefined;
+  retryAfterSeconds?: number | undefined;
+  fields?: readonly FieldProblem[] | undefined;
+  occurredAt?: Date | undefined;
+}
+
+/** Every failure of `apiRequest`: a BFF problem (RFC 9457) or a failure on the way to it. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly requestId: string | undefined;
+  readonly graphRequestId: string | undefined;
+  readonly graphCode: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly fields: readonly FieldProblem[];
+  /** When the SPA saw the failure, so an agent can quote it next to the request id. */
+  readonly occurredAt: Date;
+
+  constructor(init: ApiErrorInit) {
+    super(init.detail ? `${init.title}: ${init.detail}` : init.title);
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.requestId = init.requestId;
+    this.graphRequestId = init.graphRequestId;
+    this.graphCode = init.graphCode;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.fields = init.fields ?? [];
+    this.occurredAt = init.occurredAt ?? new Date();
+  }
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
+}
+
+export interface ErrorResponse {
+  status: number;
+  statusText: string;
+  contentType: string | null;
+  body: string;
+  /** Our BFF echoes its request id in `x-request-id`; used when the body is not a problem. */
+  requestIdHeader: string | null;
+  retryAfterHeader: string | null;
+  now: Date;
+}
+
+const statusCodes: Readonly<Record<number, ProblemCode>> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/**
+ * Turns a non-2xx response into an `ApiError`: the BFF's `application/problem+json` when it is
+ * one, otherwise (a proxy's HTML page, an empty 502) what the status line alone says.
+ */
+export function apiErrorFromResponse(response: ErrorResponse): ApiError {
+  const retryAfterHeader = parseRetryAfter(response.retryAfterHeader, response.now);
+  const mediaType = response.contentType?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType === PROBLEM_CONTENT_TYPE || mediaType === "application/json") {
+    const problem = ProblemSchema.safeParse(safeJson(response.body));
+    if (problem.success) {
+      const p = problem.data;
+      return new ApiError({
+        status: p.status,
+        code: p.code,
+        title: p.title,
+        detail: p.detail,
+        requestId: p.requestId,
+        graphRequestId: p.graphRequestId,
+        graphCode: p.graphCode,
+        retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
+        fields: p.fields,
+        occurredAt: response.now,
+      });
+    }
+  }
+  return new ApiError({
+    status: response.status,
+    code: statusCodes[response.status] ?? "unexpected_response",
+    title: response.statusText || `HTTP ${response.status}`,
+    requestId: response.requestIdHeader ?? undefined,
+    retryAfterSeconds: retryAfterHeader,
+    occurredAt: response.now,
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an error fallback shows: always a code and a title; details only when safe to show. */
+export interface ErrorDescription {
+  code: string;
+  /** HTTP status, 0 when no answer arrived or the error is not an HTTP one. */
+  status: number;
+  title: string;
+  detail: string | undefined;
+  requestId: string | undefined;
+  graphRequestId: string | undefined;
+  retryAfterSeconds: number | undefined;
+  fields: readonly FieldProblem[];
+  occurredAt: Date | undefined;
+}
+
+/**
+ * Describes anything a render threw. An `ApiError` is shown in full; any other exception is a bug
+ * in the SPA, so its message (which may be technical) is only shown in development builds.
+ */
+export function describeError(error: unknown, showInternalDetail: boolean): ErrorDescription {
+  if (error instanceof ApiError) {
+    return {
+      code: error.code,
+      status: error.status,
+      title: error.title,
+      detail: error.detail,
+      requestId: error.requestId,
+      graphRequestId: error.graphRequestId,
+      retryAfterSeconds: error.retryAfterSeconds,
+      fields: error.fields,
+      occurredAt: error.occurredAt,
+    };
+  }
+  return {
+    code: "unexpected",
+    status: 0,
+    title: "Unexpected error",
+    detail: showInternalDetail && error instanceof Error ? error.message : undefined,
+    requestId: undefined,
+    graphRequestId: undefined,
+    retryAfterSeconds: undefined,
+    fields: [],
+    occurredAt: undefined,
+  };
+}

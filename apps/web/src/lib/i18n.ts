@@ -1,0 +1,84 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "../locales/en.json";
+import ru from "../locales/ru.json";
+
+export const supportedLanguages = ["en", "ru"] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+const STORAGE_KEY = "ihc.language";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof en };
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** The agent's saved choice, else the browser's first supported language, else English. */
+export function resolveInitialLanguage(
+  stored: string | null,
+  preferred: readonly string[],
+): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (isLanguage(base)) return base;
+  }
+  return "en";
+}
+
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage can be disabled by policy; the choice then lasts for this page only.
+    return null;
+  }
+}
+
+function setDocumentLanguage(language: string): void {
+  document.documentElement.lang = language;
+}
+
+/** Switches the UI language and remembers the agent's choice in this browser. */
+export async function changeLanguage(instance: i18n, language: Language): Promise<void> {
+  await instance.changeLanguage(language);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // See readStoredLanguage.
+  }
+}
+
+export async function initI18n(): Promise<i18n> {
+  const language = resolveInitialLanguage(readStoredLanguage(), navigator.languages);
+  i18next.on("languageChanged", setDocumentLanguage);
+  await i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: "en",
+    supportedLngs: supportedLanguages,
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  setDocumentLanguage(language);
+  return i18next;
+}
+
+export type ErrorMessageCode = keyof typeof en.errors.codes;
+
+/** Whether the catalogues explain this error code (a newer BFF may send one they do not). */
+export function hasErrorMessage(code: string): code is ErrorMessageCode {
+  return Object.hasOwn(en.errors.codes, code);
+}
+
+/** The language the UI is rendered in, for `Intl` formatting. */
+export function currentLanguage(instance: i18n): Language {
+  const language = instance.resolvedLanguage ?? instance.language;
+  return isLanguage(language) ? language : "en";
+}

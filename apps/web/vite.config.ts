@@ -1,0 +1,44 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// Dev only: the SPA on http://localhost:<WEB_PORT>, `/api` proxied to the BFF on loopback so the
+// browser sees one origin, exactly as in production where the BFF serves `dist` itself.
+const webPort = Number(process.env.WEB_PORT ?? 5173);
+const bffTarget = `http://127.0.0.1:${process.env.BFF_PORT ?? "3001"}`;
+
+const apiProxy = {
+  "/api": {
+    target: bffTarget,
+    // Keep the browser's Host and Origin: the BFF allows the SPA's origin only.
+    changeOrigin: false,
+    // Server-Sent Events (`/api/events`) must stream through: nothing here buffers or times out.
+    timeout: 0,
+    proxyTimeout: 0,
+  },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: "localhost", port: webPort, strictPort: true, proxy: apiProxy },
+  preview: { host: "localhost", port: webPort, strictPort: true, proxy: apiProxy },
+  build: {
+    // The BFF serves dist under `script-src 'self'`: no inline scripts, no eval.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than our code: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: "msal", test: /node_modules[\\/]@azure[\\/]/ },
+            {
+              name: "fluent",
+              test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/,
+            },
+            { name: "vendor", test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});

@@ -6,6 +6,7 @@ import { PageHeader } from "./page-header";
 import { PageLayout } from "./page-layout";
 
 const useStyles = makeStyles({
+  paragraph: { margin: 0 },
   link: {
     color: tokens.colorBrandForegroundLink,
     ":hover": { color: tokens.colorBrandForegroundLinkHover },
@@ -18,7 +19,7 @@ export function NotFoundPage() {
   return (
     <PageLayout>
       <PageHeader title={t("pages.notFound.title")} description={t("pages.notFound.description")} />
-      <p>
+      <p className={styles.paragraph}>
         <Link className={styles.link} to={routePaths.vppTokens}>
           {t("pages.notFound.backHome")}
         </Link>

@@ -19,8 +19,8 @@ const apiProxy = {
 
 export default defineConfig({
   plugins: [react()],
-  server: { host: "localhost", port: webPort, strictPort: true, proxy: apiProxy },
-  preview: { host: "localhost", port: webPort, strictPort: true, proxy: apiProxy },
+  server: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy },
+  preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy },
   build: {
     // The BFF serves dist under `script-src 'self'`: no inline scripts, no eval.
     modulePreload: { polyfill: false },

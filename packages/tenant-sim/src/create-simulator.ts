@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -6,6 +7,7 @@ import { MintTokenOptionsSchema, type MintTokenOptions } from "./control/mint-to
 import { FaultInjector } from "./faults/fault-injector.js";
 import { FaultRulesSchema, type FaultRule } from "./faults/fault-rule.js";
 import { ScenarioPatchSchema, ScenarioState, type Scenario } from "./faults/scenario.js";
+import { Throttler, ThrottlingPatchSchema, type ThrottlingPatch } from "./faults/throttling.js";
 import { createGraphRouter } from "./graph/graph-router.js";
 import { ReceivedLog } from "./graph/received-log.js";
 import { AuthCodeStore } from "./identity/auth-code-store.js";
@@ -15,10 +17,12 @@ import { RefreshTokenStore } from "./identity/refresh-token-store.js";
 import { TokenIssuer } from "./identity/token-issuer.js";
 import { mintToken } from "./identity/token-minter.js";
 import { requestLogger } from "./request-logger.js";
+import { resetTenant } from "./tenant-reset.js";
 import { demoAccounts, demoTenant } from "./seed/demo-tenant.js";
 import type { Simulator, SimulatorApps, SimulatorOptions } from "./simulator.js";
 import type { SimulatorContext } from "./simulator-context.js";
 import { TenantStore } from "./store/tenant-store.js";
+import { VppTimingPatchSchema, VppTimingState, type VppTiming } from "./store/vpp-timing.js";
 
 /** Starts the tenant simulator: Entra ID, Microsoft Graph and the /_sim control API. */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -41,7 +45,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const server = createServer((req, res) => {
     handler(req, res);
   });
-  await listen(server, options.port ?? 4010, options.host ?? "127.0.0.1");
+  const host = options.host ?? "127.0.0.1";
+  await listen(server, options.port ?? 4010, host);
   const { port } = server.address() as AddressInfo;
 
   const shutdown = new AbortController();
@@ -56,12 +61,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       spaOrigins,
       keys,
       tokens: new TokenIssuer({ tenantId, issuer, v1Issuer: `${url}/${tenantId}/`, keys }),
+      seed: options.seed ?? 1,
       store: new TenantStore({ seed: options.seed ?? 1 }),
+      timing: new VppTimingState(),
+      throttling: new Throttler(),
       scenario: new ScenarioState(),
       faults: new FaultInjector(),
       received: new ReceivedLog(),
       codes: new AuthCodeStore(),
       refreshTokens: new RefreshTokenStore(),
+      loopbackUrl: loopbackUrl(host, port),
+      batchSecret: randomUUID(),
       shutdown: shutdown.signal,
     };
     handler = createApp(ctx, options.log);
@@ -129,8 +139,33 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
         Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       );
     },
+    setThrottling: (patch: ThrottlingPatch) => {
+      ctx.throttling.update(ThrottlingPatchSchema.parse(patch));
+    },
+    throttling: () => ctx.throttling.get(),
+    resetThrottling: () => {
+      ctx.throttling.reset();
+    },
+    setTiming: (timing: Partial<VppTiming>) => {
+      const patch = VppTimingPatchSchema.parse(timing);
+      ctx.timing.update(
+        Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      );
+    },
+    timing: () => ({ ...ctx.timing.get() }),
+    resetTiming: () => {
+      ctx.timing.reset();
+    },
+    resetTenant: () => {
+      resetTenant(ctx);
+    },
     close: () => (closing ??= closeServer()),
   };
+}
+
+function loopbackUrl(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function listen(

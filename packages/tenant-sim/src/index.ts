@@ -6,3 +6,15 @@ export type { MintTokenOptions } from "./control/mint-token-options.js";
 export type { FaultRule } from "./faults/fault-rule.js";
 export type { Scenario } from "./faults/scenario.js";
 export type { ReceivedGraphRequest } from "./graph/received-log.js";
+export { seededIds, iosVppAppSeeds, vppTokenSeeds, otherAppSeeds } from "./seed/vpp-catalog.js";
+export type { IosVppAppKey, OtherAppKey, VppTokenKey } from "./seed/vpp-catalog.js";
+export { defaultThrottling, throttledServices } from "./faults/throttling.js";
+export type {
+  ServiceLimits,
+  ThrottledService,
+  ThrottlingPatch,
+  ThrottlingSettings,
+} from "./faults/throttling.js";
+export { defaultVppTiming } from "./store/vpp-timing.js";
+export type { VppTiming } from "./store/vpp-timing.js";
+export { maxBatchRequests } from "./graph/batch.js";

@@ -1,8 +1,10 @@
 import type { MintTokenOptions } from "./control/mint-token-options.js";
 import type { FaultRule } from "./faults/fault-rule.js";
 import type { Scenario } from "./faults/scenario.js";
+import type { ThrottlingPatch, ThrottlingSettings } from "./faults/throttling.js";
 import type { ReceivedGraphRequest } from "./graph/received-log.js";
 import type { DemoAccount } from "./seed/demo-tenant.js";
+import type { VppTiming } from "./store/vpp-timing.js";
 
 export interface SimulatorOptions {
   /** Default "127.0.0.1". */
@@ -53,5 +55,17 @@ export interface Simulator {
   setFaults(faults: FaultRule[]): void;
   clearFaults(): void;
   setScenario(scenario: Partial<Scenario>): void;
+  /** The same as PUT /_sim/throttling: one service's Intune throttling limits. */
+  setThrottling(patch: ThrottlingPatch): void;
+  /** The same as GET /_sim/throttling. */
+  throttling(): ThrottlingSettings;
+  /** The same as DELETE /_sim/throttling: Intune's limits again, windows emptied. */
+  resetThrottling(): void;
+  /** The same as PUT /_sim/timing: how long VPP revokes and syncs take. */
+  setTiming(timing: Partial<VppTiming>): void;
+  timing(): VppTiming;
+  resetTiming(): void;
+  /** The same as POST /_sim/tenant/reset: the seeded tenant again, as at start. */
+  resetTenant(): void;
   close(): Promise<void>;
 }

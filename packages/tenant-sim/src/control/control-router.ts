@@ -2,6 +2,9 @@ import express, { Router, type ErrorRequestHandler, type Response } from "expres
 import { z } from "zod";
 import { FaultRulesSchema } from "../faults/fault-rule.js";
 import { ScenarioPatchSchema } from "../faults/scenario.js";
+import { ThrottlingPatchSchema } from "../faults/throttling.js";
+import { resetTenant } from "../tenant-reset.js";
+import { VppTimingPatchSchema } from "../store/vpp-timing.js";
 import { mintToken, UnknownAccountError } from "../identity/token-minter.js";
 import type { SimulatorContext } from "../simulator-context.js";
 import { MintTokenOptionsSchema } from "./mint-token-options.js";
@@ -62,6 +65,39 @@ export function createControlRouter(ctx: SimulatorContext): Router {
   });
   router.delete("/scenario", (_req, res) => {
     ctx.scenario.reset();
+    res.status(204).end();
+  });
+
+  router.get("/throttling", (_req, res) => {
+    res.json(ctx.throttling.get());
+  });
+  router.put("/throttling", (req, res) => {
+    const patch = parse(res, ThrottlingPatchSchema, req.body);
+    if (patch === undefined) return;
+    ctx.throttling.update(patch);
+    res.json(ctx.throttling.get());
+  });
+  router.delete("/throttling", (_req, res) => {
+    ctx.throttling.reset();
+    res.status(204).end();
+  });
+
+  router.get("/timing", (_req, res) => {
+    res.json(ctx.timing.get());
+  });
+  router.put("/timing", (req, res) => {
+    const patch = parse(res, VppTimingPatchSchema, req.body);
+    if (patch === undefined) return;
+    ctx.timing.update(stripUndefined(patch));
+    res.json(ctx.timing.get());
+  });
+  router.delete("/timing", (_req, res) => {
+    ctx.timing.reset();
+    res.status(204).end();
+  });
+
+  router.post("/tenant/reset", (_req, res) => {
+    resetTenant(ctx);
     res.status(204).end();
   });
 

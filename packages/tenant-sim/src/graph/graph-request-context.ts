@@ -21,6 +21,13 @@ export interface GraphRequestContext {
   token: VerifiedGraphToken | undefined;
   /** Set when a fault drops the connection, so the log can say so. */
   dropped: boolean;
+  /** Set on a sub-request of a $batch: the outer request's id and the sub-request's id. */
+  batch: BatchOrigin | null;
+}
+
+export interface BatchOrigin {
+  requestId: string;
+  id: string;
 }
 
 const contexts = new WeakMap<Request, GraphRequestContext>();

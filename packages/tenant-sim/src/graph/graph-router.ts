@@ -11,14 +11,26 @@ import {
   isIntunePath,
   sendGraphError,
 } from "./graph-error.js";
-import { graphContext, setGraphContext, type GraphVersion } from "./graph-request-context.js";
+import {
+  graphContext,
+  setGraphContext,
+  type BatchOrigin,
+  type GraphRequestContext,
+  type GraphVersion,
+} from "./graph-request-context.js";
+import { batchMarkerHeader, createBatchRouter } from "./batch.js";
 import { createMeRouter } from "./me.js";
+import { createMobileAppsRouter } from "./mobile-apps.js";
+import { ODataQueryError } from "./odata/odata-query-error.js";
 import { receivedEntry } from "./received-log.js";
+import { intuneThrottling } from "./throttling.js";
+import { createVppTokensRouter } from "./vpp-tokens.js";
 
 /**
  * Microsoft Graph, mounted at /v1.0 and /beta. Order matters and mirrors Graph: request ids,
  * injected faults (before anything else, like a gateway), token check, Conditional Access,
- * then one router per resource, each checking its own permission.
+ * Intune's throttling windows, then one router per resource, each checking its own permission.
+ * $batch sends its sub-requests back through this same pipeline.
  */
 export function createGraphRouter(ctx: SimulatorContext): Router {
   const router = Router();
@@ -26,8 +38,13 @@ export function createGraphRouter(ctx: SimulatorContext): Router {
   router.use(injectedFaults(ctx));
   router.use(graphAuthentication(ctx));
   router.use(claimsChallenge(ctx));
-  router.use(express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
+  // Parsed before throttling only so that /_sim/received shows the body of a throttled request.
+  router.use(express.json({ limit: "4mb", type: ["application/json", "application/*+json"] }));
+  router.use(intuneThrottling(ctx));
   router.use(createMeRouter(ctx));
+  router.use(createVppTokensRouter(ctx));
+  router.use(createMobileAppsRouter(ctx));
+  router.use(createBatchRouter(ctx));
   router.use(unknownSegment);
   router.use(graphErrors);
   return router;
@@ -49,7 +66,16 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
     const sent = req.headers["client-request-id"];
     const clientRequestId = typeof sent === "string" && sent !== "" ? sent : requestId;
     const version: GraphVersion = req.baseUrl.endsWith("/beta") ? "beta" : "v1.0";
-    const context = { version, requestId, clientRequestId, token: undefined, dropped: false };
+    const batch = batchOrigin(ctx, req.headers[batchMarkerHeader]);
+    Reflect.deleteProperty(req.headers, batchMarkerHeader);
+    const context: GraphRequestContext = {
+      version,
+      requestId,
+      clientRequestId,
+      token: undefined,
+      dropped: false,
+      batch,
+    };
     setGraphContext(req, context);
     res.set({
       "request-id": requestId,
@@ -62,7 +88,7 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
       if (recorded) return;
       recorded = true;
       const status = context.dropped ? "dropped" : finished ? res.statusCode : "aborted";
-      ctx.received.record(receivedEntry(req, { status, requestId, clientRequestId }));
+      ctx.received.record(receivedEntry(req, { status, requestId, clientRequestId, batch }));
     };
     res.on("finish", () => {
       record(true);
@@ -72,6 +98,17 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
     });
     next();
   };
+}
+
+/** A $batch sub-request carries the simulator's secret, the outer request id and its own id. */
+function batchOrigin(
+  ctx: SimulatorContext,
+  header: string | string[] | undefined,
+): BatchOrigin | null {
+  if (typeof header !== "string") return null;
+  const [secret, requestId, id] = header.split(" ");
+  if (secret !== ctx.batchSecret || requestId === undefined || id === undefined) return null;
+  return { requestId, id: decodeURIComponent(id) };
 }
 
 function injectedFaults(ctx: SimulatorContext): RequestHandler {
@@ -134,6 +171,7 @@ const graphErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {
 
 function toGraphError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
+  if (error instanceof ODataQueryError) return new GraphError(400, "BadRequest", error.message);
   const status =
     typeof error === "object" &&
     error !== null &&

@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
+import { mobileAppRoutes, vppTokenRoutes } from "./intune-routes.js";
 
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -17,6 +18,25 @@ export interface GraphPermission {
   service: "directory" | "intune";
   /** /me has no meaning without a signed-in user. */
   delegatedOnly?: boolean;
+}
+
+// https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-list?view=graph-rest-beta
+const serviceConfigRead = [
+  "DeviceManagementServiceConfig.Read.All",
+  "DeviceManagementServiceConfig.ReadWrite.All",
+];
+const serviceConfigWrite = ["DeviceManagementServiceConfig.ReadWrite.All"];
+// https://learn.microsoft.com/graph/api/intune-apps-mobileapp-list?view=graph-rest-beta
+const appsRead = ["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"];
+const appsWrite = ["DeviceManagementApps.ReadWrite.All"];
+
+/** An Intune call: the same permissions delegated and app-only, as Intune's pages list them. */
+function intune(
+  method: GraphMethod,
+  route: string,
+  permissions: readonly string[],
+): GraphPermission {
+  return { method, route, delegated: permissions, application: permissions, service: "intune" };
 }
 
 /**
@@ -41,6 +61,22 @@ export const graphPermissions: readonly GraphPermission[] = [
     service: "directory",
     delegatedOnly: true,
   },
+  intune("GET", vppTokenRoutes.list, serviceConfigRead),
+  intune("GET", vppTokenRoutes.item, serviceConfigRead),
+  // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-revokelicenses?view=graph-rest-beta
+  intune("POST", vppTokenRoutes.revokeLicenses, serviceConfigWrite),
+  // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-synclicenses
+  intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite),
+  // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
+  intune("GET", mobileAppRoutes.list, appsRead),
+  intune("GET", mobileAppRoutes.item, appsRead),
+  intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead),
+  // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta
+  intune("GET", mobileAppRoutes.assignedLicenses, appsRead),
+  // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
+  intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite),
+  intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite),
+  intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {

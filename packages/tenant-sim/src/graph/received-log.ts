@@ -23,6 +23,8 @@ export interface ReceivedGraphRequest {
   claims: Record<string, unknown> | null;
   /** The parsed JSON body, or null. */
   body: unknown;
+  /** For a sub-request of a $batch: the outer request's requestId and the sub-request's id. */
+  batch: { requestId: string; id: string } | null;
 }
 
 /** The most recent Graph requests, oldest first; bounded so a long demo run stays small. */
@@ -50,6 +52,7 @@ export interface ReceivedEntryInput {
   status: ReceivedGraphRequest["status"];
   clientRequestId: string;
   requestId: string;
+  batch: ReceivedGraphRequest["batch"];
 }
 
 export function receivedEntry(req: Request, input: ReceivedEntryInput): ReceivedGraphRequest {
@@ -73,6 +76,7 @@ export function receivedEntry(req: Request, input: ReceivedEntryInput): Received
     tokenSha256: token === undefined ? null : sha256Hex(token),
     claims: token === undefined ? null : decodeOrNull(token),
     body: (req.body as unknown) ?? null,
+    batch: input.batch,
   };
 }
 

@@ -1,22 +1,29 @@
 import { generateUsers } from "../seed/generate-users.js";
+import { generateVpp } from "../seed/generate-vpp.js";
 import { demoAccounts, demoTenant, type DemoAccount } from "../seed/demo-tenant.js";
 import { createPrng } from "./prng.js";
 import type { UserRecord } from "./user-record.js";
+import { VppState } from "./vpp-state.js";
 
 export interface TenantStoreOptions {
   seed: number;
   /** Ordinary users generated besides the demo accounts. */
   generatedUserCount?: number;
+  /** The moment the tenant's relative dates (token expiry, last sync) count from; default now. */
+  now?: number;
 }
 
 /**
  * The simulated tenant's directory and Intune state. Graph resources read and change it; one
- * PRNG seeded once draws everything so a seed always reproduces the same tenant. New resources
- * (vppTokens, mobileApps, managedDevices, enrollment profiles) get their own collections here.
+ * PRNG seeded once draws everything so a seed always reproduces the same tenant: users first,
+ * then the VPP tokens' devices and licenses. Further resources (managedDevices, enrollment
+ * profiles) get their own collections here.
  */
 export class TenantStore {
   readonly users: UserRecord[];
   private readonly usersById = new Map<string, UserRecord>();
+  /** Apple VPP tokens, the mobile apps (iOS VPP apps and others) and their licenses. */
+  readonly vpp: VppState;
 
   constructor(options: TenantStoreOptions) {
     const prng = createPrng(options.seed);
@@ -27,6 +34,8 @@ export class TenantStore {
     );
     this.users = [...demoAccounts.map(demoAccountUser), ...generated];
     for (const user of this.users) this.usersById.set(user.id.toLowerCase(), user);
+    const vpp = generateVpp(prng, this.users, demoAccounts.length, options.now ?? Date.now());
+    this.vpp = new VppState(vpp.tokens, vpp.apps, vpp.devices);
   }
 
   /** Graph addresses a user by id or by userPrincipalName, case-insensitively. */

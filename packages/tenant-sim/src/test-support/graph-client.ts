@@ -6,14 +6,22 @@ export interface GraphResult {
   headers: Headers;
 }
 
-export async function graphGet(
+export async function graphRequest(
   sim: Simulator,
+  method: string,
   path: string,
   token: string | undefined,
+  body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<GraphResult> {
   const response = await fetch(`${sim.graphUrl}${path}`, {
-    headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...headers },
+    method,
+    headers: {
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await response.text();
   return {
@@ -21,6 +29,25 @@ export async function graphGet(
     body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
     headers: response.headers,
   };
+}
+
+export function graphGet(
+  sim: Simulator,
+  path: string,
+  token: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<GraphResult> {
+  return graphRequest(sim, "GET", path, token, undefined, headers);
+}
+
+export function graphPost(
+  sim: Simulator,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphResult> {
+  return graphRequest(sim, "POST", path, token, body, headers);
 }
 
 /** The `error` object of a Graph error body, checked for Graph's shape on the way. */
@@ -34,4 +61,29 @@ export function graphErrorOf(result: GraphResult): { code: string; message: stri
   }
   if (typeof error.innerError.date !== "string") throw new Error("innerError.date missing");
   return { code: error.code, message: error.message };
+}
+
+/** The text inside Intune's JSON document in `message` (DESIGN.md §1). */
+export function intuneMessageOf(result: GraphResult): string {
+  const { message } = graphErrorOf(result);
+  const document = JSON.parse(message) as { Message?: unknown };
+  if (typeof document.Message !== "string") throw new Error(`Not an Intune message: ${message}`);
+  return document.Message;
+}
+
+/** Polls `read` until `done` holds, or fails after `timeoutMs`. */
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+  intervalMs = 40,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

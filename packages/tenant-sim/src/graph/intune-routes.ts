@@ -1,0 +1,25 @@
+/**
+ * The Intune routes the simulator serves, relative to /v1.0 and /beta, in Express's syntax.
+ * Bound actions may be namespace-qualified (`microsoft.graph.revokeLicenses`), and the iOS VPP
+ * app actions may come through the type cast, as OData allows and the SDKs write them.
+ */
+export const vppTokenRoutes = {
+  list: "/deviceAppManagement/vppTokens",
+  item: "/deviceAppManagement/vppTokens/:id",
+  revokeLicenses: "/deviceAppManagement/vppTokens/:id/{microsoft.graph.}revokeLicenses",
+  syncLicenses: "/deviceAppManagement/vppTokens/:id/{microsoft.graph.}syncLicenses",
+} as const;
+
+const vppAppAction = (name: string): string =>
+  `/deviceAppManagement/mobileApps/:id{/microsoft.graph.iosVppApp}/{microsoft.graph.}${name}`;
+
+export const mobileAppRoutes = {
+  list: "/deviceAppManagement/mobileApps",
+  item: "/deviceAppManagement/mobileApps/:id",
+  itemAsIosVppApp: "/deviceAppManagement/mobileApps/:id/microsoft.graph.iosVppApp",
+  assignedLicenses:
+    "/deviceAppManagement/mobileApps/:id/microsoft.graph.iosVppApp/assignedLicenses",
+  revokeUserLicense: vppAppAction("revokeUserLicense"),
+  revokeDeviceLicense: vppAppAction("revokeDeviceLicense"),
+  revokeAllLicenses: vppAppAction("revokeAllLicenses"),
+} as const;

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "../fixtures/console-test.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";

@@ -4,6 +4,11 @@ import type { ActionRecord } from "@ihc/contracts";
 export interface StoredAction extends ActionRecord {
   /** sha256 of the request (kind, target, parameters, reason): same key + other body → 422. */
   requestHash: string;
+  /**
+   * For long-running Graph actions: the newest matching result Graph already showed before
+   * this one was sent. Only results started after it can be this action's.
+   */
+  watchAfter?: string;
 }
 
 export interface ActionListQuery {

@@ -22,6 +22,8 @@ export interface ActionRequest {
   graph: { version: GraphVersion; path: string; body?: unknown };
   /** Known before the call, e.g. licenses in use before a revoke. */
   progress?: ActionProgress;
+  /** See StoredAction.watchAfter. */
+  watchAfter?: string | undefined;
 }
 
 export interface ActionPipelineDeps {
@@ -62,6 +64,7 @@ export class ActionPipeline {
       state: "accepted",
       graph: { clientRequestId: randomUUID() },
       ...(request.progress === undefined ? {} : { progress: request.progress }),
+      ...(request.watchAfter === undefined ? {} : { watchAfter: request.watchAfter }),
       createdAt: now,
       updatedAt: now,
       requestHash,

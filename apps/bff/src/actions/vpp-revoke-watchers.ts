@@ -131,10 +131,15 @@ export class VppRevokeWatchers {
   /** Matches the token's results to one revoke record and moves that record on. */
   private async apply(action: StoredAction, token: VppToken, ids: Set<string>): Promise<void> {
     const sentAt = Date.parse(action.sentAt ?? action.createdAt);
+    // Only a revoke Graph started after the newest one it showed before we sent can be ours;
+    // without that baseline, one that started around our send time (our clock may be off).
+    const after = action.watchAfter === undefined ? undefined : Date.parse(action.watchAfter);
     const result = latestRevoke(
-      token.tokenActionResults.filter(
-        (r) => r.startDateTime && Date.parse(r.startDateTime) >= sentAt - this.clockSkewMs,
-      ),
+      token.tokenActionResults.filter((r) => {
+        if (!r.startDateTime) return false;
+        const started = Date.parse(r.startDateTime);
+        return after === undefined ? started >= sentAt - this.clockSkewMs : started > after;
+      }),
     );
     if (!result) {
       if (action.state === "unknown" && Date.now() - sentAt > this.reconcileWindowMs) {

@@ -24,8 +24,7 @@ export const listIosVppAppSummaries = (
 ): Promise<GraphIosVppAppSummary[]> =>
   getAll(graph, user, "/deviceAppManagement/mobileApps", GraphIosVppAppSummarySchema, {
     version: "beta",
-    query: {
-      $filter: "isof('microsoft.graph.iosVppApp')",
-      $select: "id,displayName,vppTokenId,usedLicenseCount,totalLicenseCount",
-    },
+    // No $select: on the base-type collection Graph cannot select iosVppApp's own properties
+    // (vppTokenId, license counts) without a type-cast, so the whole derived entity comes back.
+    query: { $filter: "isof('microsoft.graph.iosVppApp')" },
   });

@@ -9,6 +9,7 @@ import {
 } from "@ihc/contracts";
 import { Router } from "express";
 import { toActionRecord } from "../actions/action-journal.js";
+import { latestRevoke } from "../actions/vpp-revoke-watchers.js";
 import type { ActionServices } from "../actions/action-services.js";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { userOf } from "../auth/authenticate.js";
@@ -84,6 +85,7 @@ export const vppTokensRouter = (graph: GraphGateway, actions: ActionServices): R
           failedCount: 0,
           totalBefore: impact.licensesInUse,
         },
+        watchAfter: latestRevoke(token.tokenActionResults)?.startDateTime,
       });
       if (record.state === "succeeded" || record.state === "unknown") {
         actions.vppWatchers.watch(record);

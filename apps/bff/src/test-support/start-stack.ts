@@ -62,6 +62,19 @@ export interface Stack {
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
 
+/** The BFF's environment for a simulator, derived exactly as simulator.env is. */
+export const bffEnvFor = (sim: Simulator): Record<string, string> => ({
+  TENANT_ID: sim.tenantId,
+  API_CLIENT_ID: sim.apps.api.clientId,
+  API_CLIENT_SECRET: sim.apps.api.clientSecret,
+  SPA_CLIENT_ID: sim.apps.spa.clientId,
+  AUTHORITY_HOST: "https://login.simulator.invalid",
+  OIDC_METADATA_URL: sim.metadataUrl,
+  GRAPH_BASE_URL: sim.graphUrl,
+  WEB_ORIGIN: TEST_WEB_ORIGIN,
+  TENANT_KIND: "simulator",
+});
+
 /**
  * The simulator and the BFF, both on ephemeral loopback ports, wired exactly as server.ts
  * wires them (createAppDeps), with the BFF's env derived from the simulator like simulator.env.
@@ -69,15 +82,7 @@ export const sha256Hex = (text: string): string => createHash("sha256").update(t
 export const startStack = async (options: StartStackOptions = {}): Promise<Stack> => {
   const sim = await createSimulator({ host: "127.0.0.1", port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
   const config = parseConfig({
-    TENANT_ID: sim.tenantId,
-    API_CLIENT_ID: sim.apps.api.clientId,
-    API_CLIENT_SECRET: sim.apps.api.clientSecret,
-    SPA_CLIENT_ID: sim.apps.spa.clientId,
-    AUTHORITY_HOST: "https://login.simulator.invalid",
-    OIDC_METADATA_URL: sim.metadataUrl,
-    GRAPH_BASE_URL: sim.graphUrl,
-    WEB_ORIGIN: TEST_WEB_ORIGIN,
-    TENANT_KIND: "simulator",
+    ...bffEnvFor(sim),
     PORT: "0",
     DATA_DIR: options.dataDir ?? (await mkdtemp(join(tmpdir(), "bff-journal-"))),
     LOG_LEVEL: "debug",

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { ActionRecordSchema, VppTokenListSchema } from "@ihc/contracts";
+import { createSimulator, type Simulator } from "@ihc/tenant-sim";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bffEnvFor, TEST_WEB_ORIGIN } from "./test-support/start-stack.js";
+
+const bffRoot = fileURLToPath(new URL("..", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+
+/** The real server process (src/server.ts under tsx), as `pnpm start` runs it. */
+const startBff = async (env: Record<string, string>, url: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: bffRoot,
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("The BFF did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe("a BFF killed right after answering 202", () => {
+  let sim: Simulator;
+  let bff: ChildProcess | undefined;
+  beforeAll(async () => {
+    sim = await createSimulator({ port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
+    sim.setTiming({ vppRevokeSeconds: 4 });
+  });
+  afterAll(async () => {
+    bff?.kill("SIGKILL");
+    await sim.close();
+  });
+
+  it("keeps the record and resumes the revoke's progress after a restart", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = {
+      ...bffEnvFor(sim),
+      PORT: String(port),
+      DATA_DIR: await mkdtemp(join(tmpdir(), "bff-restart-")),
+      LOG_LEVEL: "warn",
+    };
+    const token = await sim.mintToken({ account: "agent" });
+    const auth = { authorization: `Bearer ${token}` };
+
+    bff = await startBff(env, url);
+    const tokens = VppTokenListSchema.parse(
+      await (await fetch(`${url}/api/vpp-tokens`, { headers: auth })).json(),
+    ).items;
+    const valid = tokens.find((t) => t.state === "valid");
+    if (!valid) throw new Error("no valid token seeded");
+    const response = await fetch(`${url}/api/vpp-tokens/${valid.id}/revoke-licenses`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify({
+        notifyManagedDevices: false,
+        revokeUntrackedLicenses: false,
+        confirmDisplayName: valid.displayName,
+      }),
+    });
+    expect(response.status).toBe(202);
+    const record = ActionRecordSchema.parse(await response.json());
+    bff.kill("SIGKILL");
+    await new Promise((resolve) => bff?.once("exit", resolve));
+
+    bff = await startBff(env, url);
+    const deadline = Date.now() + 20_000;
+    let latest = record;
+    while (latest.progress?.actionState !== "done" && Date.now() < deadline) {
+      const read = await fetch(`${url}/api/actions/${record.id}`, { headers: auth });
+      expect(read.status).toBe(200);
+      latest = ActionRecordSchema.parse(await read.json());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(latest).toMatchObject({ id: record.id, state: "succeeded" });
+    expect(latest.progress?.actionState).toBe("done");
+    const revokes = sim
+      .received()
+      .filter((c) => c.method === "POST" && c.path.endsWith("/revokeLicenses"));
+    expect(revokes).toHaveLength(1);
+  });
+});

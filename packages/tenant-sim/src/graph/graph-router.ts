@@ -23,6 +23,7 @@ import { createMeRouter } from "./me.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
 import { ODataQueryError } from "./odata/odata-query-error.js";
 import { receivedEntry } from "./received-log.js";
+import { allIntuneRoutes } from "./intune-routes.js";
 import { intuneThrottling } from "./throttling.js";
 import { createVppTokensRouter } from "./vpp-tokens.js";
 
@@ -45,6 +46,7 @@ export function createGraphRouter(ctx: SimulatorContext): Router {
   router.use(createVppTokensRouter(ctx));
   router.use(createMobileAppsRouter(ctx));
   router.use(createBatchRouter(ctx));
+  router.all([...allIntuneRoutes], methodNotImplemented);
   router.use(unknownSegment);
   router.use(graphErrors);
   return router;
@@ -155,11 +157,43 @@ function injectedFaults(ctx: SimulatorContext): RequestHandler {
   };
 }
 
+/**
+ * A resource the simulator serves, with a method it does not (Graph may well: DELETE or PATCH
+ * on a vppToken). Said plainly rather than pretending the resource is missing.
+ */
+const methodNotImplemented: RequestHandler = (req) => {
+  throw new GraphError(
+    405,
+    "MethodNotAllowed",
+    `The tenant simulator does not implement ${req.method} on this resource.`,
+  );
+};
+
 /** Graph answers a path it has no resource for with 400, naming the first unknown segment. */
 const unknownSegment: RequestHandler = (req) => {
-  const segment = req.path.split("/").find((s) => s !== "") ?? "";
+  const segments = req.path.split("/").filter((s) => s !== "");
+  const segment =
+    segments.find((s, i) => !knownSegments.has(s.toLowerCase()) && !isKey(segments, i)) ??
+    segments[0] ??
+    "";
   throw new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
 };
+
+/** Path segments the simulator serves, so the unknown one after them can be named. */
+const knownSegments = new Set([
+  "me",
+  "deviceappmanagement",
+  "vpptokens",
+  "mobileapps",
+  "microsoft.graph.iosvppapp",
+  "assignedlicenses",
+]);
+
+/** A key follows a collection segment. */
+function isKey(segments: readonly string[], index: number): boolean {
+  const previous = segments[index - 1]?.toLowerCase();
+  return previous === "vpptokens" || previous === "mobileapps";
+}
 
 const graphErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) {

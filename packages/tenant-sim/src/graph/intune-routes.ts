@@ -23,3 +23,8 @@ export const mobileAppRoutes = {
   revokeDeviceLicense: vppAppAction("revokeDeviceLicense"),
   revokeAllLicenses: vppAppAction("revokeAllLicenses"),
 } as const;
+
+export const allIntuneRoutes: readonly string[] = [
+  ...Object.values(vppTokenRoutes),
+  ...Object.values(mobileAppRoutes),
+];

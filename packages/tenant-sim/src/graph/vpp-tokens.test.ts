@@ -151,6 +151,18 @@ describe("GET vppTokens", () => {
     expect(graphErrorOf(malformed).code).toBe("BadRequest");
   });
 
+  it("names an unknown segment and refuses methods the simulator does not implement", async () => {
+    const unknown = await graphGet(sim, `${tokens}/${valid}/nothingHere`, token);
+    expect(unknown.status).toBe(400);
+    expect(graphErrorOf(unknown).message).toBe("Resource not found for the segment 'nothingHere'.");
+    const remove = await fetch(`${sim.graphUrl}${tokens}/${valid}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(remove.status).toBe(405);
+    expect((await graphGet(sim, tokens, token)).body.value).toHaveLength(5);
+  });
+
   it("needs DeviceManagementServiceConfig.Read.All or .ReadWrite.All", async () => {
     const readOnly = await sim.mintToken({
       audience: "graph",

@@ -8,6 +8,16 @@ export type { Scenario } from "./faults/scenario.js";
 export type { ReceivedGraphRequest } from "./graph/received-log.js";
 export { seededIds, iosVppAppSeeds, vppTokenSeeds, otherAppSeeds } from "./seed/vpp-catalog.js";
 export type { IosVppAppKey, OtherAppKey, VppTokenKey } from "./seed/vpp-catalog.js";
+export {
+  androidDeviceOwnerProfileSeeds,
+  androidForWorkProfileSeeds,
+  seededEnrollmentProfileIds,
+} from "./seed/enrollment-profile-catalog.js";
+export type {
+  AndroidDeviceOwnerProfileKey,
+  AndroidForWorkProfileKey,
+} from "./seed/enrollment-profile-catalog.js";
+export { maxTokenValiditySeconds } from "./store/enrollment-profile-state.js";
 export { defaultThrottling, throttledServices } from "./faults/throttling.js";
 export type {
   ServiceLimits,

@@ -5,7 +5,12 @@ import { z } from "zod";
  * service, writes and requests of any kind counted per app per tenant and per tenant, over a
  * window of 20 seconds. https://learn.microsoft.com/graph/throttling-limits#intune-service-limits
  */
-export const throttledServices = ["enrollment", "applications", "devices"] as const;
+export const throttledServices = [
+  "enrollment",
+  "applications",
+  "androidForWork",
+  "devices",
+] as const;
 export type ThrottledService = (typeof throttledServices)[number];
 
 export const ServiceLimitsSchema = z.strictObject({
@@ -43,6 +48,13 @@ export const defaultThrottling: Readonly<ThrottlingSettings> = Object.freeze({
     tenantRequests: 2000,
     windowSeconds: 20,
   },
+  androidForWork: {
+    writes: 100,
+    tenantWrites: 200,
+    requests: 1000,
+    tenantRequests: 2000,
+    windowSeconds: 20,
+  },
   devices: {
     writes: 200,
     tenantWrites: 400,
@@ -56,8 +68,9 @@ export const defaultThrottling: Readonly<ThrottlingSettings> = Object.freeze({
 export function throttledServiceOf(path: string): ThrottledService | undefined {
   const p = path.toLowerCase();
   if (p.startsWith("/deviceappmanagement/vpptokens")) return "enrollment";
+  // Intune's "Android for Work" service serves both kinds of Android Enterprise profile.
   if (/^\/devicemanagement\/android(forwork|deviceowner)enrollmentprofiles/.test(p))
-    return "enrollment";
+    return "androidForWork";
   if (p.startsWith("/deviceappmanagement/mobileapps")) return "applications";
   if (/^\/devicemanagement\/(managed|comanaged)devices/.test(p)) return "devices";
   if (/^\/(users\/[^/]+|me)\/(manageddevices|removealldevicesfrommanagement)/.test(p))

@@ -4,13 +4,13 @@ import { GraphError } from "./graph-error.js";
 /** One parameter of a bound action, as the CSDL declares it (graph-schema.json). */
 export interface ActionParameter {
   name: string;
-  type: "Edm.Boolean" | "Edm.String";
+  type: "Edm.Boolean" | "Edm.Int32" | "Edm.String";
   nullable: boolean;
   /** Graph's reference page marks it required even where CSDL allows null. */
   required?: boolean;
 }
 
-export type ActionArguments = Record<string, boolean | string | null>;
+export type ActionArguments = Record<string, boolean | number | string | null>;
 
 /**
  * Reads an action's JSON payload the way Graph's OData reader does: unknown parameters,
@@ -64,7 +64,7 @@ function isRequired(parameter: ActionParameter): boolean {
   return parameter.required ?? !parameter.nullable;
 }
 
-function checkValue(parameter: ActionParameter, value: unknown): boolean | string | null {
+function checkValue(parameter: ActionParameter, value: unknown): boolean | number | string | null {
   if (value === null) {
     if (!parameter.nullable) {
       const expected = `${parameter.type}[Nullable=False]`;
@@ -80,10 +80,20 @@ function checkValue(parameter: ActionParameter, value: unknown): boolean | strin
       `Cannot convert the literal '${literal(value)}' to the expected type 'Edm.Boolean'.`,
     );
   }
+  if (parameter.type === "Edm.Int32") {
+    if (typeof value === "number" && Number.isInteger(value) && isInt32(value)) return value;
+    throw badRequest(
+      `Cannot convert the literal '${literal(value)}' to the expected type 'Edm.Int32'.`,
+    );
+  }
   if (typeof value === "string") return value;
   throw badRequest(
     "Cannot convert a primitive value to the expected type 'Edm.String'. See the inner exception for more details.",
   );
+}
+
+function isInt32(value: number): boolean {
+  return value >= -2_147_483_648 && value <= 2_147_483_647;
 }
 
 function literal(value: unknown): string {

@@ -19,6 +19,7 @@ import {
   type GraphVersion,
 } from "./graph-request-context.js";
 import { batchMarkerHeader, createBatchRouter } from "./batch.js";
+import { createEnrollmentProfilesRouter } from "./enrollment-profiles.js";
 import { createMeRouter } from "./me.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
 import { ODataQueryError } from "./odata/odata-query-error.js";
@@ -45,6 +46,7 @@ export function createGraphRouter(ctx: SimulatorContext): Router {
   router.use(createMeRouter(ctx));
   router.use(createVppTokensRouter(ctx));
   router.use(createMobileAppsRouter(ctx));
+  router.use(createEnrollmentProfilesRouter(ctx));
   router.use(createBatchRouter(ctx));
   router.all([...allIntuneRoutes], methodNotImplemented);
   router.use(unknownSegment);
@@ -187,12 +189,20 @@ const knownSegments = new Set([
   "mobileapps",
   "microsoft.graph.iosvppapp",
   "assignedlicenses",
+  "devicemanagement",
+  "androidforworkenrollmentprofiles",
+  "androiddeviceownerenrollmentprofiles",
 ]);
 
 /** A key follows a collection segment. */
 function isKey(segments: readonly string[], index: number): boolean {
   const previous = segments[index - 1]?.toLowerCase();
-  return previous === "vpptokens" || previous === "mobileapps";
+  return (
+    previous === "vpptokens" ||
+    previous === "mobileapps" ||
+    previous === "androidforworkenrollmentprofiles" ||
+    previous === "androiddeviceownerenrollmentprofiles"
+  );
 }
 
 const graphErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {

@@ -24,7 +24,23 @@ export const mobileAppRoutes = {
   revokeAllLicenses: vppAppAction("revokeAllLicenses"),
 } as const;
 
+const enrollmentProfileRoutesOf = (collection: string) =>
+  ({
+    list: `/deviceManagement/${collection}`,
+    item: `/deviceManagement/${collection}/:id`,
+    revokeToken: `/deviceManagement/${collection}/:id/{microsoft.graph.}revokeToken`,
+    createToken: `/deviceManagement/${collection}/:id/{microsoft.graph.}createToken`,
+  }) as const;
+
+/** Android Enterprise enrollment profiles, one set of routes per kind (beta only). */
+export const enrollmentProfileRoutes = {
+  androidForWork: enrollmentProfileRoutesOf("androidForWorkEnrollmentProfiles"),
+  androidDeviceOwner: enrollmentProfileRoutesOf("androidDeviceOwnerEnrollmentProfiles"),
+} as const;
+
 export const allIntuneRoutes: readonly string[] = [
   ...Object.values(vppTokenRoutes),
   ...Object.values(mobileAppRoutes),
+  ...Object.values(enrollmentProfileRoutes.androidForWork),
+  ...Object.values(enrollmentProfileRoutes.androidDeviceOwner),
 ];

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
-import { mobileAppRoutes, vppTokenRoutes } from "./intune-routes.js";
+import { enrollmentProfileRoutes, mobileAppRoutes, vppTokenRoutes } from "./intune-routes.js";
 
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -29,6 +29,13 @@ const serviceConfigWrite = ["DeviceManagementServiceConfig.ReadWrite.All"];
 // https://learn.microsoft.com/graph/api/intune-apps-mobileapp-list?view=graph-rest-beta
 const appsRead = ["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"];
 const appsWrite = ["DeviceManagementApps.ReadWrite.All"];
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androiddeviceownerenrollmentprofile-get?view=graph-rest-beta
+const configurationRead = [
+  "DeviceManagementConfiguration.Read.All",
+  "DeviceManagementConfiguration.ReadWrite.All",
+];
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidforworkenrollmentprofile-revoketoken?view=graph-rest-beta
+const configurationWrite = ["DeviceManagementConfiguration.ReadWrite.All"];
 
 /** An Intune call: the same permissions delegated and app-only, as Intune's pages list them. */
 function intune(
@@ -77,6 +84,12 @@ export const graphPermissions: readonly GraphPermission[] = [
   intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite),
   intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite),
   intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite),
+  ...Object.values(enrollmentProfileRoutes).flatMap((routes) => [
+    intune("GET", routes.list, configurationRead),
+    intune("GET", routes.item, configurationRead),
+    intune("POST", routes.revokeToken, configurationWrite),
+    intune("POST", routes.createToken, configurationWrite),
+  ]),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {

@@ -1,6 +1,8 @@
+import { generateEnrollmentProfiles } from "../seed/generate-enrollment-profiles.js";
 import { generateUsers } from "../seed/generate-users.js";
 import { generateVpp } from "../seed/generate-vpp.js";
 import { demoAccounts, demoTenant, type DemoAccount } from "../seed/demo-tenant.js";
+import { EnrollmentProfileState } from "./enrollment-profile-state.js";
 import { createPrng } from "./prng.js";
 import type { UserRecord } from "./user-record.js";
 import { VppState } from "./vpp-state.js";
@@ -24,6 +26,8 @@ export class TenantStore {
   private readonly usersById = new Map<string, UserRecord>();
   /** Apple VPP tokens, the mobile apps (iOS VPP apps and others) and their licenses. */
   readonly vpp: VppState;
+  /** Android Enterprise enrollment profiles of both kinds and their tokens. */
+  readonly enrollmentProfiles: EnrollmentProfileState;
 
   constructor(options: TenantStoreOptions) {
     const prng = createPrng(options.seed);
@@ -34,8 +38,10 @@ export class TenantStore {
     );
     this.users = [...demoAccounts.map(demoAccountUser), ...generated];
     for (const user of this.users) this.usersById.set(user.id.toLowerCase(), user);
-    const vpp = generateVpp(prng, this.users, demoAccounts.length, options.now ?? Date.now());
+    const now = options.now ?? Date.now();
+    const vpp = generateVpp(prng, this.users, demoAccounts.length, now);
     this.vpp = new VppState(vpp.tokens, vpp.apps, vpp.devices);
+    this.enrollmentProfiles = new EnrollmentProfileState(generateEnrollmentProfiles(now));
   }
 
   /** Graph addresses a user by id or by userPrincipalName, case-insensitively. */

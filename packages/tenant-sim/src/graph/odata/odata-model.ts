@@ -167,6 +167,57 @@ export const assignedDeviceLicenseType = type(
   { beta: ["deviceName", "managedDeviceId"] },
 );
 
+// Beta only: v1.0 has neither type (graph-schema.json notes).
+export const androidForWorkEnrollmentProfileType = type(
+  "androidForWorkEnrollmentProfile",
+  undefined,
+  {
+    beta: [
+      "accountId",
+      "createdDateTime",
+      "description",
+      "displayName",
+      "enrolledDeviceCount",
+      "lastModifiedDateTime",
+      "qrCodeContent",
+      "qrCodeImage",
+      "tokenExpirationDateTime",
+      "tokenValue",
+    ],
+  },
+);
+
+export const androidDeviceOwnerEnrollmentProfileType = type(
+  "androidDeviceOwnerEnrollmentProfile",
+  undefined,
+  {
+    beta: [
+      "accountId",
+      "configureWifi",
+      "createdDateTime",
+      "description",
+      "deviceNameTemplate",
+      "displayName",
+      "enrolledDeviceCount",
+      "enrollmentMode",
+      "enrollmentTokenType",
+      "enrollmentTokenUsageCount",
+      "isTeamsDeviceProfile",
+      "lastModifiedDateTime",
+      "qrCodeContent",
+      "qrCodeImage",
+      "roleScopeTagIds",
+      "tokenCreationDateTime",
+      "tokenExpirationDateTime",
+      "tokenValue",
+      "wifiHidden",
+      "wifiPassword",
+      "wifiSecurityType",
+      "wifiSsid",
+    ],
+  },
+);
+
 /** Every type the query options may name, by qualified name (case-insensitive). */
 const knownTypes = new Map(
   [
@@ -177,6 +228,8 @@ const knownTypes = new Map(
     assignedLicenseType,
     assignedUserLicenseType,
     assignedDeviceLicenseType,
+    androidForWorkEnrollmentProfileType,
+    androidDeviceOwnerEnrollmentProfileType,
   ].map((t) => [t.name.toLowerCase(), t]),
 );
 

@@ -28,6 +28,27 @@ test("the agent signs in through MSAL and sees their name from /api/me", async (
   }
 });
 
+test("a claims challenge from Graph is answered by re-acquiring the token with the claims", async ({
+  page,
+  simulator,
+}) => {
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signInAs("Adele Vance");
+  const shell = new ConsoleShell(page);
+  await expect(shell.userMenu("Adele Vance")).toBeVisible();
+
+  // Conditional Access now wants a stronger token: Graph answers 401 insufficient_claims
+  // until the token carries acrs "c1"; the SPA must get one silently and try again.
+  await simulator.setScenario({ claimsChallenge: true });
+  await page.reload();
+  await expect(shell.userMenu("Adele Vance")).toBeVisible();
+  const me = (await simulator.received()).filter((r) => r.path === "/v1.0/me");
+  expect(me.map((r) => r.status)).toContain(401);
+  expect(me.at(-1)?.status).toBe(200);
+  expect(me.at(-1)?.claims?.acrs).toEqual(["c1"]);
+});
+
 test("signing out returns to the sign-in screen", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.open();

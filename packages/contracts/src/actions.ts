@@ -10,6 +10,10 @@ export const ActionKinds = [
   "app.revoke-licenses-bulk",
   "enrollment-profile.revoke-token",
   "enrollment-profile.create-token",
+  /** Revoke (when there is a token) then create: one record, a step per Graph call. */
+  "enrollment-profile.replace-token",
+  /** Not a change: an agent was shown a token's value. Journaled so the reveal is audited. */
+  "enrollment-profile.reveal-token",
   "user.retire-all-devices",
 ] as const;
 export const ActionKindSchema = z.enum(ActionKinds);
@@ -89,6 +93,18 @@ export const ActionProgressSchema = z.object({
 });
 export type ActionProgress = z.infer<typeof ActionProgressSchema>;
 
+/**
+ * One Graph call of an action that makes several, in order (e.g. revoke then create). A step is
+ * listed once it is about to be sent; the record stops at the first step that did not succeed,
+ * and no step is ever sent twice.
+ */
+export const ActionStepSchema = z.object({
+  name: z.string(),
+  state: ActionStateSchema,
+  graph: GraphOutcomeSchema,
+});
+export type ActionStep = z.infer<typeof ActionStepSchema>;
+
 export const ActionRecordSchema = z.object({
   id: z.uuid(),
   kind: ActionKindSchema,
@@ -98,7 +114,10 @@ export const ActionRecordSchema = z.object({
   parameters: z.record(z.string(), z.unknown()),
   reason: z.string().optional(),
   state: ActionStateSchema,
+  /** The Graph call's outcome; for a multi-step action, the last step sent. */
   graph: GraphOutcomeSchema.optional(),
+  /** Only for actions that make several Graph calls (replace-token). */
+  steps: z.array(ActionStepSchema).optional(),
   progress: ActionProgressSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,5 +1,6 @@
 export * from "./actions.js";
 export * from "./client-config.js";
+export * from "./enrollment-profiles.js";
 export * from "./events.js";
 export * from "./health.js";
 export * from "./me.js";

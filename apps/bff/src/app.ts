@@ -22,6 +22,7 @@ import { userOf } from "./auth/authenticate.js";
 import { permissionsFor } from "./auth/roles.js";
 import { actionsRouter } from "./routes/actions.js";
 import { clientConfigRouter } from "./routes/client-config.js";
+import { enrollmentProfilesRouter } from "./routes/enrollment-profiles.js";
 import { eventsRouter } from "./routes/events.js";
 import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
@@ -85,6 +86,7 @@ export const createApp = (deps: AppDeps): Express => {
   });
   api.use(meRouter(deps.graph));
   api.use(vppTokensRouter(deps.graph, deps.actions));
+  api.use(enrollmentProfilesRouter(deps.graph, deps.actions));
   api.use(actionsRouter(deps.actions.journal));
   api.use(
     eventsRouter(

@@ -36,6 +36,8 @@ export interface ActionJournal {
   /** Writes a whole new version of an existing record (to drop a field, which a patch cannot). */
   replace(record: StoredAction): Promise<StoredAction>;
   get(id: string): Promise<StoredAction | undefined>;
+  /** The record this actor made with this idempotency key, if any. */
+  findByKey(actorOid: string, idempotencyKey: string): Promise<StoredAction | undefined>;
   list(query: ActionListQuery): Promise<StoredAction[]>;
   /** Records whose outcome or progress is not final: watchers resume them after a restart. */
   listOpen(): Promise<StoredAction[]>;

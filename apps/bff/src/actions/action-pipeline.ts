@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { ActionKind, ActionProgress, ActionTarget, GraphOutcome } from "@ihc/contracts";
+import type {
+  ActionKind,
+  ActionProgress,
+  ActionStep,
+  ActionTarget,
+  GraphOutcome,
+} from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
@@ -10,7 +16,13 @@ import { IdempotencyKeyReusedError } from "../http/errors.js";
 import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
 import type { EventBus } from "./event-bus.js";
 
-export interface ActionRequest {
+export interface GraphCallSpec {
+  version: GraphVersion;
+  path: string;
+  body?: unknown;
+}
+
+interface ActionRequestBase {
   kind: ActionKind;
   idempotencyKey: string;
   user: AuthenticatedUser;
@@ -18,12 +30,32 @@ export interface ActionRequest {
   /** What the agent chose (recorded as asked, and hashed for the idempotency check). */
   parameters: Record<string, unknown>;
   reason?: string | undefined;
-  /** The one Graph call this action makes. */
-  graph: { version: GraphVersion; path: string; body?: unknown };
   /** Known before the call, e.g. licenses in use before a revoke. */
   progress?: ActionProgress;
   /** See StoredAction.watchAfter. */
   watchAfter?: string | undefined;
+}
+
+export interface SingleCallActionRequest extends ActionRequestBase {
+  /** The one Graph call this action makes. */
+  graph: GraphCallSpec;
+}
+
+/** An action made of several Graph calls, sent in order (e.g. revoke then create a token). */
+export interface MultiStepActionRequest extends ActionRequestBase {
+  steps: readonly (GraphCallSpec & { name: string })[];
+}
+
+export type ActionRequest = SingleCallActionRequest | MultiStepActionRequest;
+
+/** A read that is itself audited (an agent was shown a secret); Graph's outcome of the read. */
+export interface AuditedReadRequest {
+  kind: ActionKind;
+  user: AuthenticatedUser;
+  target: ActionTarget;
+  parameters: Record<string, unknown>;
+  reason?: string | undefined;
+  graph: GraphOutcome;
 }
 
 export interface ActionPipelineDeps {
@@ -42,6 +74,12 @@ export interface ActionPipelineDeps {
  * The same key again returns the same record and calls Graph no more. A record that never
  * reached Graph (a claims challenge before sending, a restart between 1 and 2) may run again
  * under its key: nothing was sent, so nothing can be doubled.
+ *
+ * A multi-step action (`steps`) does 2–3 per call, in order, in one record: each step is
+ * journaled `sent` before it goes and its outcome after; the first step that does not succeed
+ * ends the record with that step's state, and later steps are not sent. `graph` is the last
+ * sent step's outcome. No step is ever sent twice: the record may run again only if its first
+ * step was never sent.
  */
 export class ActionPipeline {
   constructor(private readonly deps: ActionPipelineDeps) {}
@@ -53,11 +91,7 @@ export class ActionPipeline {
       id: randomUUID(),
       kind: request.kind,
       idempotencyKey: request.idempotencyKey,
-      actor: {
-        oid: request.user.oid,
-        userPrincipalName: request.user.username ?? request.user.oid,
-        displayName: request.user.name ?? request.user.username ?? request.user.oid,
-      },
+      actor: actorOf(request.user),
       target: request.target,
       parameters: request.parameters,
       ...(request.reason === undefined ? {} : { reason: request.reason }),
@@ -80,10 +114,131 @@ export class ActionPipeline {
     } else {
       this.publish(record);
     }
-    return { record: await this.send(record, request), created: true };
+    const final =
+      "steps" in request ? await this.sendSteps(record, request) : await this.send(record, request);
+    return { record: final, created: true };
   }
 
-  private async send(record: StoredAction, request: ActionRequest): Promise<StoredAction> {
+  /**
+   * The record this caller already made under this key, unless it may run again. Lets a route
+   * answer a replay with its record before checking preconditions the action itself changed
+   * (a revoked token is gone, so the replay of its revoke must not become a 409).
+   */
+  async replayOf(
+    user: AuthenticatedUser,
+    idempotencyKey: string,
+  ): Promise<StoredAction | undefined> {
+    const record = await this.deps.journal.findByKey(user.oid, idempotencyKey);
+    return record === undefined || mayRunAgain(record) ? undefined : record;
+  }
+
+  /**
+   * Journals a read that must be audited, as a record that is already `succeeded` (nothing is
+   * written to Graph), durably, before the caller answers with what it read.
+   */
+  async recordRead(request: AuditedReadRequest): Promise<StoredAction> {
+    const now = new Date().toISOString();
+    const { record } = await this.deps.journal.insert({
+      id: randomUUID(),
+      kind: request.kind,
+      idempotencyKey: randomUUID(),
+      actor: actorOf(request.user),
+      target: request.target,
+      parameters: request.parameters,
+      ...(request.reason === undefined ? {} : { reason: request.reason }),
+      state: "succeeded",
+      graph: request.graph,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: now,
+      requestHash: hashRequest(request),
+    });
+    this.publish(record);
+    return record;
+  }
+
+  private async sendSteps(
+    record: StoredAction,
+    request: MultiStepActionRequest,
+  ): Promise<StoredAction> {
+    const { journal, graph, logger } = this.deps;
+    let current = record;
+    const steps: ActionStep[] = [];
+    for (const [index, step] of request.steps.entries()) {
+      const clientRequestId =
+        index === 0 ? (record.graph?.clientRequestId ?? randomUUID()) : randomUUID();
+      steps.push({ name: step.name, state: "sent", graph: { clientRequestId } });
+      current = await journal.update(record.id, {
+        state: "sent",
+        sentAt: current.sentAt ?? new Date().toISOString(),
+        graph: { clientRequestId },
+        steps: [...steps],
+      });
+      this.publish(current);
+      let outcome: Partial<StoredAction> & Pick<ActionStep, "state" | "graph">;
+      try {
+        const response = await graph.post(request.user, step.path, {
+          version: step.version,
+          body: step.body,
+          clientRequestId,
+        });
+        outcome = {
+          state: "succeeded",
+          graph: outcomeOf(clientRequestId, {
+            status: response.status,
+            requestId: response.requestId,
+          }),
+        };
+      } catch (error) {
+        const failure = failureOutcome(error, clientRequestId);
+        outcome = {
+          ...failure,
+          state: failure.state ?? "unknown",
+          graph: failure.graph ?? { clientRequestId },
+        };
+        if (outcome.state === "unknown") {
+          logger.warn(
+            { actionId: record.id, clientRequestId, step: step.name },
+            "action step outcome unknown",
+          );
+        }
+        if (provesNothingWasSent(error)) {
+          const completedAt = new Date().toISOString();
+          if (index === 0) {
+            // Nothing at all reached Graph: journaled as never sent, so the key may run again.
+            const { sentAt: _sentAt, steps: _steps, ...unsent } = current;
+            this.publish(await journal.replace({ ...unsent, ...outcome, completedAt }));
+          } else {
+            steps[index] = { name: step.name, state: outcome.state, graph: outcome.graph };
+            this.publish(
+              await journal.update(record.id, { ...outcome, steps: [...steps], completedAt }),
+            );
+          }
+          throw error;
+        }
+      }
+      steps[index] = { name: step.name, state: outcome.state, graph: outcome.graph };
+      const last = index === request.steps.length - 1;
+      if (outcome.state !== "succeeded" || last) {
+        const final = await journal.update(record.id, {
+          state: outcome.state,
+          graph: outcome.graph,
+          steps: [...steps],
+          ...(outcome.state === "failed" ? { completedAt: new Date().toISOString() } : {}),
+        });
+        this.publish(final);
+        return final;
+      }
+      current = await journal.update(record.id, { steps: [...steps] });
+      this.publish(current);
+    }
+    return current;
+  }
+
+  private async send(
+    record: StoredAction,
+    request: SingleCallActionRequest,
+  ): Promise<StoredAction> {
     const { journal, graph, logger } = this.deps;
     const clientRequestId = record.graph?.clientRequestId ?? randomUUID();
     const sent = await journal.update(record.id, {
@@ -146,7 +301,15 @@ const provesNothingWasSent = (error: unknown): boolean =>
 const mayRunAgain = (record: StoredAction): boolean =>
   record.state === "failed" && record.sentAt === undefined;
 
-const hashRequest = (request: ActionRequest): string =>
+const actorOf = (user: AuthenticatedUser): StoredAction["actor"] => ({
+  oid: user.oid,
+  userPrincipalName: user.username ?? user.oid,
+  displayName: user.name ?? user.username ?? user.oid,
+});
+
+const hashRequest = (
+  request: Pick<ActionRequestBase, "kind" | "target" | "parameters" | "reason">,
+): string =>
   createHash("sha256")
     .update(
       JSON.stringify([

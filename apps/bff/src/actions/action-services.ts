@@ -91,6 +91,14 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
           code: "interrupted",
           message: "The console restarted while Graph was being called; checking what happened.",
         },
+        // A multi-step action: the step that was in flight is the one whose outcome is unknown.
+        ...(record.steps === undefined
+          ? {}
+          : {
+              steps: record.steps.map((step) =>
+                step.state === "sent" ? { ...step, state: "unknown" as const } : step,
+              ),
+            }),
       });
     }
     if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);

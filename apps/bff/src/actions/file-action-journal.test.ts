@@ -40,6 +40,23 @@ describe("FileActionJournal", () => {
     await journal.close();
   });
 
+  it("finds a record by actor and key, after a reopen too, with its steps", async () => {
+    const dir = await tempDir();
+    const journal = await FileActionJournal.open(dir);
+    const first = record({ kind: "enrollment-profile.replace-token" });
+    await journal.insert(first);
+    const steps = [
+      { name: "revokeToken", state: "succeeded" as const, graph: { clientRequestId: "c1" } },
+    ];
+    await journal.update(first.id, { steps });
+    expect((await journal.findByKey("oid-1", first.idempotencyKey))?.steps).toEqual(steps);
+    expect(await journal.findByKey("oid-2", first.idempotencyKey)).toBeUndefined();
+    await journal.close();
+    const reopened = await FileActionJournal.open(dir);
+    expect((await reopened.findByKey("oid-1", first.idempotencyKey))?.id).toBe(first.id);
+    await reopened.close();
+  });
+
   it("lets only one of two concurrent inserts with the same key create", async () => {
     const journal = await FileActionJournal.open(await tempDir());
     const key = randomUUID();

@@ -70,6 +70,11 @@ export class FileActionJournal implements ActionJournal {
     return Promise.resolve(this.records.get(id));
   }
 
+  findByKey(actorOid: string, idempotencyKey: string): Promise<StoredAction | undefined> {
+    const id = this.byKey.get(keyOf(actorOid, idempotencyKey));
+    return Promise.resolve(id === undefined ? undefined : this.records.get(id));
+  }
+
   list(query: ActionListQuery): Promise<StoredAction[]> {
     const out: StoredAction[] = [];
     let started = query.before === undefined;

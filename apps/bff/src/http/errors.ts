@@ -31,6 +31,11 @@ export class NotFoundError extends Error {
   override readonly name = "NotFoundError";
 }
 
+/** The target is not in a state the action applies to (e.g. no token to revoke): 409. */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+}
+
 /** The input did not match its schema; `fields` says where (dotted paths such as `body.x`). */
 export class InputError extends Error {
   override readonly name = "InputError";

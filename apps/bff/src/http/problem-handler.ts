@@ -12,6 +12,7 @@ import {
 } from "../graph/graph-error.js";
 import {
   AuthenticationError,
+  ConflictError,
   IdempotencyKeyReusedError,
   InputError,
   NotAllowedError,
@@ -104,6 +105,8 @@ const map = (error: unknown): Mapped => {
     return { status: 422, code: "idempotency_key_reused", detail: error.message };
   if (error instanceof NotFoundError)
     return { status: 404, code: "not_found", detail: error.message };
+  if (error instanceof ConflictError)
+    return { status: 409, code: "conflict", detail: error.message };
   if (error instanceof InputError) {
     return {
       status: 400,

@@ -251,6 +251,34 @@ describe("VPP tokens and the action pipeline", () => {
     });
   }
 
+  for (const kind of ["status", "drop"] as const) {
+    it(`reconciles a revoke that took effect although its answer was ${kind === "status" ? "a 503" : "lost"}`, async () => {
+      const valid = await tokenInState(stack, agent, "valid");
+      stack.sim.setFaults([
+        {
+          method: "POST",
+          path: "/revokeLicenses$",
+          kind,
+          status: 503,
+          times: 1,
+          afterApplying: true,
+        },
+      ]);
+      const response = await postAction(
+        stack,
+        `/api/vpp-tokens/${valid.id}/revoke-licenses`,
+        agent,
+        revokeBody(valid.displayName),
+      );
+      const record = ActionRecordSchema.parse(await response.json());
+      expect(record.state).toBe("unknown");
+      const final = await waitForAction(stack, record.id, agent, isFinal);
+      expect(final.state).toBe("succeeded");
+      expect(final.progress?.actionState).toBe("done");
+      expect(graphPosts("/revokeLicenses")).toHaveLength(1);
+    });
+  }
+
   it("streams action records and progress; one watcher however many streams", async () => {
     const valid = await tokenInState(stack, agent, "valid");
     const streams = await Promise.all(Array.from({ length: 20 }, () => openEvents(stack, agent)));

@@ -3,6 +3,8 @@ import type { FaultRule } from "./fault-rule.js";
 /** What the Graph pipeline must do for one request, in order: wait, then maybe end it. */
 export interface FaultPlan {
   latencyMs: number;
+  /** The outcome replaces the response after the request was applied. */
+  afterApplying: boolean;
   outcome:
     | { kind: "none" }
     | { kind: "drop" }
@@ -40,7 +42,7 @@ export class FaultInjector {
   }
 
   plan(method: string, path: string): FaultPlan {
-    const plan: FaultPlan = { latencyMs: 0, outcome: { kind: "none" } };
+    const plan: FaultPlan = { latencyMs: 0, afterApplying: false, outcome: { kind: "none" } };
     for (const active of this.rules) {
       if (active.remaining <= 0) continue;
       const { rule } = active;
@@ -57,6 +59,7 @@ export class FaultInjector {
           : rule.kind === "throttle"
             ? { kind: "throttle", retryAfterSeconds: rule.retryAfterSeconds }
             : { kind: "status", status: rule.status ?? 503 };
+      plan.afterApplying = rule.afterApplying === true && rule.kind !== "throttle";
       break;
     }
     return plan;

@@ -17,6 +17,11 @@ export const FaultRuleSchema = z
     retryAfterSeconds: z.int().min(0).max(3600).optional(),
     latencyMs: z.int().min(0).max(120_000).optional(),
     times: z.int().min(1).optional(),
+    /**
+     * For "status" and "drop": let Graph act first, then answer with the fault — the response
+     * is lost although the request took effect (what a client can never tell from a timeout).
+     */
+    afterApplying: z.boolean().optional(),
   })
   .refine((rule) => rule.kind !== "status" || rule.status !== undefined, {
     message: 'kind "status" needs a status',

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import express, { Router, type ErrorRequestHandler, type RequestHandler } from "express";
+import express, {
+  Router,
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from "express";
 import type { SimulatorContext } from "../simulator-context.js";
 import { claimsChallenge } from "./claims-challenge.js";
 import { graphAuthentication } from "./graph-auth.js";
@@ -129,6 +135,11 @@ function injectedFaults(ctx: SimulatorContext): RequestHandler {
     }
     const context = graphContext(req);
     const { outcome } = plan;
+    if (plan.afterApplying && (outcome.kind === "drop" || outcome.kind === "status")) {
+      replaceResponseAfterApplying(req, res, context, path, outcome);
+      next();
+      return;
+    }
     switch (outcome.kind) {
       case "none":
         next();
@@ -156,6 +167,42 @@ function injectedFaults(ctx: SimulatorContext): RequestHandler {
         return;
       }
     }
+  };
+}
+
+/**
+ * Lets the handler act, then swallows its answer and sends the fault instead: the request took
+ * effect but the client sees a 5xx or a dropped connection.
+ */
+function replaceResponseAfterApplying(
+  req: Request,
+  res: Response,
+  context: ReturnType<typeof graphContext>,
+  path: string,
+  outcome: { kind: "drop" } | { kind: "status"; status: number },
+): void {
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = () => res;
+  res.end = () => {
+    res.writeHead = writeHead;
+    res.end = end;
+    if (outcome.kind === "drop") {
+      context.dropped = true;
+      req.socket.destroy();
+      return res;
+    }
+    for (const name of res.getHeaderNames()) {
+      if (name !== "request-id" && name !== "client-request-id") res.removeHeader(name);
+    }
+    const text = `The simulator applied this request, then answered HTTP ${outcome.status}.`;
+    const message = isIntunePath(path) ? intuneMessage(text, context, path) : text;
+    sendGraphError(
+      res,
+      context,
+      new GraphError(outcome.status, graphCodeForStatus(outcome.status), message),
+    );
+    return res;
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActionRecordSchema } from "./actions.js";
+import { ActionListSchema, ActionRecordSchema } from "./actions.js";
 import { ClientConfigSchema } from "./client-config.js";
 import {
   CreateEnrollmentTokenRequestSchema,
@@ -9,9 +9,29 @@ import {
   RevealedTokenSchema,
   RevokeEnrollmentTokenRequestSchema,
 } from "./enrollment-profiles.js";
+import { ConsoleEventSchema } from "./events.js";
 import { HealthSchema } from "./health.js";
 import { MeSchema } from "./me.js";
 import { defineRoute } from "./route.js";
+import {
+  RevokeVppLicensesRequestSchema,
+  SyncVppLicensesRequestSchema,
+  VppTokenDetailSchema,
+  VppTokenListSchema,
+  VppTokenParamsSchema,
+} from "./vpp-tokens.js";
+
+/** `GET /api/actions`: newest first; `cursor` is the last id of the previous page. */
+export const ActionListQuerySchema = z
+  .object({
+    cursor: z.uuid().optional(),
+    targetId: z.string().max(100).optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export type ActionListQuery = z.infer<typeof ActionListQuerySchema>;
+
+export const ActionParamsSchema = z.object({ id: z.uuid() }).strict();
 
 /** The BFF's API, one entry per route. Resource issues add theirs here. */
 export const api = {
@@ -22,6 +42,58 @@ export const api = {
     responses: { 200: ClientConfigSchema },
   }),
   me: defineRoute({ method: "GET", path: "/api/me", responses: { 200: MeSchema } }),
+
+  vppTokens: defineRoute({
+    method: "GET",
+    path: "/api/vpp-tokens",
+    responses: { 200: VppTokenListSchema },
+  }),
+  vppToken: defineRoute({
+    method: "GET",
+    path: "/api/vpp-tokens/:id",
+    params: VppTokenParamsSchema,
+    responses: { 200: VppTokenDetailSchema },
+  }),
+  /** Requires `Idempotency-Key`; `confirmDisplayName` must equal the token's name (else 400). */
+  revokeVppLicenses: defineRoute({
+    method: "POST",
+    path: "/api/vpp-tokens/:id/revoke-licenses",
+    params: VppTokenParamsSchema,
+    body: RevokeVppLicensesRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+  /** Requires `Idempotency-Key`. */
+  syncVppLicenses: defineRoute({
+    method: "POST",
+    path: "/api/vpp-tokens/:id/sync-licenses",
+    params: VppTokenParamsSchema,
+    body: SyncVppLicensesRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+
+  /** The journal: the caller's own records, or everyone's with Activity.ReadAll. */
+  actions: defineRoute({
+    method: "GET",
+    path: "/api/actions",
+    query: ActionListQuerySchema,
+    responses: { 200: ActionListSchema },
+  }),
+  action: defineRoute({
+    method: "GET",
+    path: "/api/actions/:id",
+    params: ActionParamsSchema,
+    responses: { 200: ActionRecordSchema },
+  }),
+  /**
+   * Server-Sent Events (`text/event-stream`), not JSON: each `data:` line holds one
+   * `ConsoleEvent`; events other than heartbeats carry an `id:` to resume from with
+   * `Last-Event-ID`.
+   */
+  events: defineRoute({
+    method: "GET",
+    path: "/api/events",
+    responses: { 200: ConsoleEventSchema },
+  }),
 
   /** Both kinds in one list, each with `kind`; never a token's value. */
   enrollmentProfiles: defineRoute({

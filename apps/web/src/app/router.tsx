@@ -6,6 +6,7 @@ import { RouteErrorPage } from "../components/route-error-page";
 import { routePaths } from "../lib/route-paths";
 
 const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
+const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
 const AppsRoute = lazy(() => import("./routes/apps"));
 const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
 const UsersRoute = lazy(() => import("./routes/users"));
@@ -20,6 +21,7 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to={routePaths.vppTokens} replace /> },
         { path: routePaths.vppTokens, element: <VppTokensRoute /> },
+        { path: routePaths.vppToken, element: <VppTokenRoute /> },
         { path: routePaths.apps, element: <AppsRoute /> },
         { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
         { path: routePaths.users, element: <UsersRoute /> },

@@ -59,16 +59,19 @@ const useStyles = makeStyles({
 
 export interface ErrorPanelProps {
   error: unknown;
-  onRetry: () => void;
+  /** Without it, no "Try again" (e.g. a refusal that the same request cannot change). */
+  onRetry?: (() => void) | undefined;
   /** What failed, in the agent's words (e.g. "This part of the console could not be shown"). */
   intro?: string | undefined;
+  /** 1 for a page's main region; lower inside a page's sections and dialogs. */
+  headingLevel?: 1 | 2 | 3 | undefined;
 }
 
 /**
  * A failure, readable: what went wrong in the agent's language, the server's explanation, the ids
  * support needs (copyable) and when it happened, and one way forward.
  */
-export function ErrorPanel({ error, onRetry, intro }: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, intro, headingLevel = 1 }: ErrorPanelProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const headingId = useId("error-heading");
@@ -80,7 +83,7 @@ export function ErrorPanel({ error, onRetry, intro }: ErrorPanelProps) {
 
   return (
     <section className={styles.root} role="alert" aria-labelledby={headingId}>
-      <Subtitle1 as="h1" id={headingId} className={styles.heading}>
+      <Subtitle1 as={`h${headingLevel}`} id={headingId} className={styles.heading}>
         <ErrorCircle24Regular className={styles.icon} aria-hidden />
         {heading}
       </Subtitle1>
@@ -158,11 +161,13 @@ export function ErrorPanel({ error, onRetry, intro }: ErrorPanelProps) {
           )}
         </dl>
       )}
-      <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onRetry}>
-          {t("errors.tryAgain")}
-        </Button>
-      </div>
+      {onRetry === undefined ? null : (
+        <div className={styles.actions}>
+          <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onRetry}>
+            {t("errors.tryAgain")}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

@@ -112,10 +112,59 @@ export async function apiRequest<R extends RouteContract>(
   const query = route.query ? route.query.parse(opts.query ?? {}) : undefined;
   const url = buildRequestUrl(route.path, asRecord(params), asRecord(query));
   const body = route.body ? JSON.stringify(route.body.parse(opts.body)) : undefined;
+  const response = await authorizedFetch(route.method, url, {
+    accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+    body,
+    idempotencyKey: opts.idempotencyKey,
+    signal: opts.signal,
+    anonymous: opts.anonymous,
+  });
+  return readResponse(route, response);
+}
 
+export interface ApiStreamOptions {
+  signal: AbortSignal;
+  /** E.g. `Last-Event-ID` when resuming a Server-Sent Events stream. */
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Opens a streaming GET (`/api/events`) with the same token, claims-challenge and error handling
+ * as `apiRequest`, and hands back the open response for the caller to read its body. A non-2xx
+ * answer throws `ApiError`.
+ */
+export async function openApiStream(
+  route: RouteContract,
+  { signal, headers }: ApiStreamOptions,
+): Promise<Response> {
+  const response = await authorizedFetch(route.method, buildRequestUrl(route.path, {}, {}), {
+    accept: `text/event-stream, ${PROBLEM_CONTENT_TYPE}`,
+    signal,
+    headers,
+  });
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+interface FetchOptions {
+  accept: string;
+  body?: string | undefined;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
+  anonymous?: boolean | undefined;
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Sends with a bearer token, following one claims challenge; see `apiRequest`. */
+async function authorizedFetch(
+  method: RouteContract["method"],
+  url: string,
+  opts: FetchOptions,
+): Promise<Response> {
   const send = async (claims?: string): Promise<Response> => {
-    const headers = new Headers({ Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` });
-    if (body !== undefined) headers.set("Content-Type", "application/json");
+    const headers = new Headers(opts.headers);
+    headers.set("Accept", opts.accept);
+    if (opts.body !== undefined) headers.set("Content-Type", "application/json");
     if (opts.idempotencyKey) headers.set("Idempotency-Key", opts.idempotencyKey);
     if (!opts.anonymous) {
       if (!tokenSource) throw new Error("apiRequest: the API client is not configured yet");
@@ -124,9 +173,9 @@ export async function apiRequest<R extends RouteContract>(
     }
     try {
       return await fetch(url, {
-        method: route.method,
+        method,
         headers,
-        body: body ?? null,
+        body: opts.body ?? null,
         signal: opts.signal ?? null,
         // Bearer tokens only: no cookies travel, and answers hold user data the cache must not keep.
         credentials: "omit",
@@ -159,25 +208,27 @@ export async function apiRequest<R extends RouteContract>(
       return tokenSource.signInInteractively();
     }
   }
-  return readResponse(route, response);
+  return response;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  return apiErrorFromResponse({
+    status: response.status,
+    statusText: response.statusText,
+    contentType: response.headers.get("Content-Type"),
+    body: await response.text(),
+    requestIdHeader: response.headers.get("X-Request-Id"),
+    retryAfterHeader: response.headers.get("Retry-After"),
+    now: new Date(),
+  });
 }
 
 async function readResponse<R extends RouteContract>(
   route: R,
   response: Response,
 ): Promise<ApiResponse<R>> {
+  if (!response.ok) throw await errorOf(response);
   const text = await response.text();
-  if (!response.ok) {
-    throw apiErrorFromResponse({
-      status: response.status,
-      statusText: response.statusText,
-      contentType: response.headers.get("Content-Type"),
-      body: text,
-      requestIdHeader: response.headers.get("X-Request-Id"),
-      retryAfterHeader: response.headers.get("Retry-After"),
-      now: new Date(),
-    });
-  }
   const schema = route.responses[response.status];
   const invalid = (detail: string): ApiError =>
     new ApiError({

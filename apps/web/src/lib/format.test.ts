@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatRelativeTime } from "./format";
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatRegion,
+  formatRelativeTime,
+} from "./format";
 
 const when = new Date("2026-03-05T14:07:00Z");
 
@@ -26,5 +33,20 @@ describe("format", () => {
     expect(formatRelativeTime(new Date("2026-03-05T09:10:00Z"), "ru", now)).toBe("5 часов назад");
     expect(formatRelativeTime(new Date("2026-03-06T14:10:00Z"), "en", now)).toBe("tomorrow");
     expect(formatRelativeTime(now, "en", now)).toBe("now");
+  });
+});
+
+describe("formatDuration and formatRegion", () => {
+  const words = (text: string) => text.replace(/\s/g, " ");
+  it("say how long something ran, in the two largest units", () => {
+    expect(words(formatDuration(42_400, "en"))).toBe("42 sec");
+    expect(words(formatDuration(185_000, "en"))).toBe("3 min 5 sec");
+    expect(words(formatDuration(7_500_000, "ru"))).toBe("2 ч 5 мин");
+  });
+
+  it("name a country code, or keep what it cannot name", () => {
+    expect(formatRegion("gb", "en")).toBe("United Kingdom");
+    expect(formatRegion("de", "ru")).toBe("Германия");
+    expect(formatRegion("not a code", "en")).toBe("not a code");
   });
 });

@@ -2,12 +2,12 @@
 
 type DateInput = Date | string | number;
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+type Formatter =
+  Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames;
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  create: () => T,
-): T {
+const cache = new Map<string, Formatter>();
+
+function cached<T extends Formatter>(key: string, create: () => T): T {
   const hit = cache.get(key) as T | undefined;
   if (hit) return hit;
   const created = create();
@@ -71,4 +71,31 @@ export function formatRelativeTime(
     }
   }
   return format.format(0, "second");
+}
+
+/** "42 sec", "3 min 5 sec", "2 hr 5 min" / "42 с", "3 мин 5 с", "2 ч 5 мин". */
+export function formatDuration(milliseconds: number, locale: string): string {
+  const total = Math.max(0, Math.floor(milliseconds / 1000));
+  const unit = (value: number, name: "second" | "minute" | "hour") =>
+    formatNumber(value, locale, { style: "unit", unit: name, unitDisplay: "short" });
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (hours > 0) return `${unit(hours, "hour")} ${unit(minutes, "minute")}`;
+  if (minutes > 0) return `${unit(minutes, "minute")} ${unit(seconds, "second")}`;
+  return unit(seconds, "second");
+}
+
+/** A country or region code as its name: "gb" → "United Kingdom" / "Великобритания". */
+export function formatRegion(code: string, locale: string): string {
+  try {
+    const names = cached(
+      `region|${locale}`,
+      () => new Intl.DisplayNames(locale, { type: "region" }),
+    );
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    // Not a region code Intl knows: show what Graph sent.
+    return code;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../locales/en.json";
 import ru from "../locales/ru.json";
-import { ProblemCodes } from "@ihc/contracts";
+import { ActionKinds, ProblemCodes } from "@ihc/contracts";
 import { ClientErrorCodes } from "./api-error";
 import { hasErrorMessage, resolveInitialLanguage } from "./i18n";
 
@@ -48,7 +48,15 @@ describe("catalogues", () => {
   });
 
   it("are translated, not copied (beyond names that stay as they are)", () => {
-    const sameOnPurpose = new Set(["app.name", "app.pageTitle", "language.en", "language.ru"]);
+    const sameOnPurpose = new Set([
+      "app.name",
+      "app.pageTitle",
+      "language.en",
+      "language.ru",
+      // Apple's own name for the account, in Russian too.
+      "vppTokens.columns.appleId",
+      "vppTokens.facts.appleId",
+    ]);
     for (const [key, text] of enKeys) {
       if (sameOnPurpose.has(key)) continue;
       expect(ruKeys.get(key), key).not.toBe(text);
@@ -69,6 +77,16 @@ describe("catalogues", () => {
         enKeys.get(`nav.${k}`),
       ),
     ).toEqual(["VPP tokens", "Apps", "Enrollment profiles", "Users", "Activity"]);
+    expect(enKeys.get("vppTokens.detail.revoke")).toBe("Revoke all licenses…");
+    expect(ruKeys.get("vppTokens.detail.revoke")).toBe("Отозвать все лицензии…");
+    expect(enKeys.get("vppTokens.revokeDialog.confirmLabel")).toBe(
+      "Type the token's name to confirm",
+    );
+    expect(enKeys.get("vppTokens.revokeDialog.confirm")).toBe("Revoke licenses");
+    expect(enKeys.get("vppTokens.progress.label")).toBe("Revoke progress");
+    expect(
+      ["pending", "inProgress", "done", "failed"].map((k) => enKeys.get(`actionStatus.${k}`)),
+    ).toEqual(["Pending", "In progress", "Done", "Failed"]);
   });
 });
 
@@ -78,6 +96,15 @@ describe("error messages", () => {
       (code) => !hasErrorMessage(code),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe("action words", () => {
+  it("name every action kind the journal can hold, in both languages", () => {
+    for (const kind of ActionKinds) {
+      expect(enKeys.has(`actionKinds.${kind}`), kind).toBe(true);
+      expect(ruKeys.has(`actionKinds.${kind}`), kind).toBe(true);
+    }
   });
 });
 

@@ -1,12 +1,15 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { useMe, useMeUpdatedAt } from "../../lib/api/get-me";
+import { useEventStream } from "../../lib/event-stream";
 import { can } from "../../lib/permissions";
 import { NoAccessPage } from "../no-access-page";
 import { RegionErrorBoundary } from "../region-error-boundary";
 import { AppHeader } from "./app-header";
+import { LiveIndicator } from "./live-indicator";
 import { SideNav } from "./side-nav";
 import { MAIN_CONTENT_ID, SkipLink } from "./skip-link";
 import { UserMenu } from "./user-menu";
@@ -43,6 +46,7 @@ export function AppShell() {
     <div className={styles.root}>
       <SkipLink />
       <AppHeader>
+        <LiveIndicator />
         <RegionErrorBoundary resetKeys={[meUpdatedAt]} fallback={UserMenuFallback}>
           <Suspense fallback={<Spinner size="tiny" label={t("userMenu.loading")} />}>
             <UserMenu />
@@ -71,7 +75,10 @@ function MainContent() {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  if (!can(me, "console:read")) return <NoAccessPage me={me} />;
+  const mayRead = can(me, "console:read");
+  // One connection per tab, for as long as the agent may read the console (DESIGN §6.5).
+  useEventStream(useQueryClient(), mayRead);
+  if (!mayRead) return <NoAccessPage me={me} />;
   return (
     <RegionErrorBoundary resetKeys={[pathname]}>
       <Suspense fallback={<Spinner label={t("loading.page")} />}>

@@ -1,14 +1,49 @@
+import {
+  Body1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { ComingSoonNotice } from "../../../components/coming-soon-notice";
 import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
+import { RegionErrorBoundary } from "../../../components/region-error-boundary";
+import { SectionErrorFallback } from "../../../components/section-error-fallback";
+import { useVppTokens } from "../api/get-vpp-tokens";
+import { VppTokenTable } from "./vpp-token-table";
+
+const useStyles = makeStyles({ text: { margin: 0 } });
 
 export function VppTokensPage() {
   const { t } = useTranslation();
   return (
     <PageLayout>
       <PageHeader title={t("nav.vppTokens")} description={t("pages.vppTokens.description")} />
-      <ComingSoonNotice />
+      <RegionErrorBoundary fallback={SectionErrorFallback}>
+        <Suspense fallback={<Spinner label={t("vppTokens.loading")} />}>
+          <VppTokenList />
+        </Suspense>
+      </RegionErrorBoundary>
     </PageLayout>
   );
+}
+
+function VppTokenList() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { items } = useVppTokens();
+  if (items.length === 0) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("vppTokens.empty.title")}</MessageBarTitle>
+          <Body1 className={styles.text}>{t("vppTokens.empty.body")}</Body1>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <VppTokenTable tokens={items} />;
 }

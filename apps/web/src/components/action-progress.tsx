@@ -1,0 +1,146 @@
+import {
+  Body1,
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from "@fluentui/react-components";
+import type { ActionProgress } from "@ihc/contracts";
+import { useTranslation } from "react-i18next";
+import { isFinal, type ActionStatus } from "../lib/action-status";
+import { formatNumber } from "../lib/format";
+import { currentLanguage } from "../lib/i18n";
+import { ActionStatusBadge } from "./action-status-badge";
+import { ElapsedTime } from "./elapsed-time";
+import { useProgressDetail } from "./use-progress-detail";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  status: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  failed: { color: tokens.colorStatusDangerForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Statuses in which Graph has not said how far it got: the bar moves without a value. */
+const waiting: ReadonlySet<ActionStatus> = new Set([
+  "recorded",
+  "sending",
+  "pending",
+  "unconfirmed",
+]);
+
+export interface ActionProgressDisplayProps {
+  status: ActionStatus;
+  progress: ActionProgress;
+  /** What the bar measures, for screen readers (e.g. "Licenses revoked"). */
+  label: string;
+  /** When the action ended, if it did (stops the elapsed time). */
+  finishedAt?: string | undefined;
+}
+
+/**
+ * A long-running action as Graph reports it: its status in words (announced politely when it
+ * changes), a bar of attempted against the total before it started, the counts, why it failed
+ * in plain words, and how long it has run.
+ */
+export function ActionProgressDisplay({
+  status,
+  progress,
+  label,
+  finishedAt,
+}: ActionProgressDisplayProps) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const language = currentLanguage(i18n);
+  const describe = useProgressDetail();
+  const n = (value: number) => formatNumber(value, language);
+  const final = isFinal(status);
+  const outcome = final ? describe(status, progress) : undefined;
+  const { attemptedCount, failedCount, totalBefore } = progress;
+
+  const value = waiting.has(status)
+    ? undefined
+    : totalBefore !== undefined && totalBefore > 0
+      ? Math.min(attemptedCount / totalBefore, 1)
+      : final
+        ? 1
+        : undefined;
+  const counts =
+    totalBefore === undefined
+      ? t("progress.attempted", { count: attemptedCount, attempted: n(attemptedCount) })
+      : t("progress.attemptedOf", {
+          count: totalBefore,
+          attempted: n(attemptedCount),
+          total: n(totalBefore),
+        });
+  const start = progress.startDateTime;
+  const end = final ? (finishedAt ?? progress.lastUpdatedDateTime) : undefined;
+
+  return (
+    <div className={styles.root}>
+      {/* The status and, once it ends, the outcome: read out when they change, not every count. */}
+      <div className={styles.status} aria-live="polite" aria-atomic="true">
+        <ActionStatusBadge status={status} failedCount={failedCount} size="large" />
+        {outcome === undefined ? null : <Body1Strong>{outcome}</Body1Strong>}
+      </div>
+      <ProgressBar
+        thickness="large"
+        shape="rounded"
+        {...(value === undefined ? {} : { value })}
+        max={1}
+        color={
+          status === "failed" || status === "refused"
+            ? "error"
+            : failedCount > 0 || status === "unwatched"
+              ? "warning"
+              : status === "done"
+                ? "success"
+                : "brand"
+        }
+        aria-label={label}
+        aria-valuetext={value === undefined ? t(`actionStatus.${status}`) : counts}
+      />
+      <div className={styles.counts}>
+        <Body1>{counts}</Body1>
+        {failedCount > 0 ? (
+          <Body1 className={styles.failed}>
+            {t("progress.failed", { failed: n(failedCount) })}
+          </Body1>
+        ) : null}
+        {start === undefined ? null : (
+          <Caption1 className={styles.muted}>
+            <ElapsedTime since={start} until={end} />
+          </Caption1>
+        )}
+      </div>
+      {status === "failed" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("progress.whyFailed")}</MessageBarTitle>
+            {t(`failureReasons.${progress.failureReason ?? "none"}.long`)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {status === "unwatched" ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("progress.unwatched")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  Body1,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import type { ActionRecord } from "@ihc/contracts";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { actionStatusOf } from "../lib/action-status";
+import { vppTokenPath } from "../lib/route-paths";
+import { ActionStatusBadge } from "./action-status-badge";
+import { RelativeTime } from "./relative-time";
+import { RequestId } from "./request-id";
+import { useProgressDetail } from "./use-progress-detail";
+
+const useStyles = makeStyles({
+  scroller: { overflowX: "auto" },
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+  wide: { minWidth: "1040px" },
+  cell: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    verticalAlign: "top",
+  },
+  stack: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: "2px",
+    minWidth: 0,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  wrap: { overflowWrap: "anywhere" },
+  ids: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+  },
+});
+
+/** Where a target's own page is, for the kinds of target that have one yet. */
+function targetPath(target: ActionRecord["target"]): string | undefined {
+  return target.type === "vppToken" ? vppTokenPath(target.id) : undefined;
+}
+
+export interface ActionTableProps {
+  actions: readonly ActionRecord[];
+  /** Accessible name of the table. */
+  label: string;
+  /** Leave out the target column where the page is about one target. */
+  showTarget?: boolean;
+}
+
+/**
+ * Journal records as a table: when, who, what, on which target, how it stands (word and progress),
+ * why, and the request ids support needs. Shared by the Activity page and each target's history.
+ */
+export function ActionTable({ actions, label, showTarget = true }: ActionTableProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const describe = useProgressDetail();
+  return (
+    <div className={styles.scroller}>
+      <Table aria-label={label} className={mergeClasses(styles.table, showTarget && styles.wide)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.when")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.who")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "16%" }}>{t("actionTable.action")}</TableHeaderCell>
+            {showTarget ? (
+              <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.target")}</TableHeaderCell>
+            ) : null}
+            <TableHeaderCell style={{ width: "16%" }}>{t("actionTable.status")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "10%" }}>{t("actionTable.reason")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "16%" }}>
+              {t("actionTable.requestIds")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {actions.map((action) => {
+            const status = actionStatusOf(action);
+            const detail = describe(status, action.progress);
+            const path = targetPath(action.target);
+            return (
+              <TableRow key={action.id}>
+                <TableCell className={styles.cell}>
+                  <RelativeTime value={action.createdAt} showAbsolute />
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  <span className={styles.stack}>
+                    <Body1>{action.actor.displayName}</Body1>
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>
+                      {action.actor.userPrincipalName}
+                    </Caption1>
+                  </span>
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  <span className={styles.stack}>
+                    <Body1>{t(`actionKinds.${action.kind}`)}</Body1>
+                    <ActionParameters action={action} />
+                  </span>
+                </TableCell>
+                {showTarget ? (
+                  <TableCell className={styles.cell}>
+                    <span className={styles.stack}>
+                      {path === undefined ? (
+                        <Body1 className={styles.wrap}>{action.target.displayName}</Body1>
+                      ) : (
+                        <Link to={path} className={mergeClasses(styles.link, styles.wrap)}>
+                          {action.target.displayName}
+                        </Link>
+                      )}
+                      <Caption1 className={styles.muted}>
+                        {t(`targetTypes.${action.target.type}`)}
+                      </Caption1>
+                    </span>
+                  </TableCell>
+                ) : null}
+                <TableCell className={styles.cell}>
+                  <span className={styles.stack}>
+                    <ActionStatusBadge
+                      status={status}
+                      failedCount={action.progress?.failedCount ?? 0}
+                      size="small"
+                    />
+                    {detail === undefined ? null : <Caption1>{detail}</Caption1>}
+                  </span>
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  {action.reason === undefined || action.reason === "" ? (
+                    <Caption1 className={styles.muted}>—</Caption1>
+                  ) : (
+                    <Body1 className={styles.wrap}>{action.reason}</Body1>
+                  )}
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  <span className={styles.ids}>
+                    {action.graph?.clientRequestId ? (
+                      <span className={styles.stack}>
+                        <Caption1 className={styles.muted}>{t("outcome.clientRequestId")}</Caption1>
+                        <RequestId
+                          value={action.graph.clientRequestId}
+                          label={t("outcome.clientRequestId")}
+                          compact
+                        />
+                      </span>
+                    ) : null}
+                    {action.graph?.requestId ? (
+                      <span className={styles.stack}>
+                        <Caption1 className={styles.muted}>{t("outcome.graphRequestId")}</Caption1>
+                        <RequestId
+                          value={action.graph.requestId}
+                          label={t("outcome.graphRequestId")}
+                          compact
+                        />
+                      </span>
+                    ) : null}
+                  </span>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** The options the agent chose, in words (only the ones this console knows how to name). */
+function ActionParameters({ action }: { action: ActionRecord }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { parameters } = action;
+  const words: string[] = [];
+  if (parameters.notifyManagedDevices === true) words.push(t("actionTable.params.notified"));
+  if (parameters.revokeUntrackedLicenses === true) words.push(t("actionTable.params.untracked"));
+  if (words.length === 0) return null;
+  return <Caption1 className={styles.muted}>{words.join(" · ")}</Caption1>;
+}

@@ -1,0 +1,99 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactElement, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DestructiveButton } from "./destructive-button";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "640px" },
+  content: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+});
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will be affected, the options and the confirmation; the dialog's scrollable body. */
+  children: ReactNode;
+  confirmLabel: string;
+  confirmIcon?: ReactElement;
+  /** The confirm button in the danger colour, for actions that take something away. */
+  destructive?: boolean;
+  /** False until the agent has confirmed (e.g. typed the target's name). */
+  canConfirm: boolean;
+  /** A request is in flight: the button shows a spinner and nothing closes the dialog. */
+  submitting: boolean;
+  onConfirm: () => void;
+  onDismiss: () => void;
+}
+
+/**
+ * The one way a destructive action is confirmed: a modal Fluent Dialog (focus trapped, title
+ * announced) that Esc or Cancel closes, except while its request is in flight. Give the
+ * component that renders it a new `key` for each opening, so each starts with fresh state (and
+ * a fresh Idempotency-Key); keep it mounted while closed, so Fluent can close it cleanly.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  confirmIcon,
+  destructive = false,
+  canConfirm,
+  submitting,
+  onConfirm,
+  onDismiss,
+}: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ConfirmButton = destructive ? DestructiveButton : Button;
+  return (
+    <Dialog
+      open={open}
+      modalType="modal"
+      onOpenChange={(_event, data) => {
+        // A stray click beside the dialog must not throw away what the agent typed.
+        if (data.open || submitting || data.type === "backdropClick") return;
+        onDismiss();
+      }}
+    >
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent className={styles.content}>{children}</DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" disabled={submitting} onClick={onDismiss}>
+              {t("common.cancel")}
+            </Button>
+            <ConfirmButton
+              appearance="primary"
+              disabled={!canConfirm && !submitting}
+              // Focusable while sending: focus stays in the dialog, clicks do nothing.
+              disabledFocusable={submitting}
+              icon={submitting ? <Spinner size="tiny" aria-hidden /> : (confirmIcon ?? null)}
+              onClick={onConfirm}
+            >
+              {confirmLabel}
+            </ConfirmButton>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

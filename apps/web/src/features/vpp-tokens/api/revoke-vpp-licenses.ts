@@ -1,0 +1,34 @@
+import { api, type ActionRecord, type RevokeVppLicensesRequest } from "@ihc/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { vppTokenQueryOptions } from "./get-vpp-token";
+import { addVppTokenAction } from "./get-vpp-token-actions";
+import { vppTokensQueryOptions } from "./get-vpp-tokens";
+
+export interface RevokeVppLicensesInput {
+  tokenId: string;
+  body: RevokeVppLicensesRequest;
+  idempotencyKey: string;
+}
+
+/** POST /api/vpp-tokens/:id/revoke-licenses: 202 with the journal's record of the revoke. */
+export function revokeVppLicenses({
+  tokenId,
+  body,
+  idempotencyKey,
+}: RevokeVppLicensesInput): Promise<ActionRecord> {
+  return apiRequest(api.revokeVppLicenses, { params: { id: tokenId }, body, idempotencyKey });
+}
+
+export function useRevokeVppLicenses() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: revokeVppLicenses,
+    onSuccess: (record, { tokenId }) => {
+      addVppTokenAction(client, record);
+      // Graph lists the new revoke on the token at once; the event stream then keeps it live.
+      void client.invalidateQueries({ queryKey: vppTokenQueryOptions(tokenId).queryKey });
+      void client.invalidateQueries({ queryKey: vppTokensQueryOptions().queryKey });
+    },
+  });
+}

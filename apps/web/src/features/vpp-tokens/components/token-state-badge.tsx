@@ -1,0 +1,50 @@
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
+import {
+  CheckmarkCircle16Regular,
+  ErrorCircle16Regular,
+  QuestionCircle16Regular,
+  Warning16Regular,
+} from "@fluentui/react-icons";
+import type { VppToken } from "@ihc/contracts";
+import type { ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+
+const looks: Record<
+  VppToken["state"],
+  { color: NonNullable<BadgeProps["color"]>; icon: ReactElement }
+> = {
+  valid: { color: "success", icon: <CheckmarkCircle16Regular /> },
+  expired: { color: "danger", icon: <ErrorCircle16Regular /> },
+  invalid: { color: "danger", icon: <ErrorCircle16Regular /> },
+  assignedToExternalMDM: { color: "warning", icon: <Warning16Regular /> },
+  duplicateLocationId: { color: "warning", icon: <Warning16Regular /> },
+  unknown: { color: "subtle", icon: <QuestionCircle16Regular /> },
+};
+
+const useStyles = makeStyles({
+  wrap: {
+    height: "auto",
+    minHeight: "20px",
+    whiteSpace: "normal",
+    paddingTop: "1px",
+    paddingBottom: "1px",
+  },
+});
+
+/** Graph's token state in plain words, with colour and icon. */
+export function TokenStateBadge({ state }: { state: VppToken["state"] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const look = looks[state];
+  return (
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={look.color}
+      icon={look.icon}
+    >
+      {t(`vppTokens.states.${state}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,127 @@
+import type {
+  ActionProgress,
+  ActionRecord,
+  GraphActionState,
+  VppTokenActionResult,
+} from "@ihc/contracts";
+
+/**
+ * Where an action stands, in one word the agent can act on. It joins the two things a record
+ * tracks: whether Graph took the call (`state`) and, for long-running actions such as a revoke,
+ * how far Graph got (`progress.actionState`).
+ */
+export type ActionStatus =
+  | "recorded"
+  | "sending"
+  | "unconfirmed"
+  | "refused"
+  | "succeeded"
+  | "pending"
+  | "inProgress"
+  | "done"
+  | "failed"
+  | "canceled"
+  | "notSupported"
+  | "unwatched";
+
+export type StatusTone = "informative" | "brand" | "success" | "warning" | "danger" | "subtle";
+
+const progressStatus: Record<Exclude<GraphActionState, "none">, ActionStatus> = {
+  pending: "pending",
+  active: "inProgress",
+  done: "done",
+  failed: "failed",
+  canceled: "canceled",
+  notSupported: "notSupported",
+};
+
+/** The status of a progress report alone (Graph's result, when no record of ours exists). */
+export function progressStatusOf(progress: ActionProgress): ActionStatus {
+  if (progress.actionState === "none") return progress.watchTimedOut ? "unwatched" : "pending";
+  const status = progressStatus[progress.actionState];
+  if (progress.watchTimedOut && !isFinal(status)) return "unwatched";
+  return status;
+}
+
+export function actionStatusOf(action: ActionRecord): ActionStatus {
+  if (action.state === "failed") return "refused";
+  const { progress } = action;
+  if (progress && progress.actionState !== "none") return progressStatusOf(progress);
+  switch (action.state) {
+    case "accepted":
+      return "recorded";
+    case "sent":
+      return "sending";
+    case "unknown":
+      return progress?.watchTimedOut ? "unwatched" : "unconfirmed";
+    case "succeeded":
+      // A long-running action Graph accepted but has not reported on yet.
+      return progress === undefined ? "succeeded" : progressStatusOf(progress);
+  }
+}
+
+/** Whether nothing more will happen to an action in this status. */
+export function isFinal(status: ActionStatus): boolean {
+  return (
+    status === "refused" ||
+    status === "succeeded" ||
+    status === "done" ||
+    status === "failed" ||
+    status === "canceled" ||
+    status === "notSupported" ||
+    status === "unwatched"
+  );
+}
+
+export function statusTone(status: ActionStatus, failedCount = 0): StatusTone {
+  switch (status) {
+    case "recorded":
+    case "sending":
+    case "pending":
+      return "informative";
+    case "inProgress":
+      return "brand";
+    case "succeeded":
+      return "success";
+    case "done":
+      return failedCount > 0 ? "warning" : "success";
+    case "unconfirmed":
+    case "unwatched":
+    case "notSupported":
+    case "canceled":
+      return "warning";
+    case "refused":
+    case "failed":
+      return "danger";
+  }
+}
+
+/** Graph's report of a VPP token action in the journal's terms, for tokens we hold no record of. */
+export function progressFromVppResult(result: VppTokenActionResult): ActionProgress {
+  return {
+    actionState: result.actionState,
+    attemptedCount: result.totalLicensesCount,
+    failedCount: result.failedLicensesCount,
+    ...(result.actionFailureReason && result.actionFailureReason !== "none"
+      ? { failureReason: result.actionFailureReason }
+      : {}),
+    ...(result.startDateTime === undefined ? {} : { startDateTime: result.startDateTime }),
+    ...(result.lastUpdatedDateTime === undefined
+      ? {}
+      : { lastUpdatedDateTime: result.lastUpdatedDateTime }),
+  };
+}
+
+/** The most recent revoke among a token's results (Graph lists them in no promised order). */
+export function latestVppRevoke(
+  results: readonly VppTokenActionResult[],
+): VppTokenActionResult | undefined {
+  let latest: VppTokenActionResult | undefined;
+  for (const result of results) {
+    if (!/revoke/i.test(result.actionName)) continue;
+    if (!latest || time(result.startDateTime) > time(latest.startDateTime)) latest = result;
+  }
+  return latest;
+}
+
+const time = (value: string | undefined) => (value === undefined ? 0 : Date.parse(value) || 0);

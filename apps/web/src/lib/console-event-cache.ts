@@ -1,0 +1,128 @@
+import {
+  isTerminalGraphActionState,
+  type ActionList,
+  type ActionRecord,
+  type ConsoleEvent,
+  type VppToken,
+  type VppTokenActionResult,
+  type VppTokenDetail,
+  type VppTokenList,
+} from "@ihc/contracts";
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import { actionKeys, vppTokenKeys } from "./query-keys";
+
+/**
+ * Whether a record will change no more by itself: Graph refused it, its progress reached an end,
+ * or (an action without progress, such as a sync) Graph accepted it.
+ */
+export function isSettled(action: ActionRecord): boolean {
+  if (action.state === "failed") return true;
+  if (action.completedAt !== undefined) return true;
+  return action.state === "succeeded" && action.progress === undefined;
+}
+
+/** Puts a record into a newest-first list: replaced where it is, else added at the top. */
+export function upsertAction(items: readonly ActionRecord[], action: ActionRecord): ActionRecord[] {
+  const index = items.findIndex((item) => item.id === action.id);
+  if (index === -1) return [action, ...items];
+  // Events can overtake each other on a reconnect's replay: never go back to an older version.
+  const current = items[index];
+  if (current && Date.parse(current.updatedAt) > Date.parse(action.updatedAt)) return [...items];
+  return items.map((item, i) => (i === index ? action : item));
+}
+
+/** Puts one of Graph's action results into a token: the same run (name + start) or a new one. */
+export function upsertActionResult(token: VppToken, result: VppTokenActionResult): VppToken {
+  const same = (r: VppTokenActionResult) =>
+    r.actionName === result.actionName && r.startDateTime === result.startDateTime;
+  const results = token.tokenActionResults.some(same)
+    ? token.tokenActionResults.map((r) => (same(r) ? result : r))
+    : [...token.tokenActionResults, result];
+  return { ...token, tokenActionResults: results };
+}
+
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function applyAction(client: QueryClient, action: ActionRecord): void {
+  const previous = client.getQueryData<ActionRecord>(actionKeys.detail(action.id));
+  if (previous && Date.parse(previous.updatedAt) > Date.parse(action.updatedAt)) return;
+  client.setQueryData(actionKeys.detail(action.id), action);
+
+  client.setQueryData<ActionList>(actionKeys.byTarget(action.target.id), (list) =>
+    list ? { ...list, items: upsertAction(list.items, action) } : list,
+  );
+  client.setQueryData<InfiniteData<ActionList, string | undefined>>(
+    actionKeys.journal(),
+    (data) => {
+      if (!data) return data;
+      const pageIndex = data.pages.findIndex((page) => page.items.some((i) => i.id === action.id));
+      const target = pageIndex === -1 ? 0 : pageIndex;
+      return {
+        ...data,
+        pages: data.pages.map((page, i) =>
+          i === target ? { ...page, items: upsertAction(page.items, action) } : page,
+        ),
+      };
+    },
+  );
+
+  // What the action changed in the target (licenses in use, last sync) is read again once, when
+  // it settles; progress on the way arrives as its own events.
+  if (
+    action.target.type === "vppToken" &&
+    isSettled(action) &&
+    !(previous && isSettled(previous))
+  ) {
+    void client.invalidateQueries({ queryKey: vppTokenKeys.detail(action.target.id) });
+    void client.invalidateQueries({ queryKey: vppTokenKeys.list() });
+  }
+}
+
+function applyVppProgress(client: QueryClient, tokenId: string, result: VppTokenActionResult) {
+  const cached = client.getQueryData<VppTokenDetail>(vppTokenKeys.detail(tokenId))?.token;
+  const before = cached?.tokenActionResults.find(
+    (r) => r.actionName === result.actionName && r.startDateTime === result.startDateTime,
+  );
+  const finishedNow =
+    isTerminalGraphActionState(result.actionState) &&
+    !(before && isTerminalGraphActionState(before.actionState));
+  const patch = (token: VppToken): VppToken => upsertActionResult(token, result);
+  client.setQueryData<VppTokenList>(vppTokenKeys.list(), (list) =>
+    list
+      ? { items: list.items.map((token) => (sameId(token.id, tokenId) ? patch(token) : token)) }
+      : list,
+  );
+  client.setQueryData<VppTokenDetail>(vppTokenKeys.detail(tokenId), (detail) =>
+    detail ? { ...detail, token: patch(detail.token) } : detail,
+  );
+  // A finished revoke changes the licenses in use the detail page shows as its impact.
+  if (finishedNow) void client.invalidateQueries({ queryKey: vppTokenKeys.detail(tokenId) });
+}
+
+/** Feeds one event from `/api/events` into React Query's caches. */
+export function applyConsoleEvent(client: QueryClient, event: ConsoleEvent): void {
+  switch (event.type) {
+    case "action":
+      applyAction(client, event.action);
+      break;
+    case "vpp-token-progress":
+      applyVppProgress(client, event.vppTokenId, event.result);
+      break;
+    case "heartbeat":
+      break;
+  }
+}
+
+/**
+ * The stream only carries what happens while it is open: whatever was read before it (re)opened
+ * at `connectedAt` may have missed events, and is read again. On the first connection that is
+ * usually nothing; after a reconnect, every live list.
+ */
+export function refreshReadBefore(client: QueryClient, connectedAt: number): void {
+  const readBefore = {
+    predicate: (query: { state: { dataUpdatedAt: number } }) =>
+      query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < connectedAt,
+  };
+  void client.invalidateQueries({ queryKey: actionKeys.all, ...readBefore });
+  void client.invalidateQueries({ queryKey: vppTokenKeys.all, ...readBefore });
+}

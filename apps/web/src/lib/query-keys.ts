@@ -1,0 +1,18 @@
+/**
+ * Cache keys shared by the features that read a resource and by the event stream that keeps
+ * those caches live (`event-stream.ts`), so both always name the same entries.
+ */
+export const vppTokenKeys = {
+  all: ["vpp-tokens"] as const,
+  list: () => [...vppTokenKeys.all, "list"] as const,
+  detail: (id: string) => [...vppTokenKeys.all, "detail", id.toLowerCase()] as const,
+};
+
+export const actionKeys = {
+  all: ["actions"] as const,
+  /** The whole journal, paged (an infinite query of `ActionList` pages). */
+  journal: () => [...actionKeys.all, "journal"] as const,
+  /** The newest records about one target (a single `ActionList`). */
+  byTarget: (targetId: string) => [...actionKeys.all, "by-target", targetId.toLowerCase()] as const,
+  detail: (id: string) => [...actionKeys.all, "detail", id] as const,
+};

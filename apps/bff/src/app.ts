@@ -22,6 +22,7 @@ import { userOf } from "./auth/authenticate.js";
 import { permissionsFor } from "./auth/roles.js";
 import { actionsRouter } from "./routes/actions.js";
 import { clientConfigRouter } from "./routes/client-config.js";
+import { appsRouter, BULK_REVOKE_PATH } from "./routes/apps.js";
 import { enrollmentProfilesRouter } from "./routes/enrollment-profiles.js";
 import { eventsRouter } from "./routes/events.js";
 import { vppTokensRouter } from "./routes/vpp-tokens.js";
@@ -67,7 +68,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(requestId(), requestLogging(deps.logger), ...securityHeaders(deps.metadata));
 
   const api = express.Router();
-  api.use(corsPolicy(config.webOrigin), noStore, ...jsonBody());
+  api.use(corsPolicy(config.webOrigin), noStore, ...jsonBody([BULK_REVOKE_PATH]));
   api.use(
     healthRouter({
       version: deps.version,
@@ -87,6 +88,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(meRouter(deps.graph));
   api.use(vppTokensRouter(deps.graph, deps.actions));
   api.use(enrollmentProfilesRouter(deps.graph, deps.actions));
+  api.use(appsRouter(deps.graph, deps.actions));
   api.use(actionsRouter(deps.actions.journal));
   api.use(
     eventsRouter(

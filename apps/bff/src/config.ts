@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .default("https://login.microsoftonline.com"),
   OIDC_METADATA_URL: httpUrl.optional(),
   GRAPH_BASE_URL: httpUrl.default("https://graph.microsoft.com"),
+  /**
+   * Intune's write limit for the applications service, per app per tenant: the bulk revoke
+   * queue paces itself to stay under it. https://learn.microsoft.com/graph/throttling-limits#intune-service-limits
+   */
+  GRAPH_APP_WRITES_PER_WINDOW: z.coerce.number().int().min(1).max(10_000).default(100),
+  GRAPH_WRITE_WINDOW_SECONDS: z.coerce.number().positive().max(3600).default(20),
   TENANT_KIND: z.enum(["simulator", "entra"]).default("entra"),
   WEB_ORIGIN: httpUrl
     .refine((value) => new URL(value).origin === value, "must be an origin (no path)")
@@ -52,6 +58,8 @@ export interface Config {
   authority: string;
   oidcMetadataUrl: string;
   graphBaseUrl: string;
+  /** Writes Graph's applications service allows this app per window (Intune: 100 per 20 s). */
+  appWriteBudget: { writes: number; windowSeconds: number };
   tenantKind: "simulator" | "entra";
   webOrigin: string | undefined;
   host: string;
@@ -109,6 +117,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       e.OIDC_METADATA_URL ??
       `${e.AUTHORITY_HOST}/${e.TENANT_ID}/v2.0/.well-known/openid-configuration`,
     graphBaseUrl: e.GRAPH_BASE_URL,
+    appWriteBudget: {
+      writes: e.GRAPH_APP_WRITES_PER_WINDOW,
+      windowSeconds: e.GRAPH_WRITE_WINDOW_SECONDS,
+    },
     tenantKind: e.TENANT_KIND,
     webOrigin: e.WEB_ORIGIN,
     host: e.HOST,

@@ -66,6 +66,7 @@ export const createAppDeps = async (
     journal: await FileActionJournal.open(config.dataDir),
     graph,
     logger,
+    appWriteBudget: config.appWriteBudget,
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
   });
 

@@ -57,7 +57,7 @@ try {
 
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "Shutting down");
-    deps.actions.vppWatchers.stop();
+    deps.actions.stop();
     server.close(() => {
       void deps.actions.journal.close().finally(() => process.exit(0));
     });

@@ -105,6 +105,41 @@ export const ActionStepSchema = z.object({
 });
 export type ActionStep = z.infer<typeof ActionStepSchema>;
 
+/**
+ * One license of a bulk action (`app.revoke-licenses-bulk`): `queued` until it is sent, `sent`
+ * while its Graph call is out, then `succeeded`, `failed` (Graph refused, or reconciliation
+ * proved it did not happen) or `unknown` (5xx or a lost answer: reconciled by reading the
+ * licenses, never resent). An item is sent at most once per record.
+ */
+export const BulkItemStates = ["queued", "sent", "succeeded", "failed", "unknown"] as const;
+export const BulkItemStateSchema = z.enum(BulkItemStates);
+export type BulkItemState = z.infer<typeof BulkItemStateSchema>;
+
+export const BulkItemSchema = z.object({
+  /** `user:<userId>` or `device:<managedDeviceId>`, lower-case: unique within the record. */
+  key: z.string(),
+  kind: z.enum(["user", "device"]),
+  /** The userId or managedDeviceId. */
+  id: z.string(),
+  /** The user's UPN or the device's name, as Graph showed them when the action was accepted. */
+  label: z.string().optional(),
+  state: BulkItemStateSchema,
+  graph: GraphOutcomeSchema.optional(),
+  sentAt: z.string().optional(),
+});
+export type BulkItem = z.infer<typeof BulkItemSchema>;
+
+/** Progress of a bulk action: how many items are in each state. */
+export const BulkItemCountsSchema = z.object({
+  total: z.number().int(),
+  queued: z.number().int(),
+  sent: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+});
+export type BulkItemCounts = z.infer<typeof BulkItemCountsSchema>;
+
 export const ActionRecordSchema = z.object({
   id: z.uuid(),
   kind: ActionKindSchema,
@@ -119,6 +154,10 @@ export const ActionRecordSchema = z.object({
   /** Only for actions that make several Graph calls (replace-token). */
   steps: z.array(ActionStepSchema).optional(),
   progress: ActionProgressSchema.optional(),
+  /** Only for bulk actions: every item and its outcome. */
+  items: z.array(BulkItemSchema).optional(),
+  /** Only for bulk actions: the progress, counted from `items`. */
+  itemCounts: BulkItemCountsSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   sentAt: z.string().optional(),

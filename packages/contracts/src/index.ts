@@ -9,3 +9,4 @@ export * from "./problem.js";
 export * from "./route.js";
 export * from "./routes.js";
 export * from "./vpp-tokens.js";
+export * from "./ios-vpp-apps.js";

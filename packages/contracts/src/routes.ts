@@ -11,6 +11,18 @@ import {
 } from "./enrollment-profiles.js";
 import { ConsoleEventSchema } from "./events.js";
 import { HealthSchema } from "./health.js";
+import {
+  AssignedLicenseListQuerySchema,
+  AssignedLicenseListSchema,
+  IosVppAppListQuerySchema,
+  IosVppAppListSchema,
+  IosVppAppParamsSchema,
+  IosVppAppSchema,
+  RevokeAllAppLicensesRequestSchema,
+  RevokeDeviceLicenseRequestSchema,
+  RevokeLicensesBulkRequestSchema,
+  RevokeUserLicenseRequestSchema,
+} from "./ios-vpp-apps.js";
 import { MeSchema } from "./me.js";
 import { defineRoute } from "./route.js";
 import {
@@ -133,6 +145,65 @@ export const api = {
     path: "/api/enrollment-profiles/:kind/:id/replace-token",
     params: EnrollmentProfileParamsSchema,
     body: ReplaceEnrollmentTokenRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+
+  /** iOS VPP apps only; `search` and `vppTokenId` filter, the SPA sorts. */
+  apps: defineRoute({
+    method: "GET",
+    path: "/api/apps",
+    query: IosVppAppListQuerySchema,
+    responses: { 200: IosVppAppListSchema },
+  }),
+  /** 404 for an unknown app; 400 for an app that is not an iOS VPP app. */
+  app: defineRoute({
+    method: "GET",
+    path: "/api/apps/:id",
+    params: IosVppAppParamsSchema,
+    responses: { 200: IosVppAppSchema },
+  }),
+  /** Paged: pass `cursor` back for the next page; `search` is a UPN prefix. */
+  appLicenses: defineRoute({
+    method: "GET",
+    path: "/api/apps/:id/licenses",
+    params: IosVppAppParamsSchema,
+    query: AssignedLicenseListQuerySchema,
+    responses: { 200: AssignedLicenseListSchema },
+  }),
+  /** Requires `Idempotency-Key`; 404 when the user has no license of the app (nothing sent). */
+  revokeUserLicense: defineRoute({
+    method: "POST",
+    path: "/api/apps/:id/revoke-user-license",
+    params: IosVppAppParamsSchema,
+    body: RevokeUserLicenseRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+  /** Requires `Idempotency-Key`; 404 when the device has no license of the app (nothing sent). */
+  revokeDeviceLicense: defineRoute({
+    method: "POST",
+    path: "/api/apps/:id/revoke-device-license",
+    params: IosVppAppParamsSchema,
+    body: RevokeDeviceLicenseRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+  /** Requires `Idempotency-Key`; `confirmDisplayName` must equal the app's name (else 400). */
+  revokeAllAppLicenses: defineRoute({
+    method: "POST",
+    path: "/api/apps/:id/revoke-all-licenses",
+    params: IosVppAppParamsSchema,
+    body: RevokeAllAppLicensesRequestSchema,
+    responses: { 202: ActionRecordSchema },
+  }),
+  /**
+   * Requires `Idempotency-Key`. Answers 202 at once with one record listing every license as
+   * `items` (`queued`); a queue then sends them within Graph's write limits, and the record's
+   * `items` and `itemCounts` move as `action` events.
+   */
+  revokeAppLicensesBulk: defineRoute({
+    method: "POST",
+    path: "/api/apps/:id/revoke-licenses",
+    params: IosVppAppParamsSchema,
+    body: RevokeLicensesBulkRequestSchema,
     responses: { 202: ActionRecordSchema },
   }),
 } as const;

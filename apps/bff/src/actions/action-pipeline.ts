@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type {
   ActionKind,
+  BulkItem,
+  BulkItemCounts,
   ActionProgress,
   ActionStep,
   ActionTarget,
@@ -48,6 +50,14 @@ export interface MultiStepActionRequest extends ActionRequestBase {
 
 export type ActionRequest = SingleCallActionRequest | MultiStepActionRequest;
 
+/**
+ * An action of many items (a bulk revoke): journaled with every item `queued`, then sent by a
+ * queue rather than here. Its idempotency hash covers the items' keys.
+ */
+export interface BulkActionRequest extends ActionRequestBase {
+  items: BulkItem[];
+}
+
 /** A read that is itself audited (an agent was shown a secret); Graph's outcome of the read. */
 export interface AuditedReadRequest {
   kind: ActionKind;
@@ -85,8 +95,35 @@ export class ActionPipeline {
   constructor(private readonly deps: ActionPipelineDeps) {}
 
   async run(request: ActionRequest): Promise<{ record: StoredAction; created: boolean }> {
+    const { record, created } = await this.insert(request, hashRequest(request));
+    if (!created && !mayRunAgain(record)) return { record, created: false };
+    const final =
+      "steps" in request ? await this.sendSteps(record, request) : await this.send(record, request);
+    return { record: final, created: true };
+  }
+
+  /**
+   * Journals a bulk action (every item `queued`) without sending anything: its queue sends the
+   * items. The same key and items again return the same record; other items are a 422.
+   */
+  async accept(request: BulkActionRequest): Promise<{ record: StoredAction; created: boolean }> {
+    const hash = hashRequest({
+      ...request,
+      parameters: { ...request.parameters, itemKeys: request.items.map((item) => item.key) },
+    });
+    return this.insert(request, hash, {
+      items: request.items,
+      itemCounts: countItems(request.items),
+    });
+  }
+
+  /** Inserts the `accepted` record, or finds this caller's record under the key (same body). */
+  private async insert(
+    request: ActionRequestBase,
+    requestHash: string,
+    extra: Partial<StoredAction> = {},
+  ): Promise<{ record: StoredAction; created: boolean }> {
     const now = new Date().toISOString();
-    const requestHash = hashRequest(request);
     const { record, created } = await this.deps.journal.insert({
       id: randomUUID(),
       kind: request.kind,
@@ -99,24 +136,20 @@ export class ActionPipeline {
       graph: { clientRequestId: randomUUID() },
       ...(request.progress === undefined ? {} : { progress: request.progress }),
       ...(request.watchAfter === undefined ? {} : { watchAfter: request.watchAfter }),
+      ...extra,
       createdAt: now,
       updatedAt: now,
       requestHash,
     });
-    if (!created) {
-      if (record.requestHash !== requestHash) {
-        throw new IdempotencyKeyReusedError(
-          "This Idempotency-Key was already used for a different request. Open the dialog " +
-            "again to start a new action.",
-        );
-      }
-      if (!mayRunAgain(record)) return { record, created: false };
-    } else {
+    if (created) {
       this.publish(record);
+    } else if (record.requestHash !== requestHash) {
+      throw new IdempotencyKeyReusedError(
+        "This Idempotency-Key was already used for a different request. Open the dialog " +
+          "again to start a new action.",
+      );
     }
-    const final =
-      "steps" in request ? await this.sendSteps(record, request) : await this.send(record, request);
-    return { record: final, created: true };
+    return { record, created };
   }
 
   /**
@@ -297,6 +330,20 @@ export class ActionPipeline {
 /** No token for Graph, or Graph's claims challenge (a 401: it refused before acting). */
 const provesNothingWasSent = (error: unknown): boolean =>
   error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError;
+
+/** How many of a bulk action's items are in each state. */
+export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
+  const counts: BulkItemCounts = {
+    total: items.length,
+    queued: 0,
+    sent: 0,
+    succeeded: 0,
+    failed: 0,
+    unknown: 0,
+  };
+  for (const item of items) counts[item.state]++;
+  return counts;
+};
 
 const mayRunAgain = (record: StoredAction): boolean =>
   record.state === "failed" && record.sentAt === undefined;

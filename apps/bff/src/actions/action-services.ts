@@ -1,11 +1,21 @@
+import type { Actor } from "@ihc/contracts";
 import type { Logger } from "pino";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import {
+  assignedLicenseKey,
+  getRevokeResults,
+  listAllAssignedLicenses,
+} from "../graph/ios-vpp-apps.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import type { ActionJournal } from "./action-journal.js";
 import { ActionPipeline } from "./action-pipeline.js";
+import { AppRevokeWatchers, appRevokeTargetOf } from "./app-revoke-watchers.js";
+import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { IdentityPool } from "./identity-pool.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
+import { WriteBudget } from "./write-budget.js";
 
 /** Nobody who may read the console has a live token here yet (e.g. just after a restart). */
 export class NoIdentityError extends Error {
@@ -21,6 +31,12 @@ export interface ActionServices {
   identities: IdentityPool;
   pipeline: ActionPipeline;
   vppWatchers: VppRevokeWatchers;
+  appWatchers: AppRevokeWatchers;
+  /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
+  appWriteBudget: WriteBudget;
+  bulkRevokes: BulkRevokeQueue;
+  /** Stops every background loop (shutdown, tests). */
+  stop(): void;
 }
 
 export type WatcherTuning = Pick<
@@ -34,32 +50,84 @@ export const createActionServices = ({
   graph,
   logger,
   watcherTuning,
+  appWriteBudget = { writes: 100, windowSeconds: 20 },
 }: {
   journal: ActionJournal;
   graph: GraphGateway;
   logger: Logger;
   watcherTuning?: WatcherTuning;
+  appWriteBudget?: { writes: number; windowSeconds: number };
 }): ActionServices => {
   const bus = new InProcessEventBus();
   const identities = new IdentityPool();
   const pipeline = new ActionPipeline({ journal, bus, graph, logger });
+  /** Background reads go as the action's actor if they are here, else as anyone who is. */
+  const reader = (actor: Actor): Promise<AuthenticatedUser> => {
+    const user = identities.pick(actor.oid);
+    return user ? Promise.resolve(user) : Promise.reject(new NoIdentityError());
+  };
+  const isWaiting = (error: unknown) => error instanceof NoIdentityError;
   const vppWatchers = new VppRevokeWatchers({
     journal,
     bus,
     ...watcherTuning,
-    readToken: (tokenId, actor) => {
-      const user = identities.pick(actor.oid);
-      if (!user) return Promise.reject(new NoIdentityError());
-      return getVppToken(graph, user, tokenId);
-    },
-    isWaiting: (error) => error instanceof NoIdentityError,
+    readToken: async (tokenId, actor) => getVppToken(graph, await reader(actor), tokenId),
+    isWaiting,
     onError: (error, tokenId) => {
-      if (!(error instanceof NoIdentityError)) {
+      if (!isWaiting(error)) {
         logger.warn({ err: error, vppTokenId: tokenId }, "VPP revoke watcher could not read");
       }
     },
   });
-  return { journal, bus, identities, pipeline, vppWatchers };
+  const appWatchers = new AppRevokeWatchers({
+    journal,
+    bus,
+    ...watcherTuning,
+    readResults: async (appId, actor) => getRevokeResults(graph, await reader(actor), appId),
+    readLicenseKeys: async (appId, actor) =>
+      new Set(
+        (await listAllAssignedLicenses(graph, await reader(actor), appId)).flatMap(
+          (license) => assignedLicenseKey(license) ?? [],
+        ),
+      ),
+    isWaiting,
+    onError: (error, appId) => {
+      if (!isWaiting(error)) {
+        logger.warn({ err: error, appId }, "app revoke watcher could not read");
+      }
+    },
+  });
+  const budget = new WriteBudget({
+    writes: appWriteBudget.writes,
+    windowMs: appWriteBudget.windowSeconds * 1000,
+  });
+  const bulkRevokes = new BulkRevokeQueue({
+    journal,
+    bus,
+    graph,
+    identities,
+    budget,
+    logger,
+    ...(watcherTuning?.pollMs === undefined ? {} : { pollMs: watcherTuning.pollMs }),
+    ...(watcherTuning?.reconcileWindowMs === undefined
+      ? {}
+      : { reconcileWindowMs: watcherTuning.reconcileWindowMs }),
+  });
+  return {
+    journal,
+    bus,
+    identities,
+    pipeline,
+    vppWatchers,
+    appWatchers,
+    appWriteBudget: budget,
+    bulkRevokes,
+    stop: () => {
+      vppWatchers.stop();
+      appWatchers.stop();
+      bulkRevokes.stop();
+    },
+  };
 };
 
 /**
@@ -71,6 +139,11 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
   const open = await services.journal.listOpen();
   for (const record of open) {
     let current = record;
+    if (record.kind === "app.revoke-licenses-bulk") {
+      // The queue resumes it: queued items are sent, items that were in flight reconciled.
+      services.bulkRevokes.start(record);
+      continue;
+    }
     if (record.state === "accepted") {
       await services.journal.update(record.id, {
         state: "failed",
@@ -102,6 +175,7 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
       });
     }
     if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);
+    if (appRevokeTargetOf(current) !== undefined) services.appWatchers.watch(current);
   }
   return open.length;
 };

@@ -22,6 +22,15 @@ export class IdentityPool {
     }
   }
 
+  /**
+   * This user, if their token is still good for a minute. Writes in the background (a bulk
+   * revoke) go only as the agent who asked, never as whoever else is signed in.
+   */
+  get(oid: string, now = Date.now()): AuthenticatedUser | undefined {
+    const user = this.users.get(oid);
+    return user !== undefined && expiresAt(user) > now + 60_000 ? user : undefined;
+  }
+
   /** A user whose token is still good for a minute: the preferred one, else the freshest. */
   pick(preferredOid?: string, now = Date.now()): AuthenticatedUser | undefined {
     const usable = (u: AuthenticatedUser | undefined) =>

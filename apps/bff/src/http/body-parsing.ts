@@ -3,6 +3,8 @@ import express, { type RequestHandler } from "express";
 import { UnsupportedMediaTypeError } from "./errors.js";
 
 export const JSON_BODY_LIMIT = "16kb";
+/** A bulk action lists up to 1,000 items (about 72 bytes each). */
+export const BULK_JSON_BODY_LIMIT = "128kb";
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
@@ -13,14 +15,25 @@ const hasBody = (headers: IncomingHttpHeaders) =>
 
 /**
  * JSON bodies only, small ones only: a body of another type is refused (415) rather than
- * silently ignored, and more than 16 kB is refused (413) before it is buffered.
+ * silently ignored, and more than 16 kB is refused (413) before it is buffered. Bulk actions
+ * (`bulkPaths`, matched against the path below the mount point) may send up to 128 kB.
  */
-export const jsonBody = (): RequestHandler[] => [
+export const jsonBody = (bulkPaths: readonly RegExp[] = []): RequestHandler[] => [
   (req, _res, next) => {
     if (METHODS_WITH_BODY.has(req.method) && hasBody(req.headers) && !req.is("application/json")) {
       throw new UnsupportedMediaTypeError("Send the request body as application/json.");
     }
     next();
   },
+  // Once a parser has read the body, the next one leaves it alone. The media type was checked
+  // above; `req.url` is relative to where the router is mounted.
+  express.json({
+    limit: BULK_JSON_BODY_LIMIT,
+    strict: true,
+    type: (req) => {
+      const path = (req.url ?? "").split("?", 1)[0] ?? "";
+      return bulkPaths.some((bulk) => bulk.test(path));
+    },
+  }),
   express.json({ limit: JSON_BODY_LIMIT, strict: true }),
 ];

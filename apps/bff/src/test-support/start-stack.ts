@@ -122,7 +122,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
       }),
     graphCalls: () => sim.received().filter((call) => isGraphPath(call.path)),
     close: async () => {
-      deps.actions.vppWatchers.stop();
+      deps.actions.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -1,0 +1,420 @@
+import { randomUUID } from "node:crypto";
+import type { BulkItem, GraphOutcome } from "@ihc/contracts";
+import type { Logger } from "pino";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
+import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
+import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
+import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
+import type { GraphGateway } from "../graph/graph-gateway.js";
+import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
+import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
+import { countItems } from "./action-pipeline.js";
+import type { EventBus } from "./event-bus.js";
+import type { IdentityPool } from "./identity-pool.js";
+import type { WriteBudget } from "./write-budget.js";
+
+export interface BulkRevokeQueueOptions {
+  journal: ActionJournal;
+  bus: EventBus;
+  graph: GraphGateway;
+  identities: IdentityPool;
+  /** Shared by every bulk action: Intune's write limit is per app (ours) per tenant. */
+  budget: WriteBudget;
+  logger: Logger;
+  /** Items per `$batch` (Graph allows 20). */
+  batchSize?: number;
+  /** How often unknown items are checked against the licenses, and an absent agent looked for. */
+  pollMs?: number;
+  /** An unknown item whose license is still assigned this long after it was sent did not happen. */
+  reconcileWindowMs?: number;
+  /** Backoff after a 429 without Retry-After: base · 2ⁿ, capped. */
+  throttleBackoffMs?: number;
+}
+
+/** What happened to one item of a batch. */
+type ItemOutcome =
+  | { state: "succeeded" | "failed" | "unknown"; graph: GraphOutcome }
+  /** Provably not applied (429, or never sent): back to the queue. */
+  | { state: "queued"; graph: GraphOutcome; retryAfterSeconds?: number | undefined };
+
+const BULK_KIND = "app.revoke-licenses-bulk";
+const SIGN_IN_REQUIRED = "signInRequired";
+
+/**
+ * Sends the items of bulk revoke records (`app.revoke-licenses-bulk`) to Graph, one runner per
+ * record, all within one `WriteBudget`, as `$batch`es of up to 20 (each sub-request throttled
+ * on its own by Graph). Every state change is journaled — `sent` durably before the batch goes,
+ * the outcomes after it — and published as an `action` event. No item is sent twice within a
+ * record: only an item Graph answered 429 (which it did not apply) goes back to the queue; a
+ * 5xx or a lost answer makes it `unknown`, settled from the app's licenses (gone: it happened;
+ * still assigned after the reconcile window: it did not, `notApplied`). Writes go as the agent
+ * who asked; while they are not signed in (after a restart) the runner waits. See ADR 0008.
+ */
+export class BulkRevokeQueue {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly abort = new AbortController();
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly reconcileWindowMs: number;
+  private readonly throttleBackoffMs: number;
+  private consecutive429 = 0;
+
+  constructor(private readonly options: BulkRevokeQueueOptions) {
+    this.batchSize = Math.min(options.batchSize ?? MAX_BATCH_REQUESTS, MAX_BATCH_REQUESTS);
+    this.pollMs = options.pollMs ?? 1000;
+    this.reconcileWindowMs = options.reconcileWindowMs ?? 120_000;
+    this.throttleBackoffMs = options.throttleBackoffMs ?? 1000;
+  }
+
+  /** Starts (or keeps) the runner of this record; after a restart, resumes it. */
+  start(record: StoredAction): void {
+    if (this.abort.signal.aborted || this.running.has(record.id)) return;
+    const run = this.run(record.id)
+      .catch((error: unknown) => {
+        if (!this.abort.signal.aborted) {
+          this.options.logger.error({ err: error, actionId: record.id }, "bulk revoke stopped");
+        }
+      })
+      .finally(() => this.running.delete(record.id));
+    this.running.set(record.id, run);
+  }
+
+  get activeCount(): number {
+    return this.running.size;
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+
+  private async run(id: string): Promise<void> {
+    let record = await this.load(id);
+    if (record === undefined) return;
+    if (itemsOf(record).some((item) => item.state === "sent")) {
+      // In flight when the last process ended: Graph may or may not have acted. Reconciled.
+      record = await this.save(
+        record,
+        itemsOf(record).map((item) =>
+          item.state === "sent"
+            ? {
+                ...item,
+                state: "unknown" as const,
+                graph: {
+                  ...(item.graph ?? { clientRequestId: "" }),
+                  code: "interrupted",
+                  message: "The console restarted while this was sent; checking the licenses.",
+                },
+              }
+            : item,
+        ),
+      );
+    }
+    let lastReconcile = 0;
+    while (!this.abort.signal.aborted) {
+      const items = itemsOf(record);
+      const queued = items.filter((item) => item.state === "queued");
+      const unknown = items.some((item) => item.state === "unknown");
+      if (queued.length === 0 && !unknown) break;
+      if (unknown && Date.now() - lastReconcile >= this.pollMs) {
+        lastReconcile = Date.now();
+        record = await this.reconcile(record);
+        continue;
+      }
+      if (queued.length === 0) {
+        await this.sleep(this.pollMs - (Date.now() - lastReconcile));
+        continue;
+      }
+      const user = this.options.identities.get(record.actor.oid);
+      if (user === undefined) {
+        await this.sleep(this.pollMs);
+        continue;
+      }
+      record = await this.sendBatch(record, user, queued.length);
+      if (itemsOf(record).some((item) => item.graph?.code === SIGN_IN_REQUIRED)) {
+        // The agent's token no longer gets a Graph token: wait for them to sign in afresh.
+        await this.sleep(this.pollMs * 10);
+      }
+    }
+    if (!this.abort.signal.aborted) await this.finish(record);
+  }
+
+  /** Takes writes from the budget, journals the batch `sent`, sends it, journals the outcomes. */
+  private async sendBatch(
+    record: StoredAction,
+    user: AuthenticatedUser,
+    queuedCount: number,
+  ): Promise<StoredAction> {
+    const reservation = await this.options.budget.take(
+      Math.min(queuedCount, this.batchSize),
+      this.abort.signal,
+    );
+    let outcomes: Map<string, ItemOutcome>;
+    let sent: StoredAction;
+    try {
+      const sentAt = new Date().toISOString();
+      const keys = new Set(
+        itemsOf(record)
+          .filter((item) => item.state === "queued")
+          .slice(0, reservation.count)
+          .map((item) => item.key),
+      );
+      sent = await this.save(
+        record,
+        itemsOf(record).map((item) =>
+          keys.has(item.key)
+            ? { ...item, state: "sent" as const, sentAt, graph: { clientRequestId: randomUUID() } }
+            : item,
+        ),
+        { state: "sent", sentAt: record.sentAt ?? sentAt },
+      );
+      outcomes = await this.send(
+        sent,
+        user,
+        itemsOf(sent).filter((item) => keys.has(item.key)),
+      );
+    } finally {
+      reservation.settle();
+    }
+    const retryAfter = [...outcomes.values()].flatMap((o) =>
+      o.state === "queued" && o.graph.status === 429 ? [o.retryAfterSeconds] : [],
+    );
+    if (retryAfter.length > 0) {
+      this.consecutive429++;
+      const seconds = retryAfter.filter((s): s is number => s !== undefined);
+      const waitMs =
+        seconds.length > 0
+          ? Math.max(...seconds) * 1000
+          : Math.min(30_000, this.throttleBackoffMs * 2 ** (this.consecutive429 - 1));
+      this.options.logger.info(
+        { actionId: record.id, throttled: retryAfter.length, waitMs },
+        "bulk revoke throttled by Graph; waiting",
+      );
+      this.options.budget.blockFor(waitMs);
+    } else {
+      this.consecutive429 = 0;
+    }
+    return this.save(
+      sent,
+      itemsOf(sent).map((item) => {
+        const outcome = outcomes.get(item.key);
+        if (outcome === undefined) return item;
+        const { sentAt: _sentAt, ...unsent } = item;
+        return outcome.state === "queued"
+          ? { ...unsent, state: "queued" as const, graph: outcome.graph }
+          : { ...item, state: outcome.state, graph: outcome.graph };
+      }),
+    );
+  }
+
+  /** One `$batch`; each item's outcome, keyed by item key. */
+  private async send(
+    record: StoredAction,
+    user: AuthenticatedUser,
+    items: readonly BulkItem[],
+  ): Promise<Map<string, ItemOutcome>> {
+    const notifyManagedDevices = record.parameters.notifyManagedDevices === true;
+    const posts = items.map((item, index) => ({
+      id: String(index + 1),
+      // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
+      path: `${appPath(record.target.id)}/${item.kind === "user" ? "revokeUserLicense" : "revokeDeviceLicense"}`,
+      body:
+        item.kind === "user"
+          ? { userId: item.id, notifyManagedDevices }
+          : { managedDeviceId: item.id, notifyManagedDevices },
+      clientRequestId: item.graph?.clientRequestId ?? randomUUID(),
+    }));
+    const outcomes = new Map<string, ItemOutcome>();
+    let answers: Map<string, BatchAnswer>;
+    try {
+      answers = (await postBatch(this.options.graph, user, "beta", posts)).answers;
+    } catch (error) {
+      const outcome = batchFailure(error);
+      if (outcome.state === "unknown") {
+        this.options.logger.warn(
+          { actionId: record.id, items: items.length, err: error },
+          "bulk revoke batch outcome unknown",
+        );
+      }
+      items.forEach((item, index) => {
+        const clientRequestId = posts[index]?.clientRequestId ?? "";
+        outcomes.set(item.key, { ...outcome, graph: { ...outcome.graph, clientRequestId } });
+      });
+      return outcomes;
+    }
+    items.forEach((item, index) => {
+      const post = posts[index];
+      if (post === undefined) return;
+      outcomes.set(item.key, answerOutcome(answers.get(post.id), post.clientRequestId));
+    });
+    return outcomes;
+  }
+
+  /** Settles `unknown` items from the app's licenses, read as anyone signed in. */
+  private async reconcile(record: StoredAction): Promise<StoredAction> {
+    const reader = this.options.identities.pick(record.actor.oid);
+    if (reader === undefined) return record;
+    let assigned: Set<string>;
+    try {
+      const licenses = await listAllAssignedLicenses(this.options.graph, reader, record.target.id);
+      assigned = new Set(licenses.flatMap((l) => assignedLicenseKey(l) ?? []));
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, actionId: record.id },
+        "bulk revoke could not read licenses",
+      );
+      return record;
+    }
+    const now = Date.now();
+    const before = itemsOf(record);
+    const items = before.map((item): BulkItem => {
+      if (item.state !== "unknown") return item;
+      const graph = item.graph ?? { clientRequestId: "" };
+      if (!assigned.has(item.key)) {
+        return {
+          ...item,
+          state: "succeeded",
+          graph: {
+            ...graph,
+            code: "reconciled",
+            message: "Its answer was lost, but the license is no longer assigned: it was revoked.",
+          },
+        };
+      }
+      if (now - Date.parse(item.sentAt ?? record.createdAt) > this.reconcileWindowMs) {
+        return {
+          ...item,
+          state: "failed",
+          graph: {
+            ...graph,
+            code: "notApplied",
+            message:
+              "The license is still assigned well after this was sent: it was not revoked. " +
+              "Revoke it again as a new action.",
+          },
+        };
+      }
+      return item;
+    });
+    return items.some((item, index) => item !== before[index]) ? this.save(record, items) : record;
+  }
+
+  private async finish(record: StoredAction): Promise<void> {
+    const counts = countItems(itemsOf(record));
+    const graph = record.graph ?? { clientRequestId: "" };
+    await this.save(record, itemsOf(record), {
+      state: counts.failed === 0 ? "succeeded" : "failed",
+      completedAt: new Date().toISOString(),
+      ...(counts.failed === 0
+        ? {}
+        : {
+            graph: {
+              ...graph,
+              code: "someNotRevoked",
+              message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
+            },
+          }),
+    });
+  }
+
+  private async load(id: string): Promise<StoredAction | undefined> {
+    const record = await this.options.journal.get(id);
+    return record?.kind === BULK_KIND && record.items !== undefined ? record : undefined;
+  }
+
+  /** One journal write for every item change of a step, then one event. */
+  private async save(
+    record: StoredAction,
+    items: BulkItem[],
+    patch: Partial<StoredAction> = {},
+  ): Promise<StoredAction> {
+    const saved = await this.options.journal.update(record.id, {
+      ...patch,
+      items,
+      itemCounts: countItems(items),
+    });
+    this.options.bus.publish(
+      { type: "action", action: toActionRecord(saved) },
+      { actorOid: saved.actor.oid },
+    );
+    return saved;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(1, ms));
+      this.abort.signal.addEventListener("abort", done, { once: true });
+    });
+  }
+}
+
+const itemsOf = (record: StoredAction): BulkItem[] => record.items ?? [];
+
+const outcomeOf = (error: GraphError, clientRequestId: string): GraphOutcome => ({
+  clientRequestId,
+  status: error.status,
+  code: error.code,
+  message: error.message,
+  ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+});
+
+/** A sub-request's answer: 2xx done, 429 back to the queue, 5xx or none unknown, else refused. */
+const answerOutcome = (answer: BatchAnswer | undefined, clientRequestId: string): ItemOutcome => {
+  if (answer === undefined) {
+    return {
+      state: "unknown",
+      graph: {
+        clientRequestId,
+        code: "noAnswer",
+        message: "Graph's batch answer did not include this request.",
+      },
+    };
+  }
+  if (answer.ok) return { state: "succeeded", graph: { clientRequestId, status: answer.status } };
+  const graph = outcomeOf(answer.error, clientRequestId);
+  if (answer.error.status === 429) {
+    return { state: "queued", graph, retryAfterSeconds: answer.error.retryAfterSeconds };
+  }
+  return { state: answer.error.status >= 500 ? "unknown" : "failed", graph };
+};
+
+/** The whole batch failed: which outcome that means for each of its items. */
+const batchFailure = (error: unknown): ItemOutcome => {
+  if (error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError) {
+    // Refused before Graph acted: sent again once the agent has signed in afresh.
+    return {
+      state: "queued",
+      graph: { clientRequestId: "", code: SIGN_IN_REQUIRED, message: error.message },
+    };
+  }
+  if (error instanceof GraphError) {
+    const graph = outcomeOf(error, "");
+    if (error.status === 429) {
+      return { state: "queued", graph, retryAfterSeconds: error.retryAfterSeconds };
+    }
+    return { state: error.status >= 500 ? "unknown" : "failed", graph };
+  }
+  if (error instanceof GraphOutcomeUnknownError) {
+    return {
+      state: "unknown",
+      graph: {
+        clientRequestId: "",
+        code: error.timedOut ? "timeout" : "connectionLost",
+        message: error.message,
+      },
+    };
+  }
+  return {
+    state: "unknown",
+    graph: {
+      clientRequestId: "",
+      code: "internal",
+      message: error instanceof Error ? error.message : String(error),
+    },
+  };
+};

@@ -70,7 +70,7 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
         <dt className={styles.term}>{t("outcome.requestedBy")}</dt>
         <dd className={styles.value}>
           <Body1>
-            {action.actor.displayName} · <RelativeTime value={action.createdAt} />
+            {action.actor.displayName} · <RelativeTime value={action.createdAt} live />
           </Body1>
         </dd>
         {action.reason === undefined || action.reason === "" ? null : (

@@ -106,7 +106,7 @@ export function ActionProgressDisplay({
         color={
           status === "failed" || status === "refused"
             ? "error"
-            : failedCount > 0 || status === "unwatched"
+            : status === "unwatched" || (status === "done" && failedCount > 0)
               ? "warning"
               : status === "done"
                 ? "success"

@@ -10,7 +10,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import type { ReactElement, ReactNode } from "react";
+import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DestructiveButton } from "./destructive-button";
 
@@ -40,6 +40,8 @@ export interface ConfirmDialogProps {
   submitting: boolean;
   onConfirm: () => void;
   onDismiss: () => void;
+  /** What became of the last attempt (an error, "try again"): shown first and scrolled to. */
+  feedback?: ReactNode | undefined;
 }
 
 /**
@@ -59,9 +61,16 @@ export function ConfirmDialog({
   submitting,
   onConfirm,
   onDismiss,
+  feedback,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const feedbackRef = useRef<HTMLDivElement>(null);
+  const hasFeedback = feedback !== undefined;
+  useEffect(() => {
+    // A long dialog scrolls: bring a failure into view instead of leaving it below the fold.
+    if (hasFeedback) feedbackRef.current?.scrollIntoView({ block: "nearest" });
+  }, [hasFeedback]);
   const ConfirmButton = destructive ? DestructiveButton : Button;
   return (
     <Dialog
@@ -76,7 +85,10 @@ export function ConfirmDialog({
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>{children}</DialogContent>
+          <DialogContent className={styles.content}>
+            {hasFeedback ? <div ref={feedbackRef}>{feedback}</div> : null}
+            {children}
+          </DialogContent>
           <DialogActions>
             <Button appearance="secondary" disabled={submitting} onClick={onDismiss}>
               {t("common.cancel")}

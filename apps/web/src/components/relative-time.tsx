@@ -13,15 +13,22 @@ export interface RelativeTimeProps {
   value: string | Date;
   /** Also show the absolute date and time below, not only in the title. */
   showAbsolute?: boolean;
+  /** Tick every second (next to a running timer), not every 15 s. */
+  live?: boolean;
   className?: string;
 }
 
 /** "3 minutes ago", with the exact moment in its title (and below it, when asked). */
-export function RelativeTime({ value, showAbsolute = false, className }: RelativeTimeProps) {
+export function RelativeTime({
+  value,
+  showAbsolute = false,
+  live = false,
+  className,
+}: RelativeTimeProps) {
   const { i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
-  const now = useNow(15_000);
+  const now = useNow(live ? 1_000 : 15_000);
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   const absolute = formatDateTime(date, language, { dateStyle: "medium", timeStyle: "medium" });

@@ -56,7 +56,12 @@ export function useActionSubmission<TInput>(
       if (inFlight.current) return;
       inFlight.current = true;
       lastInput.current = { input };
-      setState({ phase: "sending", error: undefined });
+      // A retry keeps the uncertain failure on screen (and its "Try again" focused) until the
+      // answer comes.
+      setState((previous) => ({
+        phase: "sending",
+        error: previous.phase === "uncertain" ? previous.error : undefined,
+      }));
       send(input, idempotencyKey).then(
         (record) => {
           inFlight.current = false;

@@ -121,6 +121,20 @@ export function RevokeLicensesDialog({
     });
   };
 
+  const uncertain =
+    submission.phase === "uncertain" ||
+    (submission.phase === "sending" && submission.error !== undefined);
+  const feedback = uncertain ? (
+    <ErrorPanel
+      error={submission.error}
+      intro={t("actionDialog.uncertain")}
+      onRetry={submission.retry}
+      headingLevel={3}
+    />
+  ) : submission.phase === "refused" && confirmError === undefined ? (
+    <ErrorPanel error={submission.error} headingLevel={3} />
+  ) : undefined;
+
   return (
     <ConfirmDialog
       open={open}
@@ -132,6 +146,7 @@ export function RevokeLicensesDialog({
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
+      feedback={feedback}
     >
       {expired ? (
         <MessageBar intent="error" layout="multiline">
@@ -232,17 +247,6 @@ export function RevokeLicensesDialog({
       />
 
       <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
-      {submission.phase === "uncertain" ? (
-        <ErrorPanel
-          error={submission.error}
-          intro={t("actionDialog.uncertain")}
-          onRetry={submission.retry}
-          headingLevel={3}
-        />
-      ) : null}
-      {submission.phase === "refused" && confirmError === undefined ? (
-        <ErrorPanel error={submission.error} headingLevel={3} />
-      ) : null}
     </ConfirmDialog>
   );
 }

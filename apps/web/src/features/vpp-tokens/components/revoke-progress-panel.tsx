@@ -60,7 +60,8 @@ export function RevokeProgressPanel({ token }: { token: VppToken }) {
         </Subtitle2>
         {latest.progress.startDateTime === undefined ? null : (
           <Caption1 className={styles.muted}>
-            {t("vppTokens.progress.started")} <RelativeTime value={latest.progress.startDateTime} />
+            {t("vppTokens.progress.started")}{" "}
+            <RelativeTime value={latest.progress.startDateTime} live />
           </Caption1>
         )}
       </div>

@@ -36,6 +36,20 @@ export function SyncLicensesDialog({
   );
   const submission = useActionSubmission(send, onAccepted);
   const sending = submission.phase === "sending";
+  const uncertain =
+    submission.phase === "uncertain" ||
+    (submission.phase === "sending" && submission.error !== undefined);
+  const feedback = uncertain ? (
+    <ErrorPanel
+      error={submission.error}
+      intro={t("actionDialog.uncertain")}
+      onRetry={submission.retry}
+      headingLevel={3}
+    />
+  ) : submission.phase === "refused" ? (
+    <ErrorPanel error={submission.error} headingLevel={3} />
+  ) : undefined;
+
   return (
     <ConfirmDialog
       open={open}
@@ -49,6 +63,7 @@ export function SyncLicensesDialog({
         submission.submit(trimmed === "" ? {} : { reason: trimmed });
       }}
       onDismiss={onDismiss}
+      feedback={feedback}
     >
       <Body1 as="p" className={styles.text}>
         {t("vppTokens.syncDialog.body")}
@@ -67,17 +82,6 @@ export function SyncLicensesDialog({
         />
       </Field>
       <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
-      {submission.phase === "uncertain" ? (
-        <ErrorPanel
-          error={submission.error}
-          intro={t("actionDialog.uncertain")}
-          onRetry={submission.retry}
-          headingLevel={3}
-        />
-      ) : null}
-      {submission.phase === "refused" ? (
-        <ErrorPanel error={submission.error} headingLevel={3} />
-      ) : null}
     </ConfirmDialog>
   );
 }

@@ -7,6 +7,7 @@ import {
   MessageBarTitle,
   Spinner,
   tokens,
+  useId,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, ArrowSync20Regular, Delete20Regular } from "@fluentui/react-icons";
@@ -104,8 +105,16 @@ function TokenDetail({ id }: { id: string }) {
     setOpenings((n) => n + 1);
     setDialog(kind);
   };
+  const revokeButtonId = useId("revoke");
+  const syncButtonId = useId("sync");
   const close = () => {
+    const opener = dialog === "sync" ? syncButtonId : revokeButtonId;
     setDialog(undefined);
+    // Fluent restores focus to the opener; if the focused control vanished first (e.g. "Try
+    // again" replaced by the closing dialog), focus would fall to the page: catch that.
+    window.setTimeout(() => {
+      if (document.activeElement === document.body) document.getElementById(opener)?.focus();
+    }, 300);
   };
 
   return (
@@ -118,6 +127,7 @@ function TokenDetail({ id }: { id: string }) {
         <div className={styles.toolbar}>
           <DestructiveButton
             {...restoreFocusTarget}
+            id={revokeButtonId}
             icon={<Delete20Regular />}
             onClick={() => {
               openDialog("revoke");
@@ -127,6 +137,7 @@ function TokenDetail({ id }: { id: string }) {
           </DestructiveButton>
           <Button
             {...restoreFocusTarget}
+            id={syncButtonId}
             appearance="secondary"
             icon={<ArrowSync20Regular />}
             onClick={() => {

@@ -149,7 +149,7 @@ export class BulkRevokeQueue {
       Math.min(queuedCount, this.batchSize),
       this.abort.signal,
     );
-    let outcomes: Map<string, ItemOutcome>;
+    let outcomes = new Map<string, ItemOutcome>();
     let sent: StoredAction;
     try {
       const sentAt = new Date().toISOString();
@@ -174,7 +174,8 @@ export class BulkRevokeQueue {
         itemsOf(sent).filter((item) => keys.has(item.key)),
       );
     } finally {
-      reservation.settle();
+      // Writes Graph refused with 429, or that never left, were not counted by Graph either.
+      reservation.settle([...outcomes.values()].filter((o) => o.state === "queued").length);
     }
     const retryAfter = [...outcomes.values()].flatMap((o) =>
       o.state === "queued" && o.graph.status === 429 ? [o.retryAfterSeconds] : [],

@@ -10,8 +10,11 @@ export interface WriteBudgetOptions {
 /** Writes taken from the budget and now on their way to Graph. */
 export interface WriteReservation {
   readonly count: number;
-  /** Graph has answered (or the call failed): the writes count from now, for one window. */
-  settle(): void;
+  /**
+   * Graph has answered (or the call failed): the writes count from now, for one window, except
+   * `unused` ones Graph did not count (answered 429, or never sent), which come back at once.
+   */
+  settle(unused?: number): void;
 }
 
 /**
@@ -98,11 +101,11 @@ export class WriteBudget {
     let settled = false;
     return {
       count,
-      settle: () => {
+      settle: (unused = 0) => {
         if (settled) return;
         settled = true;
         this.inFlight -= count;
-        this.addReturns(count, this.now());
+        this.addReturns(count - Math.min(count, Math.max(0, unused)), this.now());
       },
     };
   }

@@ -6,7 +6,8 @@ import { currentLanguage } from "../lib/i18n";
 
 /**
  * What a status badge alone does not say, for the line beside or below it: "12 of 40 so far",
- * "2 of 40 failed", "Because the VPP token has expired"; nothing when the badge says it all.
+ * "2 of 40 failed", "Because the VPP token has expired", "Not carried out"; nothing when the
+ * badge says it all.
  */
 export function useProgressDetail(): (
   status: ActionStatus,
@@ -15,6 +16,8 @@ export function useProgressDetail(): (
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   return (status, progress) => {
+    // "Failed" alone could be read as "failed half-way": say Graph never did it.
+    if (status === "refused") return t("outcome.states.failed");
     if (!progress) return undefined;
     const n = (value: number) => formatNumber(value, language);
     const { attemptedCount, failedCount, totalBefore } = progress;

@@ -106,13 +106,17 @@ async function run(client: QueryClient, signal: AbortSignal): Promise<void> {
         attemptController.abort();
       };
       signal.addEventListener("abort", abortAttempt, { once: true });
+      const attemptStartedAt = Date.now();
       try {
         const response = await openApiStream(api.events, {
           signal: attemptController.signal,
           headers: lastEventId === undefined ? undefined : { "Last-Event-ID": lastEventId },
         });
         setStatus("connected");
-        refreshReadBefore(client, Date.now());
+        // After a gap, whatever was read before may have missed events. On the first connection
+        // only what was read before it began (usually nothing: the stream starts with the
+        // shell), so a page load does not read everything twice.
+        refreshReadBefore(client, connectedBefore ? Date.now() : attemptStartedAt);
         connectedBefore = true;
         await read(response, attemptController, {
           onEvent: (data, id) => {

@@ -1,45 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { ActionRecordSchema, VppTokenListSchema } from "@ihc/contracts";
 import { createSimulator, type Simulator } from "@ihc/tenant-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startBff } from "./test-support/bff-process.js";
 import { bffEnvFor, TEST_WEB_ORIGIN } from "./test-support/start-stack.js";
-
-const bffRoot = fileURLToPath(new URL("..", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-
-/** The real server process (src/server.ts under tsx), as `pnpm start` runs it. */
-const startBff = async (env: Record<string, string>, url: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: bffRoot,
-    env: { ...process.env, ...env },
-    stdio: "ignore",
-  });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("The BFF did not start");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe("a BFF killed right after answering 202", () => {
   let sim: Simulator;

@@ -57,4 +57,18 @@ describe("parseConfig", () => {
       parseConfig({ ...minimal, API_AUDIENCES: " a , b ,", LOG_PRETTY: "true" }),
     ).toMatchObject({ apiAudiences: ["a", "b"], logPretty: true });
   });
+
+  it("takes Intune's app write limit by default, and a configured one", () => {
+    expect(parseConfig(minimal).appWriteBudget).toEqual({ writes: 100, windowSeconds: 20 });
+    expect(
+      parseConfig({
+        ...minimal,
+        GRAPH_APP_WRITES_PER_WINDOW: "20",
+        GRAPH_WRITE_WINDOW_SECONDS: "2",
+      }).appWriteBudget,
+    ).toEqual({ writes: 20, windowSeconds: 2 });
+    expect(() => parseConfig({ ...minimal, GRAPH_APP_WRITES_PER_WINDOW: "0" })).toThrow(
+      /GRAPH_APP_WRITES_PER_WINDOW/,
+    );
+  });
 });

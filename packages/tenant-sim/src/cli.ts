@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createSimulator } from "./create-simulator.js";
 import { describeRoles } from "./identity/sign-in-page.js";
+import { tenantSizes } from "./seed/tenant-size.js";
 
 /**
  * `pnpm --filter @ihc/tenant-sim serve`: flags first, then SIM_* environment variables, then
@@ -14,6 +15,7 @@ const CliConfigSchema = z.strictObject({
   publicUrl: z.url().optional(),
   spaOrigins: z.array(z.url()).min(1).default(["http://localhost:5173"]),
   seed: z.coerce.number().int().default(1),
+  size: z.enum(tenantSizes).default("demo"),
 });
 
 function readConfig(): z.infer<typeof CliConfigSchema> {
@@ -24,6 +26,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
       "public-url": { type: "string" },
       "spa-origin": { type: "string", multiple: true },
       seed: { type: "string" },
+      size: { type: "string" },
     },
     strict: true,
   });
@@ -37,6 +40,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
     publicUrl: values["public-url"] ?? env.SIM_PUBLIC_URL,
     spaOrigins: values["spa-origin"] ?? envOrigins,
     seed: values.seed ?? env.SIM_SEED,
+    size: values.size ?? env.SIM_SIZE,
   });
   if (!parsed.success) {
     throw new Error(`Invalid tenant simulator settings:\n${z.prettifyError(parsed.error)}`);
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     host: config.host,
     spaOrigins: config.spaOrigins,
     seed: config.seed,
+    size: config.size,
     ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
     log: (line) => {
       console.log(line);
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
   const banner = [
     `Tenant simulator ready (bound to ${config.host})`,
     `  URL            ${simulator.url}`,
-    `  Tenant         ${simulator.tenantId}`,
+    `  Tenant         ${simulator.tenantId} (${config.size}, seed ${config.seed})`,
     `  OIDC metadata  ${simulator.metadataUrl}`,
     `  Graph          ${simulator.graphUrl}/v1.0, ${simulator.graphUrl}/beta`,
     `  Control API    ${simulator.url}/_sim/health`,

@@ -39,6 +39,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   // Keys first: once the port is bound, the app is built without awaiting anything, so no
   // request can arrive before it is ready.
   const keys = await KeyStore.create();
+  // The tenant too: a large one takes seconds to generate, and the port should not be open
+  // (answering 503) all that time.
+  const size = options.size ?? "demo";
+  const store = new TenantStore({ seed: options.seed ?? 1, size });
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503, { "Retry-After": "1" }).end();
   };
@@ -62,7 +66,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       keys,
       tokens: new TokenIssuer({ tenantId, issuer, v1Issuer: `${url}/${tenantId}/`, keys }),
       seed: options.seed ?? 1,
-      store: new TenantStore({ seed: options.seed ?? 1 }),
+      size,
+      store,
       timing: new VppTimingState(),
       throttling: new Throttler(),
       scenario: new ScenarioState(),
@@ -122,6 +127,7 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
     graphUrl: ctx.url,
     apps,
     accounts: demoAccounts,
+    size: ctx.size,
     mintToken: (options: MintTokenOptions) => mintToken(ctx, MintTokenOptionsSchema.parse(options)),
     received: () => ctx.received.list(),
     clearReceived: () => {

@@ -28,3 +28,7 @@ export type {
 export { defaultVppTiming } from "./store/vpp-timing.js";
 export type { VppTiming } from "./store/vpp-timing.js";
 export { maxBatchRequests } from "./graph/batch.js";
+export { tenantSizes, tenantSizeProfiles } from "./seed/tenant-size.js";
+export type { TenantSize } from "./seed/tenant-size.js";
+export { seededDeviceIds, seededUserIds, showcaseUserSeeds } from "./seed/showcase-catalog.js";
+export type { ShowcaseUserKey } from "./seed/showcase-catalog.js";

@@ -4,6 +4,7 @@ import type { Scenario } from "./faults/scenario.js";
 import type { ThrottlingPatch, ThrottlingSettings } from "./faults/throttling.js";
 import type { ReceivedGraphRequest } from "./graph/received-log.js";
 import type { DemoAccount } from "./seed/demo-tenant.js";
+import type { TenantSize } from "./seed/tenant-size.js";
 import type { VppTiming } from "./store/vpp-timing.js";
 
 export interface SimulatorOptions {
@@ -17,6 +18,11 @@ export interface SimulatorOptions {
   spaOrigins?: string[];
   /** Seed of the generated tenant data; default 1. */
   seed?: number;
+  /**
+   * How many users the tenant has: "tiny" (about 20, for unit tests), "demo" (default, the demo
+   * tenant) or "large" (50,000 users and about 76,000 devices, generated in a few seconds).
+   */
+  size?: TenantSize;
   /** Receives one readable line per request; default none. */
   log?: (line: string) => void;
 }
@@ -61,7 +67,9 @@ export interface Simulator {
   throttling(): ThrottlingSettings;
   /** The same as DELETE /_sim/throttling: Intune's limits again, windows emptied. */
   resetThrottling(): void;
-  /** The same as PUT /_sim/timing: how long VPP revokes and syncs take. */
+  /** The size the tenant was generated at (and is regenerated at on reset). */
+  size: TenantSize;
+  /** The same as PUT /_sim/timing: how long VPP revokes, syncs and device retirements take. */
   setTiming(timing: Partial<VppTiming>): void;
   timing(): VppTiming;
   resetTiming(): void;

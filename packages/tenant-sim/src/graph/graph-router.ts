@@ -27,11 +27,14 @@ import {
 import { batchMarkerHeader, createBatchRouter } from "./batch.js";
 import { createEnrollmentProfilesRouter } from "./enrollment-profiles.js";
 import { createMeRouter } from "./me.js";
+import { allDirectoryRoutes } from "./directory-routes.js";
+import { createManagedDevicesRouter } from "./managed-devices.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
 import { ODataQueryError } from "./odata/odata-query-error.js";
 import { receivedEntry } from "./received-log.js";
 import { allIntuneRoutes } from "./intune-routes.js";
 import { intuneThrottling } from "./throttling.js";
+import { createUsersRouter, userKeyInParentheses } from "./users.js";
 import { createVppTokensRouter } from "./vpp-tokens.js";
 
 /**
@@ -48,13 +51,16 @@ export function createGraphRouter(ctx: SimulatorContext): Router {
   router.use(claimsChallenge(ctx));
   // Parsed before throttling only so that /_sim/received shows the body of a throttled request.
   router.use(express.json({ limit: "4mb", type: ["application/json", "application/*+json"] }));
+  router.use(userKeyInParentheses);
   router.use(intuneThrottling(ctx));
   router.use(createMeRouter(ctx));
   router.use(createVppTokensRouter(ctx));
   router.use(createMobileAppsRouter(ctx));
   router.use(createEnrollmentProfilesRouter(ctx));
+  router.use(createUsersRouter(ctx));
+  router.use(createManagedDevicesRouter(ctx));
   router.use(createBatchRouter(ctx));
-  router.all([...allIntuneRoutes], methodNotImplemented);
+  router.all([...allIntuneRoutes, ...allDirectoryRoutes], methodNotImplemented);
   router.use(unknownSegment);
   router.use(graphErrors);
   return router;
@@ -239,6 +245,10 @@ const knownSegments = new Set([
   "devicemanagement",
   "androidforworkenrollmentprofiles",
   "androiddeviceownerenrollmentprofiles",
+  "users",
+  "manageddevices",
+  "removealldevicesfrommanagement",
+  "microsoft.graph.removealldevicesfrommanagement",
 ]);
 
 /** A key follows a collection segment. */
@@ -248,7 +258,9 @@ function isKey(segments: readonly string[], index: number): boolean {
     previous === "vpptokens" ||
     previous === "mobileapps" ||
     previous === "androidforworkenrollmentprofiles" ||
-    previous === "androiddeviceownerenrollmentprofiles"
+    previous === "androiddeviceownerenrollmentprofiles" ||
+    previous === "users" ||
+    previous === "manageddevices"
   );
 }
 

@@ -38,9 +38,22 @@ export const enrollmentProfileRoutes = {
   androidDeviceOwner: enrollmentProfileRoutesOf("androidDeviceOwnerEnrollmentProfiles"),
 } as const;
 
+/**
+ * Intune managed devices: the tenant's, one user's, and the user-bound retire action.
+ * https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice
+ */
+export const managedDeviceRoutes = {
+  list: "/deviceManagement/managedDevices",
+  item: "/deviceManagement/managedDevices/:id",
+  ofUser: "/users/:userId/managedDevices",
+  itemOfUser: "/users/:userId/managedDevices/:id",
+  removeAllDevicesFromManagement: "/users/:userId/{microsoft.graph.}removeAllDevicesFromManagement",
+} as const;
+
 export const allIntuneRoutes: readonly string[] = [
   ...Object.values(vppTokenRoutes),
   ...Object.values(mobileAppRoutes),
   ...Object.values(enrollmentProfileRoutes.androidForWork),
   ...Object.values(enrollmentProfileRoutes.androidDeviceOwner),
+  ...Object.values(managedDeviceRoutes),
 ];

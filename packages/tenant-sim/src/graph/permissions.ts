@@ -1,7 +1,13 @@
 import type { RequestHandler } from "express";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
-import { enrollmentProfileRoutes, mobileAppRoutes, vppTokenRoutes } from "./intune-routes.js";
+import { userRoutes } from "./directory-routes.js";
+import {
+  enrollmentProfileRoutes,
+  managedDeviceRoutes,
+  mobileAppRoutes,
+  vppTokenRoutes,
+} from "./intune-routes.js";
 
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -36,6 +42,49 @@ const configurationRead = [
 ];
 // https://learn.microsoft.com/graph/api/intune-androidforwork-androidforworkenrollmentprofile-revoketoken?view=graph-rest-beta
 const configurationWrite = ["DeviceManagementConfiguration.ReadWrite.All"];
+
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-list
+const managedDevicesRead = [
+  "DeviceManagementManagedDevices.Read.All",
+  "DeviceManagementManagedDevices.ReadWrite.All",
+];
+// The Graph page of removeAllDevicesFromManagement once spelled this
+// "DeviceManagementManagedDevices.PriviligedOperation.All"; only the real name is accepted.
+// https://learn.microsoft.com/graph/api/intune-devices-user-removealldevicesfrommanagement
+const managedDevicesPrivileged = ["DeviceManagementManagedDevices.PrivilegedOperations.All"];
+
+// https://learn.microsoft.com/graph/api/user-list#permissions and user-get#permissions
+const usersReadDelegated = [
+  "User.ReadBasic.All",
+  "User.Read.All",
+  "User.ReadWrite.All",
+  "Directory.Read.All",
+  "Directory.ReadWrite.All",
+];
+const usersReadApplication = [
+  "User.Read.All",
+  "User.ReadWrite.All",
+  "Directory.Read.All",
+  "Directory.ReadWrite.All",
+];
+
+/**
+ * Delegated scopes that read every user property; a token with only User.ReadBasic.All sees
+ * the basic profile (see users.ts).
+ */
+export const fullUserReadScopes: readonly string[] = usersReadDelegated.filter(
+  (s) => s !== "User.ReadBasic.All",
+);
+
+function directory(method: GraphMethod, route: string): GraphPermission {
+  return {
+    method,
+    route,
+    delegated: usersReadDelegated,
+    application: usersReadApplication,
+    service: "directory",
+  };
+}
 
 /** An Intune call: the same permissions delegated and app-only, as Intune's pages list them. */
 function intune(
@@ -90,6 +139,14 @@ export const graphPermissions: readonly GraphPermission[] = [
     intune("POST", routes.revokeToken, configurationWrite),
     intune("POST", routes.createToken, configurationWrite),
   ]),
+  directory("GET", userRoutes.list),
+  directory("GET", userRoutes.item),
+  intune("GET", managedDeviceRoutes.list, managedDevicesRead),
+  intune("GET", managedDeviceRoutes.item, managedDevicesRead),
+  // https://learn.microsoft.com/graph/api/intune-devices-user-list-manageddevices
+  intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead),
+  intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead),
+  intune("POST", managedDeviceRoutes.removeAllDevicesFromManagement, managedDevicesPrivileged),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {

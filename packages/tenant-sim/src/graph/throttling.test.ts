@@ -145,6 +145,7 @@ describe("/_sim/timing", () => {
       appRevokeAllSeconds: 4,
       appRevokeSeconds: 1.5,
       vppSyncSeconds: 3,
+      retireSeconds: 5,
     });
   });
 });

@@ -47,11 +47,19 @@ export function userEntity(
   selected: readonly string[] | undefined,
   entitySet = "users",
 ): Record<string, unknown> {
-  const { appRoles: _appRoles, ...graphUser } = user;
-  const properties = selected ?? defaultProperties[version];
   const contextSet = selected === undefined ? entitySet : `${entitySet}(${selected.join(",")})`;
   return {
     "@odata.context": `https://graph.microsoft.com/${version}/$metadata#${contextSet}/$entity`,
-    ...applySelect(graphUser, properties),
+    ...userValue(user, version, selected),
   };
+}
+
+/** A user's properties as Graph serves them (default or selected), without `@odata.context`. */
+export function userValue(
+  user: UserRecord,
+  version: GraphVersion,
+  selected: readonly string[] | undefined,
+): Record<string, unknown> {
+  const { appRoles: _appRoles, ...graphUser } = user;
+  return applySelect(graphUser, selected ?? defaultProperties[version]);
 }

@@ -22,8 +22,11 @@ export function createPrng(seed: number): Prng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number): number => Math.floor(next() * max);
-  const hex = (length: number): string =>
-    Array.from({ length }, () => int(16).toString(16)).join("");
+  const hex = (length: number): string => {
+    let text = "";
+    for (let i = 0; i < length; i += 1) text += int(16).toString(16);
+    return text;
+  };
   return {
     next,
     int,
@@ -34,7 +37,8 @@ export function createPrng(seed: number): Prng {
     },
     guid(): string {
       const variant = (8 + int(4)).toString(16);
-      return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+      // join() builds one flat string; a template literal would keep a rope of its parts.
+      return [hex(8), hex(4), `4${hex(3)}`, `${variant}${hex(3)}`, hex(12)].join("-");
     },
   };
 }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "../seed/demo-tenant.js";
+import { showcaseUserSeeds } from "../seed/showcase-catalog.js";
+import { tenantSizeProfiles } from "../seed/tenant-size.js";
 import { TenantStore } from "./tenant-store.js";
 
+const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+const showcaseCount = Object.keys(showcaseUserSeeds).length;
+
 describe("TenantStore", () => {
-  it("holds the demo accounts and ~40 generated users, the same for the same seed", () => {
+  it("holds the demo accounts, 40 core users and the showcase users, the same for the same seed", () => {
     const a = new TenantStore({ seed: 1 });
     const b = new TenantStore({ seed: 1 });
-    expect(a.users).toHaveLength(demoAccounts.length + 40);
+    expect(a.size).toBe("demo");
+    expect(a.users).toHaveLength(demoAccounts.length + 40 + showcaseCount);
     expect(a.users).toEqual(b.users);
     expect(new Set(a.users.map((u) => u.userPrincipalName)).size).toBe(a.users.length);
     expect(new TenantStore({ seed: 2 }).users).not.toEqual(a.users);
@@ -20,5 +26,43 @@ describe("TenantStore", () => {
       "Adele Vance",
     );
     expect(store.findUser("nobody")).toBeUndefined();
+  });
+
+  it("makes a tiny tenant of about 20 users with the demo accounts and showcase users", () => {
+    const tiny = new TenantStore({ seed: 1, size: "tiny", now });
+    expect(tiny.users).toHaveLength(
+      demoAccounts.length + tenantSizeProfiles.tiny.coreUsers + showcaseCount,
+    );
+    expect(tiny.users.length).toBeLessThanOrEqual(25);
+    for (const seed of Object.values(showcaseUserSeeds)) {
+      expect(tiny.findUser(seed.id)?.displayName).toBe(seed.displayName);
+    }
+  });
+
+  it("keeps the demo tenant's users, VPP data and devices whatever else a size adds", () => {
+    const demo = new TenantStore({ seed: 1, size: "demo", now });
+    // The core (demo accounts and 40 generated users) and all VPP data are drawn first, from
+    // the seed's own PRNG, so license holders and their devices are the same in every run.
+    const core = demo.users.slice(0, demoAccounts.length + 40);
+    const license = demo.vpp
+      .apps(now)
+      .flatMap((a) => ("licenses" in a ? a.licenses : []))
+      .find((l) => l.userId !== null);
+    expect(core.some((u) => u.id === license?.userId)).toBe(true);
+    for (const device of demo.vpp.devices) {
+      expect(demo.managedDevices.find(device.id, now)?.deviceName).toBe(device.deviceName);
+    }
+  });
+
+  it("gives users a realistic spread of devices, some with none and a few with 4 to 6", () => {
+    const store = new TenantStore({ seed: 1, now });
+    const counts = store.users.map((u) => store.managedDevices.ofUser(u.id, now).length);
+    expect(counts.some((c) => c === 0)).toBe(true);
+    expect(counts.some((c) => c >= 4 && c <= 6)).toBe(true);
+    const devices = store.managedDevices.list(now);
+    const platforms = new Set(devices.map((d) => d.platform));
+    expect([...platforms].sort()).toEqual(["Android", "Windows", "iOS", "iPadOS", "macOS"]);
+    expect(devices.some((d) => d.ownerType === "personal")).toBe(true);
+    expect(devices.some((d) => d.complianceState === "noncompliant")).toBe(true);
   });
 });

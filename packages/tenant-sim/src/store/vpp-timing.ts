@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** How long the simulated Intune takes over its VPP actions; tests shorten these. */
+/** How long the simulated Intune takes over its VPP actions and device retirements; tests shorten these. */
 export const VppTimingSchema = z.strictObject({
   /** vppToken revokeLicenses, start to done (pending for the first sixth). */
   vppRevokeSeconds: z.number().min(0).max(3600),
@@ -10,6 +10,8 @@ export const VppTimingSchema = z.strictObject({
   appRevokeSeconds: z.number().min(0).max(3600),
   /** vppToken syncLicenses: lastSyncStatus stays inProgress this long. */
   vppSyncSeconds: z.number().min(0).max(3600),
+  /** removeAllDevicesFromManagement: devices stay retirePending this long, then leave Intune. */
+  retireSeconds: z.number().min(0).max(3600),
 });
 
 export type VppTiming = z.infer<typeof VppTimingSchema>;
@@ -21,6 +23,7 @@ export const defaultVppTiming: Readonly<VppTiming> = Object.freeze({
   appRevokeAllSeconds: 4,
   appRevokeSeconds: 1.5,
   vppSyncSeconds: 3,
+  retireSeconds: 5,
 });
 
 export class VppTimingState {

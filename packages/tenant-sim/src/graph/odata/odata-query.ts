@@ -23,10 +23,10 @@ const systemOptions = new Set([
   "levels",
 ]);
 
-type Options = Map<string, string>;
+export type Options = Map<string, string>;
 
 /** Reads the query string as Graph does: a system option given twice is an error. */
-function readOptions(req: Request): Options {
+export function readOptions(req: Request): Options {
   const search = req.originalUrl.split("?", 2)[1] ?? "";
   const options: Options = new Map();
   for (const [rawKey, value] of new URLSearchParams(search)) {
@@ -176,11 +176,11 @@ function parseOrderBy(
     });
 }
 
-function encodeSkipToken(offset: number): string {
+export function encodeSkipToken(offset: number): string {
   return Buffer.from(`sim-offset:${offset}`).toString("base64url");
 }
 
-function decodeSkipToken(token: string): number {
+export function decodeSkipToken(token: string): number {
   const match = /^sim-offset:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
   if (match?.[1] === undefined) {
     throw new ODataQueryError("The $skiptoken value is not valid for this request.");
@@ -201,6 +201,11 @@ export interface CollectionSource {
   entities: readonly Record<string, unknown>[];
   /** The page size without `$top`. */
   pageSize: number;
+  /**
+   * Turns a listed entity into the JSON served, for the page only. Lets a large collection be
+   * filtered and ordered on light views that compute a property when asked.
+   */
+  present?: (entity: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
 /** Graph's page size is capped; `$top` above it still pages. */
@@ -228,7 +233,13 @@ export function collectionBody(
   if (next < ordered.length && pageSize > 0) {
     body["@odata.nextLink"] = nextLink(source, query, next);
   }
-  body.value = page.map((s) => selectProperties(s, query.select));
+  const { present } = source;
+  body.value = page.map((s) =>
+    selectProperties(
+      present === undefined ? s : { entity: present(s.entity), type: s.type },
+      query.select,
+    ),
+  );
   return body;
 }
 

@@ -1,0 +1,130 @@
+import { Router, type Request } from "express";
+import type { SimulatorContext } from "../simulator-context.js";
+import type { ManagedDeviceRecord } from "../store/managed-device-record.js";
+import { readActionArguments } from "./action-parameters.js";
+import { sendGraphBody } from "./graph-error.js";
+import { graphContext, type GraphVersion } from "./graph-request-context.js";
+import { intuneError, requireGuidKey } from "./intune-error.js";
+import { managedDeviceRoutes as routes } from "./intune-routes.js";
+import {
+  managedDeviceEntity,
+  managedDeviceType,
+  managedDeviceView,
+  recordOfView,
+} from "./managed-device-entity.js";
+import {
+  collectionBody,
+  contextUrl,
+  parseCollectionQuery,
+  parseEntityQuery,
+  selectProperties,
+} from "./odata/odata-query.js";
+import { requirePermission } from "./permissions.js";
+import { findUserOrThrow } from "./users.js";
+
+/**
+ * Intune managed devices (v1.0 and beta): the tenant's list, one user's, one device, and
+ * removeAllDevicesFromManagement, which sends every device of the user through
+ * `retirePending` and out of Intune after the `retireSeconds` timing.
+ * https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice
+ */
+export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
+  const router = Router();
+
+  router.get(routes.list, requirePermission("GET", routes.list), (req, res) => {
+    const devices = ctx.store.managedDevices.list();
+    sendGraphBody(
+      res.status(200),
+      deviceCollection(ctx, req, devices, "deviceManagement/managedDevices"),
+    );
+  });
+
+  router.get(routes.item, requirePermission("GET", routes.item), (req, res) => {
+    const device = findDevice(ctx, req, undefined);
+    sendGraphBody(res.status(200), deviceBody(req, device, "deviceManagement/managedDevices"));
+  });
+
+  router.get(routes.ofUser, requirePermission("GET", routes.ofUser), (req, res) => {
+    const user = findUserOrThrow(ctx, String(req.params.userId));
+    const devices = ctx.store.managedDevices.ofUser(user.id);
+    sendGraphBody(
+      res.status(200),
+      deviceCollection(ctx, req, devices, `users('${user.id}')/managedDevices`),
+    );
+  });
+
+  router.get(routes.itemOfUser, requirePermission("GET", routes.itemOfUser), (req, res) => {
+    const user = findUserOrThrow(ctx, String(req.params.userId));
+    const device = findDevice(ctx, req, user.id);
+    sendGraphBody(res.status(200), deviceBody(req, device, `users('${user.id}')/managedDevices`));
+  });
+
+  router.post(
+    routes.removeAllDevicesFromManagement,
+    requirePermission("POST", routes.removeAllDevicesFromManagement),
+    (req, res) => {
+      const user = findUserOrThrow(ctx, String(req.params.userId));
+      readActionArguments(req, "removeAllDevicesFromManagement", []);
+      // A user without devices (or whose devices are all being retired already) is a 204 that
+      // changes nothing: our choice, see README.
+      ctx.store.managedDevices.retireAll(user.id, ctx.timing.get().retireSeconds);
+      res.status(204).end();
+    },
+  );
+
+  return router;
+}
+
+function deviceCollection(
+  ctx: SimulatorContext,
+  req: Request,
+  devices: readonly ManagedDeviceRecord[],
+  contextPath: string,
+): Record<string, unknown> {
+  const { version } = graphContext(req);
+  const query = parseCollectionQuery(req, managedDeviceType, version);
+  return collectionBody(
+    {
+      req,
+      version,
+      type: managedDeviceType,
+      baseUrl: ctx.url,
+      contextPath,
+      entities: devices.map((d) => managedDeviceView(d, version)),
+      pageSize: 100,
+      present: (view) => managedDeviceEntity(recordOfView(view), version),
+    },
+    query,
+  );
+}
+
+function deviceBody(
+  req: Request,
+  device: ManagedDeviceRecord,
+  contextPath: string,
+): Record<string, unknown> {
+  const version: GraphVersion = graphContext(req).version;
+  const { select } = parseEntityQuery(req, managedDeviceType, version);
+  return {
+    "@odata.context": `${contextUrl(version, contextPath, select)}/$entity`,
+    ...selectProperties(
+      { entity: managedDeviceEntity(device, version), type: managedDeviceType },
+      select,
+    ),
+  };
+}
+
+/** A device by its GUID key; of `userId` when given (another user's device is not found). */
+function findDevice(
+  ctx: SimulatorContext,
+  req: Request,
+  userId: string | undefined,
+): ManagedDeviceRecord {
+  const id = String(req.params.id);
+  requireGuidKey(req, id, "managedDevice");
+  const device = ctx.store.managedDevices.find(id);
+  if (device === undefined || (userId !== undefined && device.user?.id !== userId)) {
+    throw intuneError(req, 404, "ResourceNotFound", `No managedDevice with id '${id}' exists.`);
+  }
+  return device;
+}

@@ -95,9 +95,9 @@ export function ConfirmDialog({
             </Button>
             <ConfirmButton
               appearance="primary"
-              disabled={!canConfirm && !submitting}
-              // Focusable while sending: focus stays in the dialog, clicks do nothing.
-              disabledFocusable={submitting}
+              // Disabled but focusable: the button that was just clicked keeps focus when a
+              // failure locks it, so focus (and Esc) stays in the dialog; clicks do nothing.
+              disabledFocusable={submitting || !canConfirm}
               icon={submitting ? <Spinner size="tiny" aria-hidden /> : (confirmIcon ?? null)}
               onClick={onConfirm}
             >

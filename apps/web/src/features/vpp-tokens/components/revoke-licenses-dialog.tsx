@@ -92,6 +92,8 @@ export function RevokeLicensesDialog({
   const [revokeUntrackedLicenses, setUntracked] = useState(false);
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
+  // The server's objection holds for what was sent, not for what the agent types next.
+  const [sentName, setSentName] = useState<string | undefined>(undefined);
 
   const { mutateAsync } = useRevokeVppLicenses();
   const send = useCallback(
@@ -105,7 +107,8 @@ export function RevokeLicensesDialog({
     token.state === "expired" ||
     (token.expirationDateTime !== undefined &&
       expiryLevel(token.expirationDateTime, new Date()) === "expired");
-  const confirmError = submission.fieldError("body.confirmDisplayName");
+  const confirmError =
+    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
   const affected = impact.apps
     .filter((app) => app.usedLicenseCount > 0)
     .sort((a, b) => b.usedLicenseCount - a.usedLicenseCount);
@@ -113,6 +116,7 @@ export function RevokeLicensesDialog({
 
   const confirm = () => {
     const trimmedReason = reason.trim();
+    setSentName(typed.trim());
     submission.submit({
       notifyManagedDevices,
       revokeUntrackedLicenses,
@@ -131,7 +135,8 @@ export function RevokeLicensesDialog({
       onRetry={submission.retry}
       headingLevel={3}
     />
-  ) : submission.phase === "refused" && confirmError === undefined ? (
+  ) : submission.phase === "refused" &&
+    submission.fieldError("body.confirmDisplayName") === undefined ? (
     <ErrorPanel error={submission.error} headingLevel={3} />
   ) : undefined;
 
@@ -243,7 +248,8 @@ export function RevokeLicensesDialog({
         value={typed}
         onChange={setTyped}
         disabled={submission.locked}
-        error={confirmError}
+        // Our words, not the server's English: it refused what was typed (a rename meanwhile?).
+        error={confirmError === undefined ? undefined : t("confirm.refused")}
       />
 
       <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>

@@ -21,7 +21,7 @@ describe("buildMsalConfiguration", () => {
       redirectUri: "http://localhost:5173/",
       postLogoutRedirectUri: "http://localhost:5173/",
     });
-    expect(config.cache?.cacheLocation).toBe("sessionStorage");
+    expect(config.cache?.cacheLocation).toBe("localStorage");
     expect(config.system?.loggerOptions?.piiLoggingEnabled).toBe(false);
   });
 

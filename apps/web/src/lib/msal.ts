@@ -34,8 +34,11 @@ export function buildMsalConfiguration(config: ClientConfig, origin: string): Co
       redirectUri: `${origin}/`,
       postLogoutRedirectUri: `${origin}/`,
     },
-    // Per tab, gone when the tab closes: a shared helpdesk PC keeps no tokens around.
-    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    // Shared by the agent's tabs (a second tab follows a revoke without signing in again), yet
+    // unreadable once the browser session ends: MSAL 4+ encrypts its localStorage cache with a
+    // key held in a session cookie (msal.cache.encryption). ADR 0001.
+    // https://learn.microsoft.com/entra/msal/javascript/browser/caching
+    cache: { cacheLocation: BrowserCacheLocation.LocalStorage },
     system: {
       loggerOptions: {
         logLevel: LogLevel.Warning,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "../seed/demo-tenant.js";
+import { generateBulkUsers } from "../seed/generate-bulk-users.js";
+import { generateManagedDevices } from "../seed/generate-managed-devices.js";
 import { showcaseUserSeeds } from "../seed/showcase-catalog.js";
 import { tenantSizeProfiles } from "../seed/tenant-size.js";
+import { createPrng } from "./prng.js";
 import { TenantStore } from "./tenant-store.js";
 
 const now = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -64,5 +67,32 @@ describe("TenantStore", () => {
     expect([...platforms].sort()).toEqual(["Android", "Windows", "iOS", "iPadOS", "macOS"]);
     expect(devices.some((d) => d.ownerType === "personal")).toBe(true);
     expect(devices.some((d) => d.complianceState === "noncompliant")).toBe(true);
+  });
+
+  it("gives bulk users 0 devices for ~15%, 1 for ~45%, 2 for ~25%, 3 to 6 for the rest", () => {
+    const users = generateBulkUsers(createPrng(7), 5000, "example.test", new Set());
+    const devices = generateManagedDevices(createPrng(8), {
+      vppDevices: [],
+      coreUsers: [],
+      showcase: [],
+      bulkUsers: users,
+      usersById: new Map(),
+      now,
+    });
+    const perUser = new Map<string, number>();
+    for (const d of devices) {
+      const id = d.user?.id ?? "";
+      perUser.set(id, (perUser.get(id) ?? 0) + 1);
+    }
+    const share = (test: (n: number) => boolean): number =>
+      users.filter((u) => test(perUser.get(u.id) ?? 0)).length / users.length;
+    expect(share((n) => n === 0)).toBeCloseTo(0.15, 1);
+    expect(share((n) => n === 1)).toBeCloseTo(0.45, 1);
+    expect(share((n) => n === 2)).toBeCloseTo(0.25, 1);
+    expect(share((n) => n >= 3 && n <= 6)).toBeCloseTo(0.15, 1);
+    expect(share((n) => n > 6)).toBe(0);
+    expect(new Set(users.map((u) => u.userPrincipalName)).size).toBe(users.length);
+    expect(users.some((u) => /[^ -~]/.test(u.displayName))).toBe(true);
+    expect(users.every((u) => /^[a-z0-9.'-]+@example\.test$/.test(u.userPrincipalName))).toBe(true);
   });
 });

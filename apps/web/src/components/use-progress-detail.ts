@@ -17,7 +17,7 @@ export function useProgressDetail(): (
   const language = currentLanguage(i18n);
   return (status, progress) => {
     // "Failed" alone could be read as "failed half-way": say Graph never did it.
-    if (status === "refused") return t("outcome.states.failed");
+    if (status === "refused") return t("progress.detail.refused");
     if (!progress) return undefined;
     const n = (value: number) => formatNumber(value, language);
     const { attemptedCount, failedCount, totalBefore } = progress;

@@ -3,7 +3,12 @@ import { createSimulator } from "../create-simulator.js";
 import { demoAccounts } from "../seed/demo-tenant.js";
 import { seededUserIds } from "../seed/showcase-catalog.js";
 import type { Simulator } from "../simulator.js";
-import { graphErrorOf, graphGet, type GraphResult } from "../test-support/graph-client.js";
+import {
+  graphErrorOf,
+  graphGet,
+  graphPost,
+  type GraphResult,
+} from "../test-support/graph-client.js";
 
 const eventual = { ConsistencyLevel: "eventual" };
 const domain = "contoso-sim.onmicrosoft.com";
@@ -310,6 +315,36 @@ describe("$count, $orderby, $top and paging", () => {
     const second = await graphGet(sim, link, token, eventual);
     expect(second.status).toBe(200);
     expect(names(second).some((n) => names(first).includes(n))).toBe(false);
+  });
+});
+
+describe("users in a $batch", () => {
+  it("takes ConsistencyLevel from each request's headers, as Graph asks", async () => {
+    const result = await graphPost(sim, "/v1.0/$batch", token, {
+      requests: [
+        { id: "1", method: "GET", url: '/users?$search="displayName:megan"' },
+        {
+          id: "2",
+          method: "GET",
+          url: '/users?$search="displayName:megan"&$select=displayName',
+          headers: eventual,
+        },
+        { id: "3", method: "GET", url: "/users?$filter=createdDateTime ge 2023-01-01T00:00:00Z" },
+      ],
+    });
+    const responses = result.body.responses as {
+      id: string;
+      status: number;
+      body: GraphResult["body"];
+    }[];
+    const byId = new Map(responses.map((r) => [r.id, r]));
+    expect(byId.get("1")?.status).toBe(400);
+    expect(byId.get("2")?.body.value).toEqual([
+      { id: demoAccounts[1]?.id, displayName: "Megan Bowen" },
+    ]);
+    const recent = (byId.get("3")?.body.value ?? []) as { displayName: string }[];
+    expect(recent.map((u) => u.displayName)).toContain("Zoë Müller-Lüdenscheidt");
+    expect(recent.map((u) => u.displayName)).not.toContain("Jean-Luc D'Arcy");
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type VppTokenList,
 } from "@ihc/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import { actionKeys, vppTokenKeys } from "./query-keys";
+import { actionKeys, enrollmentProfileKeys, vppTokenKeys } from "./query-keys";
 
 /**
  * Whether a record will change no more by itself: Graph refused it, its progress reached an end,
@@ -76,6 +76,10 @@ function applyAction(client: QueryClient, action: ActionRecord): void {
     void client.invalidateQueries({ queryKey: vppTokenKeys.detail(action.target.id) });
     void client.invalidateQueries({ queryKey: vppTokenKeys.list() });
   }
+  // A token revoked or created changes the profile's status and masked token: read the list again.
+  if (action.target.type === "enrollmentProfile") {
+    void client.invalidateQueries({ queryKey: enrollmentProfileKeys.list() });
+  }
 }
 
 function applyVppProgress(client: QueryClient, tokenId: string, result: VppTokenActionResult) {
@@ -125,4 +129,5 @@ export function refreshReadBefore(client: QueryClient, connectedAt: number): voi
   };
   void client.invalidateQueries({ queryKey: actionKeys.all, ...readBefore });
   void client.invalidateQueries({ queryKey: vppTokenKeys.all, ...readBefore });
+  void client.invalidateQueries({ queryKey: enrollmentProfileKeys.all, ...readBefore });
 }

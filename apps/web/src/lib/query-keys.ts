@@ -16,3 +16,8 @@ export const actionKeys = {
   byTarget: (targetId: string) => [...actionKeys.all, "by-target", targetId.toLowerCase()] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
 };
+
+export const enrollmentProfileKeys = {
+  all: ["enrollment-profiles"] as const,
+  list: () => [...enrollmentProfileKeys.all, "list"] as const,
+};

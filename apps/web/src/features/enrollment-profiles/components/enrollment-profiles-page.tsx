@@ -1,7 +1,21 @@
+import {
+  Body1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { ComingSoonNotice } from "../../../components/coming-soon-notice";
 import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
+import { RegionErrorBoundary } from "../../../components/region-error-boundary";
+import { SectionErrorFallback } from "../../../components/section-error-fallback";
+import { useEnrollmentProfiles } from "../api/get-enrollment-profiles";
+import { EnrollmentProfileTable } from "./enrollment-profile-table";
+
+const useStyles = makeStyles({ text: { margin: 0 } });
 
 export function EnrollmentProfilesPage() {
   const { t } = useTranslation();
@@ -11,7 +25,28 @@ export function EnrollmentProfilesPage() {
         title={t("nav.enrollmentProfiles")}
         description={t("pages.enrollmentProfiles.description")}
       />
-      <ComingSoonNotice />
+      <RegionErrorBoundary fallback={SectionErrorFallback}>
+        <Suspense fallback={<Spinner label={t("enrollmentProfiles.loading")} />}>
+          <EnrollmentProfileList />
+        </Suspense>
+      </RegionErrorBoundary>
     </PageLayout>
   );
+}
+
+function EnrollmentProfileList() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { items } = useEnrollmentProfiles();
+  if (items.length === 0) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("enrollmentProfiles.empty.title")}</MessageBarTitle>
+          <Body1 className={styles.text}>{t("enrollmentProfiles.empty.body")}</Body1>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <EnrollmentProfileTable profiles={items} />;
 }

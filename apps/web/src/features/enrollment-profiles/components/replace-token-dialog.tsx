@@ -1,0 +1,150 @@
+import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSync20Regular } from "@fluentui/react-icons";
+import {
+  ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
+  type ReplaceEnrollmentTokenRequest,
+} from "@ihc/contracts";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ErrorPanel } from "../../../components/error-panel";
+import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
+import { VisuallyHidden } from "../../../components/visually-hidden";
+import { useActionSubmission } from "../../../lib/use-action-submission";
+import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
+import { ReasonField, type TokenDialogProps } from "./revoke-token-dialog";
+
+export const DEFAULT_VALIDITY_DAYS = 30;
+const MIN_VALIDITY_DAYS = 1;
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  text: { margin: 0 },
+  days: { maxWidth: "160px" },
+});
+
+/** A whole number of days within Intune's bounds, or undefined. */
+export function parseValidityDays(value: string): number | undefined {
+  if (!/^\s*\d+\s*$/.test(value)) return undefined;
+  const days = Number(value);
+  return days >= MIN_VALIDITY_DAYS && days <= ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS ? days : undefined;
+}
+
+/**
+ * "Replace the token of <name>?": revokes the current token and creates a new one valid for the
+ * chosen number of days, in one confirmed step (one record with a step per Graph call).
+ */
+export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: TokenDialogProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [days, setDays] = useState(String(DEFAULT_VALIDITY_DAYS));
+  const [reason, setReason] = useState("");
+  const [typed, setTyped] = useState("");
+  const [sentName, setSentName] = useState<string | undefined>(undefined);
+
+  const { mutateAsync } = useReplaceEnrollmentToken();
+  const send = useCallback(
+    (body: ReplaceEnrollmentTokenRequest, idempotencyKey: string) =>
+      mutateAsync({ kind: profile.kind, id: profile.id, body, idempotencyKey }),
+    [mutateAsync, profile.kind, profile.id],
+  );
+  const submission = useActionSubmission(send, onAccepted);
+  const validityDays = parseValidityDays(days);
+  const daysError =
+    validityDays === undefined
+      ? t("enrollmentProfiles.replaceDialog.validityOutOfRange", {
+          min: MIN_VALIDITY_DAYS,
+          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
+        })
+      : submission.fieldError("body.validityDays");
+  const matches = confirmationMatches(typed, profile.displayName);
+  const confirmError =
+    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+  const sending = submission.phase === "sending";
+
+  const confirm = () => {
+    if (validityDays === undefined) return;
+    const trimmedReason = reason.trim();
+    setSentName(typed.trim());
+    submission.submit({
+      confirmDisplayName: typed.trim(),
+      validityDays,
+      ...(trimmedReason === "" ? {} : { reason: trimmedReason }),
+    });
+  };
+
+  const uncertain =
+    submission.phase === "uncertain" ||
+    (submission.phase === "sending" && submission.error !== undefined);
+  const fieldRefused =
+    submission.fieldError("body.confirmDisplayName") !== undefined ||
+    submission.fieldError("body.validityDays") !== undefined;
+  const feedback = uncertain ? (
+    <ErrorPanel
+      error={submission.error}
+      intro={t("actionDialog.uncertain")}
+      onRetry={submission.retry}
+      headingLevel={3}
+    />
+  ) : submission.phase === "refused" && !fieldRefused ? (
+    <ErrorPanel error={submission.error} headingLevel={3} />
+  ) : undefined;
+
+  return (
+    <ConfirmDialog
+      open={open}
+      title={t("enrollmentProfiles.replaceDialog.title", { name: profile.displayName })}
+      confirmLabel={t("enrollmentProfiles.replaceDialog.confirm")}
+      confirmIcon={<ArrowSync20Regular />}
+      destructive={profile.tokenStatus !== "none"}
+      canConfirm={matches && validityDays !== undefined && !submission.locked}
+      submitting={sending}
+      onConfirm={confirm}
+      onDismiss={onDismiss}
+      feedback={feedback}
+    >
+      <div className={styles.section}>
+        <Body1 as="p" className={styles.text}>
+          {profile.tokenStatus === "none"
+            ? t("enrollmentProfiles.replaceDialog.explainNoToken")
+            : t("enrollmentProfiles.replaceDialog.explain")}
+        </Body1>
+      </div>
+      <Field
+        label={t("enrollmentProfiles.replaceDialog.validityLabel")}
+        hint={t("enrollmentProfiles.replaceDialog.validityHint", {
+          min: MIN_VALIDITY_DAYS,
+          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
+        })}
+        required
+        {...(daysError === undefined
+          ? {}
+          : { validationState: "error" as const, validationMessage: daysError })}
+      >
+        <Input
+          className={styles.days}
+          type="number"
+          inputMode="numeric"
+          min={MIN_VALIDITY_DAYS}
+          max={ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS}
+          step={1}
+          value={days}
+          disabled={submission.locked}
+          onChange={(_event, data) => {
+            setDays(data.value);
+          }}
+        />
+      </Field>
+      <ReasonField value={reason} onChange={setReason} disabled={submission.locked} />
+      <TypedConfirmation
+        label={t("enrollmentProfiles.confirmLabel")}
+        expected={profile.displayName}
+        value={typed}
+        onChange={setTyped}
+        disabled={submission.locked}
+        error={confirmError === undefined ? undefined : t("enrollmentProfiles.confirmRefused")}
+      />
+      <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,90 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import type { EnrollmentProfile } from "@ihc/contracts";
+import { useTranslation } from "react-i18next";
+import { CopyButton } from "../../../components/copy-button";
+import { ErrorPanel } from "../../../components/error-panel";
+import { useRevealedEnrollmentToken } from "../api/reveal-enrollment-token";
+import { TokenExpiryCell } from "./token-expiry-cell";
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  value: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere", flexGrow: 1 },
+});
+
+/** Reads the token (the BFF records each reveal) and shows it with a copy button. */
+export function RevealTokenDialog({
+  profile,
+  onDismiss,
+}: {
+  profile: EnrollmentProfile;
+  onDismiss: () => void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const query = useRevealedEnrollmentToken(profile.kind, profile.id);
+  return (
+    <Dialog
+      open
+      modalType="modal"
+      onOpenChange={(_event, data) => {
+        if (!data.open) onDismiss();
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            {t("enrollmentProfiles.revealDialog.title", { name: profile.displayName })}
+          </DialogTitle>
+          <DialogContent className={styles.content}>
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t("enrollmentProfiles.revealDialog.recorded")}</MessageBarBody>
+            </MessageBar>
+            {query.isPending ? (
+              <Spinner label={t("enrollmentProfiles.revealDialog.loading")} />
+            ) : query.isError ? (
+              <ErrorPanel error={query.error} headingLevel={3} />
+            ) : (
+              <>
+                <div className={styles.value}>
+                  <code className={styles.code}>{query.data.tokenValue}</code>
+                  <CopyButton
+                    value={query.data.tokenValue}
+                    label={t("enrollmentProfiles.revealDialog.copy")}
+                  />
+                </div>
+                <TokenExpiryCell expiration={query.data.tokenExpirationDateTime} />
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onDismiss}>
+              {t("enrollmentProfiles.revealDialog.close")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

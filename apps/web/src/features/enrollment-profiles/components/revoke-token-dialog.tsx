@@ -1,0 +1,139 @@
+import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Delete20Regular } from "@fluentui/react-icons";
+import type { EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ErrorPanel } from "../../../components/error-panel";
+import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
+import { VisuallyHidden } from "../../../components/visually-hidden";
+import { formatNumber } from "../../../lib/format";
+import { currentLanguage } from "../../../lib/i18n";
+import { useActionSubmission } from "../../../lib/use-action-submission";
+import { useRevokeEnrollmentToken } from "../api/revoke-enrollment-token";
+
+export const REASON_MAX = 500;
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  text: { margin: 0 },
+});
+
+export interface TokenDialogProps {
+  open: boolean;
+  profile: EnrollmentProfile;
+  onDismiss: () => void;
+  onAccepted: () => void;
+}
+
+/**
+ * "Revoke the token of <name>?": what stops and what does not, an optional reason, the profile's
+ * name typed to confirm. One POST per opening (one Idempotency-Key).
+ */
+export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: TokenDialogProps) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const language = currentLanguage(i18n);
+  const [reason, setReason] = useState("");
+  const [typed, setTyped] = useState("");
+  const [sentName, setSentName] = useState<string | undefined>(undefined);
+
+  const { mutateAsync } = useRevokeEnrollmentToken();
+  const send = useCallback(
+    (body: RevokeEnrollmentTokenRequest, idempotencyKey: string) =>
+      mutateAsync({ kind: profile.kind, id: profile.id, body, idempotencyKey }),
+    [mutateAsync, profile.kind, profile.id],
+  );
+  const submission = useActionSubmission(send, onAccepted);
+  const matches = confirmationMatches(typed, profile.displayName);
+  const confirmError =
+    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+  const sending = submission.phase === "sending";
+
+  const confirm = () => {
+    const trimmedReason = reason.trim();
+    setSentName(typed.trim());
+    submission.submit({
+      confirmDisplayName: typed.trim(),
+      ...(trimmedReason === "" ? {} : { reason: trimmedReason }),
+    });
+  };
+
+  const uncertain =
+    submission.phase === "uncertain" ||
+    (submission.phase === "sending" && submission.error !== undefined);
+  const feedback = uncertain ? (
+    <ErrorPanel
+      error={submission.error}
+      intro={t("actionDialog.uncertain")}
+      onRetry={submission.retry}
+      headingLevel={3}
+    />
+  ) : submission.phase === "refused" &&
+    submission.fieldError("body.confirmDisplayName") === undefined ? (
+    <ErrorPanel error={submission.error} headingLevel={3} />
+  ) : undefined;
+
+  return (
+    <ConfirmDialog
+      open={open}
+      title={t("enrollmentProfiles.revokeDialog.title", { name: profile.displayName })}
+      confirmLabel={t("enrollmentProfiles.revokeDialog.confirm")}
+      confirmIcon={<Delete20Regular />}
+      destructive
+      canConfirm={matches && !submission.locked}
+      submitting={sending}
+      onConfirm={confirm}
+      onDismiss={onDismiss}
+      feedback={feedback}
+    >
+      <div className={styles.section}>
+        <Body1 as="p" className={styles.text}>
+          {t("enrollmentProfiles.revokeDialog.stops")}
+        </Body1>
+        <Body1 as="p" className={styles.text}>
+          {profile.enrolledDeviceCount === undefined
+            ? t("enrollmentProfiles.revokeDialog.staysUnknown")
+            : t("enrollmentProfiles.revokeDialog.stays", {
+                count: profile.enrolledDeviceCount,
+                devices: formatNumber(profile.enrolledDeviceCount, language),
+              })}
+        </Body1>
+      </div>
+      <ReasonField value={reason} onChange={setReason} disabled={submission.locked} />
+      <TypedConfirmation
+        label={t("enrollmentProfiles.confirmLabel")}
+        expected={profile.displayName}
+        value={typed}
+        onChange={setTyped}
+        disabled={submission.locked}
+        error={confirmError === undefined ? undefined : t("enrollmentProfiles.confirmRefused")}
+      />
+      <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
+    </ConfirmDialog>
+  );
+}
+
+export function ReasonField({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t("enrollmentProfiles.reasonLabel")} hint={t("enrollmentProfiles.reasonHint")}>
+      <Input
+        value={value}
+        maxLength={REASON_MAX}
+        disabled={disabled}
+        onChange={(_event, data) => {
+          onChange(data.value);
+        }}
+      />
+    </Field>
+  );
+}

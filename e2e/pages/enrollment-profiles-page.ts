@@ -1,0 +1,45 @@
+import type { Page } from "@playwright/test";
+
+/** Enrollment profiles: the table, its row actions and the token dialogs. */
+export class EnrollmentProfilesPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page
+      .getByRole("navigation")
+      .getByRole("link", { name: "Enrollment profiles" })
+      .click();
+  }
+
+  row(displayName: string) {
+    return this.page.getByRole("row").filter({ hasText: displayName });
+  }
+
+  revokeButton(displayName: string) {
+    return this.row(displayName).getByRole("button", { name: "Revoke token…" });
+  }
+
+  replaceButton(displayName: string) {
+    return this.row(displayName).getByRole("button", { name: "Replace token…" });
+  }
+
+  actionButtons() {
+    return this.page.getByRole("button", { name: /^(Revoke token…|Replace token…|Show token)$/ });
+  }
+
+  dialog() {
+    return this.page.getByRole("dialog");
+  }
+
+  confirmInput() {
+    return this.dialog().getByLabel("Type the profile's name to confirm");
+  }
+
+  validityInput() {
+    return this.dialog().getByLabel(/New token valid for/);
+  }
+
+  submitButton(name: "Revoke token" | "Replace token") {
+    return this.dialog().getByRole("button", { name });
+  }
+}

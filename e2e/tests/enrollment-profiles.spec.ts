@@ -1,0 +1,71 @@
+import { ConsoleApi } from "../fixtures/console-api.js";
+import { expect, test } from "../fixtures/console-test.js";
+import { ConsoleShell } from "../pages/console-shell.js";
+import { EnrollmentProfilesPage } from "../pages/enrollment-profiles-page.js";
+import { SignInPage } from "../pages/sign-in-page.js";
+
+test.describe("Enrollment profiles: revoke and replace a token", () => {
+  test("the agent revokes one active token and replaces another; the rows update live", async ({
+    page,
+    request,
+    simulator,
+  }, testInfo) => {
+    const profiles = await new ConsoleApi(request, simulator).enrollmentProfiles();
+    // A row is found by its name: skip names that are part of another profile's name.
+    const unique = profiles.filter(
+      (p) => !profiles.some((o) => o !== p && o.displayName.includes(p.displayName)),
+    );
+    const revoked = unique.find((p) => p.tokenStatus === "active");
+    const replaced = unique.find((p) => p !== revoked && p.tokenStatus !== "active");
+    if (!revoked || !replaced) throw new Error("The seeded tenant lacks the profiles needed");
+
+    await new SignInPage(page).open();
+    await new SignInPage(page).signInAs("Adele Vance");
+    await expect(new ConsoleShell(page).userMenu("Adele Vance")).toBeVisible();
+    const ep = new EnrollmentProfilesPage(page);
+    await ep.open();
+    await expect(ep.row(revoked.displayName)).toContainText("Active");
+    await testInfo.attach("enrollment-list", {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+
+    await ep.revokeButton(revoked.displayName).click();
+    await ep.confirmInput().fill(revoked.displayName);
+    await ep.submitButton("Revoke token").click();
+    await expect(ep.dialog()).toBeHidden();
+    await expect(ep.row(revoked.displayName)).toContainText("No token", { timeout: 30_000 });
+    await expect(ep.revokeButton(revoked.displayName)).toBeDisabled();
+
+    const before = replaced.maskedToken;
+    await ep.replaceButton(replaced.displayName).click();
+    await ep.validityInput().fill("91");
+    await expect(ep.dialog()).toContainText("from 1 to 90");
+    await ep.validityInput().fill("30");
+    await ep.confirmInput().fill(replaced.displayName);
+    await ep.submitButton("Replace token").click();
+    await expect(ep.dialog()).toBeHidden();
+    await expect(ep.row(replaced.displayName)).toContainText("Active", { timeout: 30_000 });
+    const after = (await new ConsoleApi(request, simulator).enrollmentProfiles()).find(
+      (p) => p.kind === replaced.kind && p.id === replaced.id,
+    );
+    expect(after?.maskedToken).toBeDefined();
+    expect(after?.maskedToken).not.toBe(before);
+    await expect(ep.row(replaced.displayName)).toContainText(after?.maskedToken ?? "");
+  });
+
+  test("the auditor sees the profiles but no action buttons", async ({
+    page,
+    request,
+    simulator,
+  }) => {
+    const [first] = await new ConsoleApi(request, simulator).enrollmentProfiles();
+    if (!first) throw new Error("No enrollment profile seeded");
+    await new SignInPage(page).open();
+    await new SignInPage(page).signInAs("Isaiah Langer");
+    const ep = new EnrollmentProfilesPage(page);
+    await ep.open();
+    await expect(ep.row(first.displayName)).toBeVisible();
+    await expect(ep.actionButtons()).toHaveCount(0);
+  });
+});

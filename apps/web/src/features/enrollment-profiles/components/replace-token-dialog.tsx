@@ -7,12 +7,13 @@ import {
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { ErrorPanel } from "../../../components/error-panel";
+import { ReasonField } from "../../../components/reason-field";
+import { submissionFeedback } from "../../../components/submission-feedback";
 import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
-import { ReasonField, type TokenDialogProps } from "./revoke-token-dialog";
+import type { TokenDialogProps } from "./revoke-token-dialog";
 
 export const DEFAULT_VALIDITY_DAYS = 30;
 const MIN_VALIDITY_DAYS = 1;
@@ -73,22 +74,10 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
     });
   };
 
-  const uncertain =
-    submission.phase === "uncertain" ||
-    (submission.phase === "sending" && submission.error !== undefined);
-  const fieldRefused =
-    submission.fieldError("body.confirmDisplayName") !== undefined ||
-    submission.fieldError("body.validityDays") !== undefined;
-  const feedback = uncertain ? (
-    <ErrorPanel
-      error={submission.error}
-      intro={t("actionDialog.uncertain")}
-      onRetry={submission.retry}
-      headingLevel={3}
-    />
-  ) : submission.phase === "refused" && !fieldRefused ? (
-    <ErrorPanel error={submission.error} headingLevel={3} />
-  ) : undefined;
+  const feedback = submissionFeedback(submission, t, [
+    "body.confirmDisplayName",
+    "body.validityDays",
+  ]);
 
   return (
     <ConfirmDialog

@@ -1,18 +1,17 @@
-import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
 import type { EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { ErrorPanel } from "../../../components/error-panel";
+import { ReasonField } from "../../../components/reason-field";
+import { submissionFeedback } from "../../../components/submission-feedback";
 import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRevokeEnrollmentToken } from "../api/revoke-enrollment-token";
-
-export const REASON_MAX = 500;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -59,20 +58,7 @@ export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: Toke
     });
   };
 
-  const uncertain =
-    submission.phase === "uncertain" ||
-    (submission.phase === "sending" && submission.error !== undefined);
-  const feedback = uncertain ? (
-    <ErrorPanel
-      error={submission.error}
-      intro={t("actionDialog.uncertain")}
-      onRetry={submission.retry}
-      headingLevel={3}
-    />
-  ) : submission.phase === "refused" &&
-    submission.fieldError("body.confirmDisplayName") === undefined ? (
-    <ErrorPanel error={submission.error} headingLevel={3} />
-  ) : undefined;
+  const feedback = submissionFeedback(submission, t, ["body.confirmDisplayName"]);
 
   return (
     <ConfirmDialog
@@ -111,29 +97,5 @@ export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: Toke
       />
       <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
     </ConfirmDialog>
-  );
-}
-
-export function ReasonField({
-  value,
-  onChange,
-  disabled,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  disabled: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Field label={t("enrollmentProfiles.reasonLabel")} hint={t("enrollmentProfiles.reasonHint")}>
-      <Input
-        value={value}
-        maxLength={REASON_MAX}
-        disabled={disabled}
-        onChange={(_event, data) => {
-          onChange(data.value);
-        }}
-      />
-    </Field>
   );
 }

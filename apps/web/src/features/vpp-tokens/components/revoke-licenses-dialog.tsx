@@ -1,8 +1,6 @@
 import {
   Body1,
   Body1Strong,
-  Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -21,7 +19,8 @@ import type {
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { ErrorPanel } from "../../../components/error-panel";
+import { ReasonField } from "../../../components/reason-field";
+import { submissionFeedback } from "../../../components/submission-feedback";
 import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { formatNumber } from "../../../lib/format";
@@ -29,8 +28,6 @@ import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRevokeVppLicenses } from "../api/revoke-vpp-licenses";
 import { expiryLevel } from "./expiry-cell";
-
-const REASON_MAX = 500;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -125,20 +122,7 @@ export function RevokeLicensesDialog({
     });
   };
 
-  const uncertain =
-    submission.phase === "uncertain" ||
-    (submission.phase === "sending" && submission.error !== undefined);
-  const feedback = uncertain ? (
-    <ErrorPanel
-      error={submission.error}
-      intro={t("actionDialog.uncertain")}
-      onRetry={submission.retry}
-      headingLevel={3}
-    />
-  ) : submission.phase === "refused" &&
-    submission.fieldError("body.confirmDisplayName") === undefined ? (
-    <ErrorPanel error={submission.error} headingLevel={3} />
-  ) : undefined;
+  const feedback = submissionFeedback(submission, t, ["body.confirmDisplayName"]);
 
   return (
     <ConfirmDialog
@@ -228,19 +212,7 @@ export function RevokeLicensesDialog({
         />
       </div>
 
-      <Field
-        label={t("vppTokens.revokeDialog.reasonLabel")}
-        hint={t("vppTokens.revokeDialog.reasonHint")}
-      >
-        <Input
-          value={reason}
-          maxLength={REASON_MAX}
-          disabled={submission.locked}
-          onChange={(_event, data) => {
-            setReason(data.value);
-          }}
-        />
-      </Field>
+      <ReasonField value={reason} onChange={setReason} disabled={submission.locked} />
 
       <TypedConfirmation
         label={t("vppTokens.revokeDialog.confirmLabel")}

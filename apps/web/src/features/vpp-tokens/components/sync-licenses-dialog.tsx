@@ -1,10 +1,11 @@
-import { Body1, Field, Input, makeStyles } from "@fluentui/react-components";
+import { Body1, makeStyles } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
 import type { ActionRecord, SyncVppLicensesRequest, VppToken } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { ErrorPanel } from "../../../components/error-panel";
+import { ReasonField } from "../../../components/reason-field";
+import { submissionFeedback } from "../../../components/submission-feedback";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useSyncVppLicenses } from "../api/sync-vpp-licenses";
@@ -36,19 +37,7 @@ export function SyncLicensesDialog({
   );
   const submission = useActionSubmission(send, onAccepted);
   const sending = submission.phase === "sending";
-  const uncertain =
-    submission.phase === "uncertain" ||
-    (submission.phase === "sending" && submission.error !== undefined);
-  const feedback = uncertain ? (
-    <ErrorPanel
-      error={submission.error}
-      intro={t("actionDialog.uncertain")}
-      onRetry={submission.retry}
-      headingLevel={3}
-    />
-  ) : submission.phase === "refused" ? (
-    <ErrorPanel error={submission.error} headingLevel={3} />
-  ) : undefined;
+  const feedback = submissionFeedback(submission, t);
 
   return (
     <ConfirmDialog
@@ -68,19 +57,7 @@ export function SyncLicensesDialog({
       <Body1 as="p" className={styles.text}>
         {t("vppTokens.syncDialog.body")}
       </Body1>
-      <Field
-        label={t("vppTokens.revokeDialog.reasonLabel")}
-        hint={t("vppTokens.revokeDialog.reasonHint")}
-      >
-        <Input
-          value={reason}
-          maxLength={500}
-          disabled={submission.locked}
-          onChange={(_event, data) => {
-            setReason(data.value);
-          }}
-        />
-      </Field>
+      <ReasonField value={reason} onChange={setReason} disabled={submission.locked} />
       <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
     </ConfirmDialog>
   );

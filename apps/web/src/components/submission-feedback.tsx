@@ -1,0 +1,36 @@
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+import type { ActionSubmission } from "../lib/use-action-submission";
+import { ErrorPanel } from "./error-panel";
+
+/**
+ * What an action dialog shows after a failed send: for an unanswered request, the calm
+ * "we may have received it" panel with a same-key retry; for a refusal, the problem — unless it
+ * names one of `inlineFields`, which the dialog shows under that field instead.
+ */
+export function submissionFeedback(
+  submission: Pick<ActionSubmission<unknown>, "phase" | "error" | "retry" | "fieldError">,
+  t: TFunction,
+  inlineFields: readonly string[] = [],
+): ReactNode | undefined {
+  const uncertain =
+    submission.phase === "uncertain" ||
+    (submission.phase === "sending" && submission.error !== undefined);
+  if (uncertain) {
+    return (
+      <ErrorPanel
+        error={submission.error}
+        intro={t("actionDialog.uncertain")}
+        onRetry={submission.retry}
+        headingLevel={3}
+      />
+    );
+  }
+  if (
+    submission.phase === "refused" &&
+    inlineFields.every((field) => submission.fieldError(field) === undefined)
+  ) {
+    return <ErrorPanel error={submission.error} headingLevel={3} />;
+  }
+  return undefined;
+}

@@ -18,33 +18,46 @@ interface StoredRefreshToken extends RefreshTokenGrant {
   expiresAt: number;
 }
 
+/** What a redeemed refresh token was bound to, and when its family stops working. */
+export interface RedeemedRefreshToken extends RefreshTokenGrant {
+  expiresAt: number;
+}
+
 /**
- * Opaque refresh tokens, bound to client and user. Each use rotates it: the presented token
- * stops working, which makes a replayed token visible as an error.
+ * Opaque refresh tokens, bound to client and user. Like Entra, redeeming one returns a fresh
+ * token but does not revoke the presented one ("The Microsoft identity platform doesn't revoke
+ * old refresh tokens when used to fetch new access tokens"): two tabs or two concurrent silent
+ * renewals holding the same token both succeed. A SPA's later tokens keep the first one's
+ * fixed expiry (see `issue`'s `expiresAt`).
  */
 export class RefreshTokenStore {
   private readonly tokens = new Map<string, StoredRefreshToken>();
 
-  issue(grant: RefreshTokenGrant, lifetimeSeconds: number): string {
+  /** A new token living `lifetimeSeconds`, or until `expiresAt` when a family carries it over. */
+  issue(grant: RefreshTokenGrant, lifetimeSeconds: number, expiresAt?: number): string {
     const token = `0.${opaqueValue(64)}`;
-    this.tokens.set(token, { ...grant, expiresAt: Date.now() + lifetimeSeconds * 1000 });
+    this.tokens.set(token, {
+      ...grant,
+      expiresAt: expiresAt ?? Date.now() + lifetimeSeconds * 1000,
+    });
     return token;
   }
 
   /**
-   * Takes the token out of circulation and returns what it was bound to. A token presented by
-   * another client is left alone: that client cannot burn a token it does not own.
+   * What the token is bound to. A token presented by another client is refused; an expired one
+   * is forgotten.
    */
-  consume(
+  redeem(
     token: string,
     clientId: string,
-  ): RefreshTokenGrant | "expired" | "wrong-client" | undefined {
+  ): RedeemedRefreshToken | "expired" | "wrong-client" | undefined {
     const stored = this.tokens.get(token);
     if (stored === undefined) return undefined;
     if (stored.clientId !== clientId) return "wrong-client";
-    this.tokens.delete(token);
-    if (stored.expiresAt <= Date.now()) return "expired";
-    const { expiresAt: _expiresAt, ...grant } = stored;
-    return grant;
+    if (stored.expiresAt <= Date.now()) {
+      this.tokens.delete(token);
+      return "expired";
+    }
+    return { ...stored };
   }
 }

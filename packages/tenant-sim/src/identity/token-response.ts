@@ -36,6 +36,8 @@ export interface UserTokenResponseInput {
   claims: RequestedClaims;
   nonce: string | undefined;
   wantsClientInfo: boolean;
+  /** A SPA refresh carries the first refresh token's fixed expiry over to the new one. */
+  refreshTokenExpiresAt?: number;
 }
 
 /** Access token for the resource asked for, plus ID and refresh tokens when the scopes ask. */
@@ -69,12 +71,19 @@ export async function userTokenResponse(
       input.clientKind === "spa"
         ? spaRefreshTokenLifetimeSeconds
         : confidentialRefreshTokenLifetimeSeconds;
+    const expiresAt = input.refreshTokenExpiresAt;
     response.refresh_token = ctx.refreshTokens.issue(
       { clientId: input.clientId, userId: principal.oid, scope: input.scopeParam, claims },
       refreshLifetime,
+      expiresAt,
     );
-    // Entra tells SPAs their refresh token's fixed lifetime; MSAL browser stores it.
-    if (input.clientKind === "spa") response.refresh_token_expires_in = refreshLifetime;
+    // Entra tells SPAs their refresh token's remaining fixed lifetime; MSAL browser stores it.
+    if (input.clientKind === "spa") {
+      response.refresh_token_expires_in =
+        expiresAt === undefined
+          ? refreshLifetime
+          : Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
+    }
   }
   if (input.scopes.oidc.has("openid")) {
     response.id_token = await ctx.tokens.sign(

@@ -13,7 +13,8 @@ import { userTokenResponse, type TokenResponse } from "../token-response.js";
 import { required, requireCrossOrigin, type GrantRequest } from "./grant-request.js";
 
 /**
- * grant_type=refresh_token. The presented token is spent and a new one returned (rotation).
+ * grant_type=refresh_token. A new refresh token is returned; the presented one keeps working
+ * (Entra does not revoke it). A SPA's new token keeps the family's fixed 24-hour expiry.
  * Claims already satisfied (acrs after a step-up) stay with the new token; a `claims`
  * parameter adds to them, which is how MSAL's silent renewal answers a claims challenge.
  */
@@ -35,12 +36,12 @@ export async function refreshTokenGrant(
   const explicitScopes =
     explicitScope === undefined ? undefined : resolveScopes(explicitScope, clientKind);
   const requestedClaims = parseRequestedClaims(request.params.get("claims"));
-  const grant = ctx.refreshTokens.consume(presented, clientId);
+  const grant = ctx.refreshTokens.redeem(presented, clientId);
   if (grant === undefined) {
     throw new EntraError(
       "invalid_grant",
       9002313,
-      "Invalid request. The refresh token is not valid; refresh tokens rotate, so each can be used once.",
+      "Invalid request. The refresh token is not valid.",
     );
   }
   if (grant === "wrong-client") {
@@ -80,5 +81,6 @@ export async function refreshTokenGrant(
     claims: mergeRequestedClaims(grant.claims, requestedClaims),
     nonce: undefined,
     wantsClientInfo: request.params.get("client_info") === "1",
+    ...(clientKind === "spa" ? { refreshTokenExpiresAt: grant.expiresAt } : {}),
   });
 }

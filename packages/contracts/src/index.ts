@@ -10,3 +10,4 @@ export * from "./route.js";
 export * from "./routes.js";
 export * from "./vpp-tokens.js";
 export * from "./ios-vpp-apps.js";
+export * from "./users.js";

@@ -26,6 +26,15 @@ import {
 import { MeSchema } from "./me.js";
 import { defineRoute } from "./route.js";
 import {
+  ManagedDeviceListSchema,
+  RetireAllDevicesRequestSchema,
+  UserDetailSchema,
+  UserParamsSchema,
+  UserSearchQuerySchema,
+  UserSearchResultSchema,
+  UserVppLicenseListSchema,
+} from "./users.js";
+import {
   RevokeVppLicensesRequestSchema,
   SyncVppLicensesRequestSchema,
   VppTokenDetailSchema,
@@ -105,6 +114,43 @@ export const api = {
     method: "GET",
     path: "/api/events",
     responses: { 200: ConsoleEventSchema },
+  }),
+
+  /** Search is required: a large tenant is never listed whole. */
+  users: defineRoute({
+    method: "GET",
+    path: "/api/users",
+    query: UserSearchQuerySchema,
+    responses: { 200: UserSearchResultSchema },
+  }),
+  user: defineRoute({
+    method: "GET",
+    path: "/api/users/:id",
+    params: UserParamsSchema,
+    responses: { 200: UserDetailSchema },
+  }),
+  userDevices: defineRoute({
+    method: "GET",
+    path: "/api/users/:id/devices",
+    params: UserParamsSchema,
+    responses: { 200: ManagedDeviceListSchema },
+  }),
+  userVppLicenses: defineRoute({
+    method: "GET",
+    path: "/api/users/:id/vpp-licenses",
+    params: UserParamsSchema,
+    responses: { 200: UserVppLicenseListSchema },
+  }),
+  /**
+   * Requires `Idempotency-Key` and Devices.Retire; `confirmUserPrincipalName` must equal the
+   * user's UPN (else 400, nothing sent); a user with no devices is a 409 `conflict`.
+   */
+  retireAllDevices: defineRoute({
+    method: "POST",
+    path: "/api/users/:id/retire-all-devices",
+    params: UserParamsSchema,
+    body: RetireAllDevicesRequestSchema,
+    responses: { 202: ActionRecordSchema },
   }),
 
   /** Both kinds in one list, each with `kind`; never a token's value. */

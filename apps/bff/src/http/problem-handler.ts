@@ -64,6 +64,10 @@ const bodyParserErrorType = (error: unknown): string | undefined =>
     ? error.type
     : undefined;
 
+/** Express's router could not percent-decode a path parameter (`/api/apps/%E0%A4%A`). */
+const isUndecodablePathError = (error: unknown): boolean =>
+  error instanceof URIError && "status" in error && error.status === 400;
+
 const graphStatus = (status: number): { status: number; code: ProblemCode } => {
   if (status === 404) return { status: 404, code: "not_found" };
   if (status === 403) return { status: 403, code: "forbidden" };
@@ -144,6 +148,14 @@ const map = (error: unknown): Mapped => {
   }
   if (bodyParserErrorType(error) !== undefined) {
     return { status: 400, code: "bad_request", detail: "The request body is not valid JSON." };
+  }
+  if (isUndecodablePathError(error)) {
+    return {
+      status: 400,
+      code: "bad_request",
+      detail: "The request's path is not valid percent-encoding.",
+      extra: { fields: [{ path: "params", message: "is not valid percent-encoding" }] },
+    };
   }
   if (error instanceof RateLimitedError) {
     return {

@@ -40,6 +40,7 @@ export interface AppDeps {
     | "webOrigin"
     | "spaDistDir"
     | "isDevelopment"
+    | "trustProxy"
   >;
   metadata: OidcMetadata;
   logger: Logger;
@@ -64,6 +65,8 @@ export const createApp = (deps: AppDeps): Express => {
   const { config } = deps;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a TLS-terminating proxy, req.secure (and so HSTS) follows its X-Forwarded-Proto.
+  if (config.trustProxy !== undefined) app.set("trust proxy", config.trustProxy);
 
   app.use(requestId(), requestLogging(deps.logger), ...securityHeaders(deps.metadata));
 

@@ -71,4 +71,29 @@ describe("parseConfig", () => {
       /GRAPH_APP_WRITES_PER_WINDOW/,
     );
   });
+
+  it("reads request deadlines and the trusted proxy, with safe defaults", () => {
+    expect(parseConfig(minimal)).toMatchObject({
+      requestTimeouts: { headersMs: 10_000, requestMs: 30_000 },
+      trustProxy: undefined,
+    });
+    expect(
+      parseConfig({
+        ...minimal,
+        REQUEST_TIMEOUT_SECONDS: "5",
+        HEADERS_TIMEOUT_SECONDS: "2",
+        TRUST_PROXY: "1",
+      }),
+    ).toMatchObject({ requestTimeouts: { headersMs: 2000, requestMs: 5000 }, trustProxy: 1 });
+    expect(parseConfig({ ...minimal, TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe(
+      "loopback, 10.0.0.0/8",
+    );
+    expect(() => parseConfig({ ...minimal, TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
+    expect(() =>
+      parseConfig({ ...minimal, REQUEST_TIMEOUT_SECONDS: "5", HEADERS_TIMEOUT_SECONDS: "6" }),
+    ).toThrow(/HEADERS_TIMEOUT_SECONDS/);
+    expect(() => parseConfig({ ...minimal, REQUEST_TIMEOUT_SECONDS: "0" })).toThrow(
+      /REQUEST_TIMEOUT_SECONDS/,
+    );
+  });
 });

@@ -39,6 +39,24 @@ const EnvSchema = z.object({
     .refine((value) => new URL(value).origin === value, "must be an origin (no path)")
     .optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /**
+   * A request (headers and body) must arrive within this time, its headers within
+   * HEADERS_TIMEOUT_SECONDS, else 408 and the connection is closed: a slow or never-ending
+   * body cannot hold a connection (Node's own defaults are 5 minutes and 1 minute).
+   */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  /**
+   * Express's "trust proxy" (a hop count, or comma-separated addresses, subnets or
+   * loopback/linklocal/uniquelocal): set it when a reverse proxy terminates TLS, so the
+   * BFF reads X-Forwarded-Proto from that proxy only, knows it is served over https and
+   * sends HSTS. Unset: no proxy is trusted.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/\s,-]+)$/, "must be a hop count or addresses/subnets")
+    .refine((value) => !/^\s*true\s*$/i.test(value), "name the proxy; true would trust anyone")
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   SPA_DIST_DIR: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -64,6 +82,10 @@ export interface Config {
   webOrigin: string | undefined;
   host: string;
   port: number;
+  /** How long a request's headers, and the whole request, may take to arrive. */
+  requestTimeouts: { headersMs: number; requestMs: number };
+  /** Express's "trust proxy" setting; undefined trusts none. */
+  trustProxy: number | string | undefined;
   spaDistDir: string | undefined;
   dataDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -102,6 +124,11 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       : e.API_AUDIENCES.split(",")
           .map((audience) => audience.trim())
           .filter((audience) => audience !== "");
+  if (e.HEADERS_TIMEOUT_SECONDS > e.REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError([
+      "HEADERS_TIMEOUT_SECONDS: must not be longer than REQUEST_TIMEOUT_SECONDS",
+    ]);
+  }
   if (apiAudiences.length === 0) {
     throw new ConfigError(["API_AUDIENCES: must name at least one audience"]);
   }
@@ -125,6 +152,16 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     webOrigin: e.WEB_ORIGIN,
     host: e.HOST,
     port: e.PORT,
+    requestTimeouts: {
+      headersMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    },
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? undefined
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY,
     spaDistDir: e.SPA_DIST_DIR,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { recoverActions } from "./actions/action-services.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createAppDeps } from "./create-app-deps.js";
+import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 
 const readVersion = (): string => {
@@ -38,15 +39,16 @@ try {
   const deps = await createAppDeps(config, { logger, version: readVersion() });
   const recovered = await recoverActions(deps.actions);
   if (recovered > 0) logger.info({ recovered }, "Resumed actions left open by the last run");
-  const server = createApp(deps).listen(config.port, config.host, (error?: Error) => {
-    // Express 5 calls back with the error when listening fails (e.g. the port is taken).
-    if (error) {
-      logger.fatal(
-        { reason: error.message },
-        `The BFF could not listen on ${config.host}:${config.port}`,
-      );
-      process.exit(1);
-    }
+  const server = createHttpServer(createApp(deps), config.requestTimeouts);
+  server.once("error", (error) => {
+    // Listening failed (e.g. the port is taken).
+    logger.fatal(
+      { reason: error.message },
+      `The BFF could not listen on ${config.host}:${config.port}`,
+    );
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;
     logger.info(
       { url: `http://${address}:${port}`, tenant: config.tenantKind, graph: config.graphBaseUrl },

@@ -13,6 +13,7 @@ import type { DestinationStream } from "pino";
 import { createApp, type AppDeps } from "../app.js";
 import { parseConfig, type Config } from "../config.js";
 import { createAppDeps } from "../create-app-deps.js";
+import { createHttpServer } from "../http/http-server.js";
 import type { WatcherTuning } from "../actions/action-services.js";
 import type { RetryPolicyOptions } from "../graph/middleware/retry-policy.js";
 import type { UserRateLimitOptions } from "../http/user-rate-limit.js";
@@ -96,7 +97,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     watcherTuning: { pollMs: 200, maxBackoffMs: 1000, ...options.watcherTuning },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
-  const server = createApp(deps).listen(0, "127.0.0.1");
+  const server = createHttpServer(createApp(deps), config.requestTimeouts).listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve).once("error", reject);
   });

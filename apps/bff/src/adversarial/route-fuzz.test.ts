@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest, type RawResponse } from "../test-support/raw-request.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 import { malformedGraphPaths } from "./graph-paths.js";
+import { expectNoSecretsInLogs } from "./log-secrets.js";
 import {
   paramNamesOf,
   pathOf,
@@ -136,6 +137,7 @@ describe("every route of the contracts' table against hostile input", () => {
     token = await stack.tokenFor("senior");
   });
   afterAll(async () => {
+    expectNoSecretsInLogs(stack, [token]);
     await stack.close();
     const table = [...counts].map(([name, row]) => ({ route: name, ...row }));
     console.info("Adversarial fuzz cases per route:");

@@ -15,6 +15,7 @@ import {
   type Route,
   type RouteName,
 } from "./route-examples.js";
+import { expectNoSecretsInLogs } from "./log-secrets.js";
 
 /** Transport abuse (issue #7, part 2): sizes, types, slow bodies, origins, headers. */
 const REQUEST_TIMEOUT_SECONDS = 2;
@@ -72,6 +73,7 @@ describe("transport abuse", () => {
     port = Number(new URL(stack.bffUrl).port);
   });
   afterAll(async () => {
+    expectNoSecretsInLogs(stack, [token]);
     await stack.close();
     await rm(spaDir, { recursive: true });
   });

@@ -2,6 +2,7 @@ import { Badge, type BadgeProps } from "@fluentui/react-components";
 import {
   ArrowSync16Regular,
   Building16Regular,
+  Clock16Regular,
   CheckmarkCircle16Regular,
   ErrorCircle16Regular,
   Person16Regular,
@@ -80,13 +81,14 @@ export function ManagementStateBadge({ state }: { state: string }) {
 }
 
 const retireLooks: Record<DeviceRetireState, Look> = {
-  managed: { color: "subtle", icon: <QuestionCircle16Regular /> },
+  waiting: { color: "subtle", icon: <Clock16Regular /> },
+  unknown: { color: "informative", icon: <QuestionCircle16Regular /> },
   retirePending: { color: "warning", icon: <ArrowSync16Regular /> },
   retired: { color: "success", icon: <CheckmarkCircle16Regular /> },
   failed: { color: "danger", icon: <ErrorCircle16Regular /> },
 };
 
-/** One device's place in a retire: waiting, retiring, retired (gone from Intune) or failed. */
+/** One device's place in a retire: waiting, retiring, retired (gone from Intune), failed… */
 export function RetireStateBadge({ state }: { state: DeviceRetireState }) {
   const { t } = useTranslation();
   const look = retireLooks[state];

@@ -17,12 +17,7 @@ import { RelativeTime } from "../../../components/relative-time";
 import { actionStatusOf } from "../../../lib/action-status";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
-import {
-  deviceRetireRows,
-  retireTargetsOf,
-  retireTargetsOfAction,
-  type RetireTarget,
-} from "../hooks/retire-progress";
+import { deviceRetireRows, type RetireTarget } from "../hooks/retire-progress";
 import { OwnershipBadge, RetireStateBadge } from "./device-badges";
 
 const useStyles = makeStyles({
@@ -59,7 +54,7 @@ const useStyles = makeStyles({
 
 export interface RetireProgressPanelProps {
   action: ActionRecord;
-  /** The devices confirmed in this tab's dialog; else the record's items, else those retiring. */
+  /** The devices confirmed in this tab's dialog, if it was this tab. */
   targets: readonly RetireTarget[] | undefined;
   devices: readonly ManagedDevice[];
 }
@@ -73,13 +68,7 @@ export function RetireProgressPanel({ action, targets, devices }: RetireProgress
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const headingId = useId("retire-progress");
-  const fromRecord = retireTargetsOfAction(action);
-  const chosen =
-    targets ??
-    (fromRecord.length > 0
-      ? fromRecord
-      : retireTargetsOf(devices.filter((d) => d.managementState.startsWith("retire"))));
-  const rows = deviceRetireRows(chosen, devices);
+  const rows = deviceRetireRows(action, targets, devices);
   const retired = rows.filter((row) => row.state === "retired").length;
   const allGone = rows.length > 0 && retired === rows.length;
   const status = actionStatusOf(action);

@@ -11,6 +11,7 @@ import type { UserSummary } from "@ihc/contracts";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
+import { nextActiveIndex } from "../hooks/listbox-keys";
 
 /** Every row is one height, so the scroll bar is right before rows are measured. */
 export const RESULT_ROW_HEIGHT = 56;
@@ -129,40 +130,21 @@ export function UserSearchResults({
   }, [search]);
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(index, users.length - 1));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: "auto" });
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: "auto" });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => {
-        moveTo(active + 1);
-      },
-      ArrowUp: () => {
-        moveTo(active - 1);
-      },
-      PageDown: () => {
-        moveTo(active + PAGE_STEP);
-      },
-      PageUp: () => {
-        moveTo(active - PAGE_STEP);
-      },
-      Home: () => {
-        moveTo(0);
-      },
-      End: () => {
-        moveTo(users.length - 1);
-      },
-      Enter: () => {
-        const user = users[active];
-        if (user) onOpen(user);
-      },
-    };
-    const handler = keys[event.key];
-    if (!handler) return;
+    if (event.key === "Enter") {
+      const user = users[active];
+      if (user) onOpen(user);
+      event.preventDefault();
+      return;
+    }
+    const next = nextActiveIndex(event.key, active, users.length, PAGE_STEP);
+    if (next === undefined) return;
     event.preventDefault();
-    handler();
+    moveTo(next);
   };
 
   const activeUser = users[Math.min(active, users.length - 1)];

@@ -1,4 +1,4 @@
-import type { ActionRecord, ManagedDevice } from "@ihc/contracts";
+import type { ActionRecord, BulkItem, ManagedDevice } from "@ihc/contracts";
 
 export const RETIRE_KIND = "user.retire-all-devices";
 
@@ -10,16 +10,17 @@ export interface RetireTarget {
 }
 
 /**
- * Where one device stands: still `managed` (Graph has not started on it), `retirePending`
- * (Intune is removing it), `retired` (no longer in the user's devices), or `failed`.
+ * Where one device stands: `waiting` (Graph has not started on it), `retirePending` (Intune is
+ * removing it), `retired` (it has left the user's devices), `failed`, or `unknown` (the call's
+ * answer was lost and the BFF is still finding out whether it happened).
  */
-export type DeviceRetireState = "managed" | "retirePending" | "retired" | "failed";
+export type DeviceRetireState = "waiting" | "retirePending" | "retired" | "failed" | "unknown";
 
 export interface DeviceRetireRow extends RetireTarget {
   state: DeviceRetireState;
 }
 
-const pending = new Set(["retirePending", "retireIssued"]);
+const retiring = new Set(["retirePending", "retireIssued"]);
 const failed = new Set(["retireFailed", "retireCanceled"]);
 
 export function retireTargetsOf(devices: readonly ManagedDevice[]): RetireTarget[] {
@@ -30,34 +31,54 @@ export function retireTargetsOf(devices: readonly ManagedDevice[]): RetireTarget
   }));
 }
 
-/** The devices a record was about, when the BFF listed them as its items. */
-export function retireTargetsOfAction(action: ActionRecord): RetireTarget[] {
-  return (action.items ?? [])
-    .filter((item) => item.kind === "device")
-    .map((item) => ({ id: item.id, deviceName: item.label ?? item.id, personal: false }));
+function stateOfItem(item: BulkItem): DeviceRetireState {
+  if (item.state === "succeeded") return "retired";
+  if (item.state === "failed") return "failed";
+  if (item.state === "unknown") return "unknown";
+  return item.managementState !== undefined && retiring.has(item.managementState)
+    ? "retirePending"
+    : "waiting";
+}
+
+function stateOfDevice(device: ManagedDevice | undefined): DeviceRetireState {
+  if (device === undefined) return "retired";
+  if (retiring.has(device.managementState)) return "retirePending";
+  return failed.has(device.managementState) ? "failed" : "waiting";
 }
 
 /**
- * Each device of the retire against the user's devices as Graph lists them now: a device that
- * left the list has been retired (Intune removes a retired device from management).
+ * Each device of a retire and where it stands. The record's items (one per device confirmed,
+ * settled by the BFF's watcher and streamed as the action's events) say it best; without them
+ * (an older record), the devices as Intune lists them now: one that left the list is retired.
+ * `personal` comes from what the agent confirmed, else from the device as listed.
  */
 export function deviceRetireRows(
-  targets: readonly RetireTarget[],
+  action: ActionRecord,
+  confirmed: readonly RetireTarget[] | undefined,
   current: readonly ManagedDevice[],
 ): DeviceRetireRow[] {
-  const byId = new Map(current.map((device) => [device.id.toLowerCase(), device]));
-  return targets.map((target) => {
-    const device = byId.get(target.id.toLowerCase());
-    const state: DeviceRetireState =
-      device === undefined
-        ? "retired"
-        : pending.has(device.managementState)
-          ? "retirePending"
-          : failed.has(device.managementState)
-            ? "failed"
-            : "managed";
-    return { ...target, state };
-  });
+  const devices = new Map(current.map((device) => [device.id.toLowerCase(), device]));
+  const targets = new Map((confirmed ?? []).map((target) => [target.id.toLowerCase(), target]));
+  const items = (action.items ?? []).filter((item) => item.kind === "device");
+  if (items.length > 0) {
+    return items.map((item) => {
+      const key = item.id.toLowerCase();
+      const device = devices.get(key);
+      const target = targets.get(key);
+      return {
+        id: item.id,
+        deviceName: target?.deviceName ?? item.label ?? device?.deviceName ?? item.id,
+        personal: target?.personal ?? device?.managedDeviceOwnerType === "personal",
+        state: stateOfItem(item),
+      };
+    });
+  }
+  const chosen =
+    confirmed ?? retireTargetsOf(current.filter((device) => retiring.has(device.managementState)));
+  return chosen.map((target) => ({
+    ...target,
+    state: stateOfDevice(devices.get(target.id.toLowerCase())),
+  }));
 }
 
 /** The newest retire of this user in the journal (newest first), if any. */

@@ -348,6 +348,45 @@ describe("users and devices", () => {
       });
     }
 
+    it("sends the retire again only after Graph's 429 (it did not act): one retire in Graph", async () => {
+      stack.sim.setFaults([
+        {
+          method: "POST",
+          path: "/removeAllDevicesFromManagement$",
+          kind: "throttle",
+          retryAfterSeconds: 1,
+          times: 1,
+        },
+      ]);
+      const response = await retire(lukasz, {
+        confirmUserPrincipalName: upnOf("lukaszWisniewski"),
+      });
+      const record = ActionRecordSchema.parse(await response.json());
+      expect(record.state).toBe("succeeded");
+      expect(graphPosts().map((c) => c.status)).toEqual([429, 204]);
+      const final = await waitForAction(stack, record.id, senior, isFinal);
+      expect(final.items?.every((i) => i.state === "succeeded")).toBe(true);
+    });
+
+    it("records Graph's refusal as failed, with every device failed and nothing watched", async () => {
+      stack.sim.setFaults([
+        { method: "POST", path: "/removeAllDevicesFromManagement$", kind: "status", status: 403 },
+      ]);
+      const response = await retire(lukasz, {
+        confirmUserPrincipalName: upnOf("lukaszWisniewski"),
+      });
+      const record = ActionRecordSchema.parse(await response.json());
+      expect(record.state).toBe("failed");
+      expect(record.graph?.status).toBe(403);
+      expect(record.completedAt).toBeDefined();
+      expect(record.items?.every((i) => i.state === "failed" && i.graph?.status === 403)).toBe(
+        true,
+      );
+      expect(record.itemCounts).toMatchObject({ total: 5, failed: 5 });
+      expect(stack.deps.actions.retireWatchers.activeCount).toBe(0);
+      expect(graphPosts()).toHaveLength(1);
+    });
+
     it("answers 409 while every device is already being retired", async () => {
       const body = { confirmUserPrincipalName: upnOf("joseNunez") };
       const first = await retire(seededUserIds.joseNunez, body);
@@ -355,5 +394,37 @@ describe("users and devices", () => {
       await expectProblem(await retire(seededUserIds.joseNunez, body), 409, "conflict");
       expect(graphPosts()).toHaveLength(1);
     });
+  });
+});
+
+describe("a retire that outlives its watch", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ watcherTuning: { pollMs: 100, timeoutMs: 1500 } });
+    stack.sim.setTiming({ retireSeconds: 3600 });
+  });
+  afterAll(() => stack.close());
+
+  it("stops watching after its timeout and says so; the devices stay retirePending", async () => {
+    const senior = await stack.tokenFor("senior");
+    const response = await postAction(
+      stack,
+      `/api/users/${seededUserIds.joseNunez}/retire-all-devices`,
+      senior,
+      { confirmUserPrincipalName: upnOf("joseNunez") },
+    );
+    const record = ActionRecordSchema.parse(await response.json());
+    const final = await waitForAction(
+      stack,
+      record.id,
+      senior,
+      (r) => r.progress?.watchTimedOut === true,
+    );
+    expect(final.state).toBe("succeeded");
+    expect(final.completedAt).toBeUndefined();
+    expect(final.items?.map((i) => [i.state, i.managementState])).toEqual([
+      ["sent", "retirePending"],
+    ]);
+    expect(final.progress?.actionState).toBe("active");
   });
 });

@@ -94,8 +94,11 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
       const { id } = parseRequest(UserParamsSchema, req, "params");
       const user = userOf(req);
       // An unknown user is a 404, not an empty list.
-      await getUser(graph, user, id);
-      sendJson(res, UserVppLicenseListSchema, await listUserVppLicenses(graph, user, id));
+      const [, licenses] = await Promise.all([
+        getUser(graph, user, id),
+        listUserVppLicenses(graph, user, id),
+      ]);
+      sendJson(res, UserVppLicenseListSchema, licenses);
     })
     .post(
       "/users/:id/retire-all-devices",

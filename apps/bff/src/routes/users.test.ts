@@ -184,6 +184,8 @@ describe("users and devices", () => {
           404,
           "not_found",
         );
+        // Nothing is read for an unknown user beyond the user itself (no license scan).
+        expect(stack.graphCalls().filter((c) => c.path.includes("mobileApps"))).toEqual([]);
         const bad = await expectProblem(
           await stack.fetch(`/api/users/not-a-guid${path}`, { token: agent }),
           400,

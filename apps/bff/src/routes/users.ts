@@ -93,12 +93,9 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
     .get("/users/:id/vpp-licenses", requirePermission("console:read"), async (req, res) => {
       const { id } = parseRequest(UserParamsSchema, req, "params");
       const user = userOf(req);
-      // An unknown user is a 404, not an empty list.
-      const [, licenses] = await Promise.all([
-        getUser(graph, user, id),
-        listUserVppLicenses(graph, user, id),
-      ]);
-      sendJson(res, UserVppLicenseListSchema, licenses);
+      // An unknown user is a 404 before any license is read, not an empty list.
+      await getUser(graph, user, id);
+      sendJson(res, UserVppLicenseListSchema, await listUserVppLicenses(graph, user, id));
     })
     .post(
       "/users/:id/retire-all-devices",

@@ -47,8 +47,10 @@ export function useUser(id: string): UserDetail {
   return useSuspenseQuery(userQueryOptions(id)).data;
 }
 
-export function useUserDevices(id: string): ManagedDeviceList {
-  return useSuspenseQuery(userDevicesQueryOptions(id)).data;
+/** The devices, and when they were read (to tell a read since an action from one before it). */
+export function useUserDevices(id: string): ManagedDeviceList & { readAt: number } {
+  const { data, dataUpdatedAt } = useSuspenseQuery(userDevicesQueryOptions(id));
+  return { ...data, readAt: dataUpdatedAt };
 }
 
 export function useUserVppLicenses(id: string): UserVppLicenseList {

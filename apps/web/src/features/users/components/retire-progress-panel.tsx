@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Subtitle2,
   tokens,
   useId,
@@ -12,7 +13,7 @@ import {
 import type { ActionRecord, ManagedDevice } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "../../../components/action-outcome";
-import { ActionProgressDisplay } from "../../../components/action-progress";
+import { ActionStatusBadge } from "../../../components/action-status-badge";
 import { RelativeTime } from "../../../components/relative-time";
 import { actionStatusOf } from "../../../lib/action-status";
 import { formatNumber } from "../../../lib/format";
@@ -50,6 +51,13 @@ const useStyles = makeStyles({
     },
   },
   name: { overflowWrap: "anywhere" },
+  status: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  failed: { color: tokens.colorStatusDangerForeground1 },
 });
 
 export interface RetireProgressPanelProps {
@@ -57,19 +65,28 @@ export interface RetireProgressPanelProps {
   /** The devices confirmed in this tab's dialog, if it was this tab. */
   targets: readonly RetireTarget[] | undefined;
   devices: readonly ManagedDevice[];
+  /** When `devices` were read (ms since the epoch). */
+  devicesReadAt: number;
 }
 
 /**
  * The user's latest retire, live: the journal's record (who, why, ids) and Graph's progress from
  * the action's events, and each device as Intune lists it now — retiring, then gone.
  */
-export function RetireProgressPanel({ action, targets, devices }: RetireProgressPanelProps) {
+export function RetireProgressPanel({
+  action,
+  targets,
+  devices,
+  devicesReadAt,
+}: RetireProgressPanelProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const headingId = useId("retire-progress");
-  const rows = deviceRetireRows(action, targets, devices);
+  const sentAt = Date.parse(action.sentAt ?? action.updatedAt);
+  const rows = deviceRetireRows(action, targets, devices, devicesReadAt > sentAt);
   const retired = rows.filter((row) => row.state === "retired").length;
+  const failedCount = rows.filter((row) => row.state === "failed").length;
   const allGone = rows.length > 0 && retired === rows.length;
   const status = actionStatusOf(action);
 
@@ -94,22 +111,39 @@ export function RetireProgressPanel({ action, targets, devices }: RetireProgress
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {action.progress === undefined ? null : (
-        <ActionProgressDisplay
-          status={status}
-          progress={action.progress}
-          label={t("users.progress.barLabel")}
-          finishedAt={action.completedAt}
-        />
-      )}
-      {rows.length === 0 ? null : (
-        <>
-          <Body1 aria-live="polite">
+      <div className={styles.status} aria-live="polite" aria-atomic="true">
+        <ActionStatusBadge status={status} failedCount={failedCount} size="large" />
+        {rows.length === 0 ? null : (
+          <Body1>
             {t("users.progress.count", {
               retired: formatNumber(retired, language),
               total: formatNumber(rows.length, language),
             })}
           </Body1>
+        )}
+        {failedCount === 0 ? null : (
+          <Body1 className={styles.failed}>
+            {t("users.progress.failed", {
+              count: failedCount,
+              failed: formatNumber(failedCount, language),
+            })}
+          </Body1>
+        )}
+      </div>
+      {rows.length === 0 ? null : (
+        <>
+          <ProgressBar
+            thickness="large"
+            shape="rounded"
+            value={(retired + failedCount) / rows.length}
+            max={1}
+            color={failedCount > 0 ? "warning" : allGone ? "success" : "brand"}
+            aria-label={t("users.progress.barLabel")}
+            aria-valuetext={t("users.progress.count", {
+              retired: formatNumber(retired, language),
+              total: formatNumber(rows.length, language),
+            })}
+          />
           <ul className={styles.list} aria-label={t("users.progress.devicesLabel")}>
             {rows.map((row) => (
               <li key={row.id} className={styles.row} data-device-id={row.id}>

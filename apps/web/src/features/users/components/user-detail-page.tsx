@@ -164,7 +164,7 @@ const retiring = (device: ManagedDevice) => device.managementState.startsWith("r
 function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { items: devices } = useUserDevices(user.id);
+  const { items: devices, readAt } = useUserDevices(user.id);
   const actions = useUserActions(user.id);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [openings, setOpenings] = useState(0);
@@ -217,6 +217,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
           action={latest}
           targets={confirmed?.actionId === latest.id ? confirmed.targets : undefined}
           devices={devices}
+          devicesReadAt={readAt}
         />
       ) : null}
       <PageSection title={t("users.devices.title", { count: devices.length })}>

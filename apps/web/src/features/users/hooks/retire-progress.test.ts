@@ -43,7 +43,12 @@ describe("deviceRetireRows", () => {
         item("e", { state: "unknown" }),
       ],
     });
-    const rows = deviceRetireRows(action, undefined, [device("a"), device("b"), device("d")]);
+    const rows = deviceRetireRows(
+      action,
+      undefined,
+      [device("a"), device("b", { managementState: "retirePending" }), device("d")],
+      false,
+    );
     expect(rows.map((row) => [row.id, row.state])).toEqual([
       ["a", "waiting"],
       ["b", "retirePending"],
@@ -58,28 +63,53 @@ describe("deviceRetireRows", () => {
       device("a", { managedDeviceOwnerType: "personal", deviceName: "José's Galaxy" }),
     ]);
     const action = retire({ items: [item("A", { label: "Galaxy" }), item("b")] });
-    const rows = deviceRetireRows(action, confirmed, [
-      device("b", { managedDeviceOwnerType: "personal" }),
-    ]);
+    const rows = deviceRetireRows(
+      action,
+      confirmed,
+      [device("b", { managedDeviceOwnerType: "personal" })],
+      false,
+    );
     expect(rows[0]).toMatchObject({ deviceName: "José's Galaxy", personal: true });
     expect(rows[1]).toMatchObject({ deviceName: "Device b", personal: true });
   });
 
   it("without items, compares what was confirmed with the devices listed now", () => {
     const confirmed = retireTargetsOf([device("a"), device("b"), device("c")]);
-    const rows = deviceRetireRows(retire(), confirmed, [
-      device("a", { managementState: "retirePending" }),
-      device("b", { managementState: "retireFailed" }),
-    ]);
+    const rows = deviceRetireRows(
+      retire(),
+      confirmed,
+      [
+        device("a", { managementState: "retirePending" }),
+        device("b", { managementState: "retireFailed" }),
+      ],
+      true,
+    );
     expect(rows.map((row) => row.state)).toEqual(["retirePending", "failed", "retired"]);
   });
 
   it("without items or a confirmed list, shows the devices being retired now", () => {
-    const rows = deviceRetireRows(retire(), undefined, [
-      device("a", { managementState: "retireIssued" }),
-      device("b"),
-    ]);
+    const rows = deviceRetireRows(
+      retire(),
+      undefined,
+      [device("a", { managementState: "retireIssued" }), device("b")],
+      true,
+    );
     expect(rows.map((row) => [row.id, row.state])).toEqual([["a", "retirePending"]]);
+  });
+
+  it("counts a device gone from a read since the call as retired before the watcher says so", () => {
+    const action = retire({
+      items: [item("a", { managementState: "retirePending" }), item("b", { state: "unknown" })],
+    });
+    expect(deviceRetireRows(action, undefined, [], true).map((row) => row.state)).toEqual([
+      "retired",
+      "unknown",
+    ]);
+    // A read from before the call proves nothing.
+    expect(deviceRetireRows(action, undefined, [], false).map((row) => row.state)).toEqual([
+      "retirePending",
+      "unknown",
+    ]);
   });
 });
 

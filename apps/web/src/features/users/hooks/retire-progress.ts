@@ -31,13 +31,21 @@ export function retireTargetsOf(devices: readonly ManagedDevice[]): RetireTarget
   }));
 }
 
-function stateOfItem(item: BulkItem): DeviceRetireState {
+/**
+ * The item's state, unless the user's devices were read since and say more: a device no longer
+ * listed has left Intune even if the watcher's next event has not said so yet.
+ */
+function stateOfItem(
+  item: BulkItem,
+  device: ManagedDevice | undefined,
+  read: boolean,
+): DeviceRetireState {
   if (item.state === "succeeded") return "retired";
   if (item.state === "failed") return "failed";
+  if (read && device === undefined && item.state === "sent") return "retired";
   if (item.state === "unknown") return "unknown";
-  return item.managementState !== undefined && retiring.has(item.managementState)
-    ? "retirePending"
-    : "waiting";
+  const state = device?.managementState ?? item.managementState;
+  return state !== undefined && retiring.has(state) ? "retirePending" : "waiting";
 }
 
 function stateOfDevice(device: ManagedDevice | undefined): DeviceRetireState {
@@ -48,7 +56,8 @@ function stateOfDevice(device: ManagedDevice | undefined): DeviceRetireState {
 
 /**
  * Each device of a retire and where it stands. The record's items (one per device confirmed,
- * settled by the BFF's watcher and streamed as the action's events) say it best; without them
+ * settled by the BFF's watcher and streamed as the action's events) say it best, with the
+ * devices as read since (every event reads them again) filling in the moment between; without them
  * (an older record), the devices as Intune lists them now: one that left the list is retired.
  * `personal` comes from what the agent confirmed, else from the device as listed.
  */
@@ -56,6 +65,8 @@ export function deviceRetireRows(
   action: ActionRecord,
   confirmed: readonly RetireTarget[] | undefined,
   current: readonly ManagedDevice[],
+  /** Whether `current` was read after Graph accepted the retire. */
+  readSinceSent: boolean,
 ): DeviceRetireRow[] {
   const devices = new Map(current.map((device) => [device.id.toLowerCase(), device]));
   const targets = new Map((confirmed ?? []).map((target) => [target.id.toLowerCase(), target]));
@@ -69,7 +80,7 @@ export function deviceRetireRows(
         id: item.id,
         deviceName: target?.deviceName ?? item.label ?? device?.deviceName ?? item.id,
         personal: target?.personal ?? device?.managedDeviceOwnerType === "personal",
-        state: stateOfItem(item),
+        state: stateOfItem(item, device, readSinceSent),
       };
     });
   }

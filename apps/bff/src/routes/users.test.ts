@@ -118,6 +118,24 @@ describe("users and devices", () => {
       expect(stack.graphCalls()).toHaveLength(0);
     });
 
+    it("continues a search with its cursor, and refuses it for another search", async () => {
+      const first = await stack.fetch("/api/users?search=a&limit=5", { token: agent });
+      const page = UserSearchResultSchema.parse(await first.json());
+      expect(page.items).toHaveLength(5);
+      expect(page.count).toBeGreaterThan(5);
+      const cursor = page.cursor ?? "";
+      const second = await stack.fetch(`/api/users?search=a&limit=5&cursor=${cursor}`, {
+        token: agent,
+      });
+      expect(second.status).toBe(200);
+      const next = UserSearchResultSchema.parse(await second.json()).items;
+      expect(next.length).toBeGreaterThan(0);
+      expect(next.map((u) => u.id)).not.toContain(page.items[0]?.id);
+      const other = await stack.fetch(`/api/users?search=b&cursor=${cursor}`, { token: agent });
+      const problem = await expectProblem(other, 400, "validation_failed");
+      expect(problem.fields?.map((e) => e.path)).toContain("query.cursor");
+    });
+
     it("refuses a cursor that is not a user search's next page", async () => {
       const forged = Buffer.from("/deviceAppManagement/vppTokens?$skiptoken=1").toString(
         "base64url",

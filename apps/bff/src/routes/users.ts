@@ -27,6 +27,7 @@ import {
   userCursorOf,
   userPageFromCursor,
   userPath,
+  userSearchExpression,
 } from "../graph/users.js";
 import { ConflictError, InputError } from "../http/errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
@@ -60,7 +61,8 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
       let next: { query: Record<string, string> } | undefined;
       if (query.cursor !== undefined) {
         next = userPageFromCursor(query.cursor);
-        if (next === undefined) {
+        // A cursor continues the search it came from, not another one typed since.
+        if (next === undefined || next.query.$search !== userSearchExpression(query.search)) {
           throw new InputError("The cursor does not continue a user search.", [
             { path: "query.cursor", message: "is not a cursor of a user search" },
           ]);

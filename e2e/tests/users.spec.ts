@@ -107,7 +107,8 @@ test.describe("Users: find anyone, retire all of a user's devices", () => {
     simulator,
   }, testInfo) => {
     await simulator.resetTenant();
-    await simulator.setTiming({ retireSeconds: 3 });
+    // Long enough to see the devices retiring on a busy machine, short enough for a quick test.
+    await simulator.setTiming({ retireSeconds: 10 });
     await signIn(page, "Megan Bowen");
     const user = await openUser(page, "Jean-Luc", jeanLuc.displayName);
     for (const device of jeanLuc.devices) await expect(user.deviceRow(device)).toBeVisible();
@@ -139,7 +140,10 @@ test.describe("Users: find anyone, retire all of a user's devices", () => {
 
     await expect(user.progress()).toBeVisible();
     await expect(user.progressDevices()).toHaveCount(jeanLuc.devices.length);
-    await expect(user.progress()).toContainText(/Retiring|Waiting/);
+    await expect(user.progressDevices().filter({ hasText: jeanLuc.personal })).toContainText(
+      /Retiring|Waiting/,
+    );
+    await expect(user.deviceRow(jeanLuc.personal)).toContainText("Retire pending");
     await shot(page, testInfo, "users-retire-progress");
 
     for (const device of jeanLuc.devices) {
@@ -149,6 +153,8 @@ test.describe("Users: find anyone, retire all of a user's devices", () => {
       );
     }
     await expect(user.progress()).toContainText("All devices retired");
+    // The journal's record settles too: the BFF's watcher saw every device leave.
+    await expect(user.progress()).toContainText("Done", { timeout: 60_000 });
     await expect(user.progress()).toContainText("INC-5 leaver");
     await expect(user.noDevices()).toBeVisible();
     await expect(user.retireButton()).toBeDisabled();

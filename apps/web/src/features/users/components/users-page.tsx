@@ -178,7 +178,12 @@ function SearchOutcome({
 
   if (users.length === 0 && !busy) {
     return (
-      <MessageBar intent="info" layout="multiline" id="user-search-summary">
+      <MessageBar
+        intent="info"
+        layout="multiline"
+        id="user-search-summary"
+        data-results-for={search}
+      >
         <MessageBarBody>
           <MessageBarTitle>{t("users.search.noneTitle")}</MessageBarTitle>
           <span className={styles.quoted}>{t("users.search.none", { search })}</span>

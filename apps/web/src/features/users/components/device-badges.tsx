@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from "@fluentui/react-components";
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
 import {
   ArrowSync16Regular,
   Building16Regular,
@@ -14,6 +14,17 @@ import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { DeviceRetireState } from "../hooks/retire-progress";
 
+/** A long label wraps inside the badge instead of spilling over it (as in ActionStatusBadge). */
+const useStyles = makeStyles({
+  wrap: {
+    height: "auto",
+    minHeight: "20px",
+    whiteSpace: "normal",
+    paddingTop: "1px",
+    paddingBottom: "1px",
+  },
+});
+
 type Look = { color: NonNullable<BadgeProps["color"]>; icon: ReactElement };
 
 const compliance: Record<ComplianceState, Look> = {
@@ -28,9 +39,16 @@ const compliance: Record<ComplianceState, Look> = {
 
 export function ComplianceBadge({ state }: { state: ComplianceState | undefined }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const look = compliance[state ?? "unknown"];
   return (
-    <Badge appearance="tint" shape="rounded" color={look.color} icon={look.icon}>
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={look.color}
+      icon={look.icon}
+    >
       {t(`users.compliance.${state ?? "unknown"}`)}
     </Badge>
   );
@@ -39,9 +57,11 @@ export function ComplianceBadge({ state }: { state: ComplianceState | undefined 
 /** Personal devices stand out: retiring them leaves the owner's own data. */
 export function OwnershipBadge({ owner }: { owner: ManagedDeviceOwnerType | undefined }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const kind = owner ?? "unknown";
   return (
     <Badge
+      className={styles.wrap}
       appearance={kind === "personal" ? "filled" : "tint"}
       shape="rounded"
       color={kind === "personal" ? "warning" : kind === "company" ? "brand" : "subtle"}
@@ -66,10 +86,12 @@ const isKnown = (state: string): state is KnownState =>
 /** Intune's management state in words; a state this build does not know is shown as Graph says. */
 export function ManagementStateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const retiring = state === "retirePending" || state === "retireIssued";
   const failed = state === "retireFailed";
   return (
     <Badge
+      className={styles.wrap}
       appearance="tint"
       shape="rounded"
       color={retiring ? "warning" : failed ? "danger" : state === "managed" ? "success" : "subtle"}
@@ -91,9 +113,16 @@ const retireLooks: Record<DeviceRetireState, Look> = {
 /** One device's place in a retire: waiting, retiring, retired (gone from Intune), failed… */
 export function RetireStateBadge({ state }: { state: DeviceRetireState }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const look = retireLooks[state];
   return (
-    <Badge appearance="tint" shape="rounded" color={look.color} icon={look.icon}>
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={look.color}
+      icon={look.icon}
+    >
       {t(`users.retireState.${state}`)}
     </Badge>
   );

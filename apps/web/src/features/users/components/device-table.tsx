@@ -17,7 +17,7 @@ import { ComplianceBadge, ManagementStateBadge, OwnershipBadge } from "./device-
 
 const useStyles = makeStyles({
   scroller: { overflowX: "auto" },
-  table: { minWidth: "1040px", backgroundColor: tokens.colorNeutralBackground1 },
+  table: { minWidth: "960px", backgroundColor: tokens.colorNeutralBackground1 },
   cell: {
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
@@ -58,9 +58,9 @@ export function DeviceTable({
       <Table className={styles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: "18%" }}>{t("users.devices.name")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.name")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.os")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "14%" }}>{t("users.devices.model")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.model")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.serial")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "10%" }}>
               {t("users.devices.ownership")}

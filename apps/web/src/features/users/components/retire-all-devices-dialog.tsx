@@ -148,10 +148,12 @@ export function RetireAllDevicesDialog({
         </ul>
         {personal > 0 ? (
           <Body1 as="p" className={styles.text}>
-            {t("users.retireDialog.personal", {
-              count: personal,
-              devices: formatNumber(personal, language),
-            })}
+            {shown.length === 1
+              ? t("users.retireDialog.personalOnly")
+              : t("users.retireDialog.personal", {
+                  count: personal,
+                  devices: formatNumber(personal, language),
+                })}
           </Body1>
         ) : null}
       </div>

@@ -81,8 +81,15 @@ export function RetireAllDevicesDialog({
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
   const [sentUpn, setSentUpn] = useState<string | undefined>(undefined);
-  // The list the agent confirmed, kept as it was when the dialog opened.
-  const [shown] = useState(devices);
+  // The list the agent confirmed, kept as it was when the dialog opened; personal devices
+  // first, so the ones whose owner keeps their own data are seen before anything else.
+  const [shown] = useState(() =>
+    [...devices].sort(
+      (a, b) =>
+        Number(b.managedDeviceOwnerType === "personal") -
+        Number(a.managedDeviceOwnerType === "personal"),
+    ),
+  );
 
   const { mutateAsync } = useRetireAllDevices();
   const send = useCallback(

@@ -28,6 +28,7 @@ import { eventsRouter } from "./routes/events.js";
 import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
+import { usersRouter } from "./routes/users.js";
 
 export interface AppDeps {
   config: Pick<
@@ -92,6 +93,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(vppTokensRouter(deps.graph, deps.actions));
   api.use(enrollmentProfilesRouter(deps.graph, deps.actions));
   api.use(appsRouter(deps.graph, deps.actions));
+  api.use(usersRouter(deps.graph, deps.actions));
   api.use(actionsRouter(deps.actions.journal));
   api.use(
     eventsRouter(

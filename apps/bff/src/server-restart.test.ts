@@ -3,25 +3,27 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { ActionRecordSchema, VppTokenListSchema } from "@ihc/contracts";
-import { createSimulator, type Simulator } from "@ihc/tenant-sim";
+import { ActionRecordSchema, VppTokenListSchema, type ActionRecord } from "@ihc/contracts";
+import { createSimulator, seededUserIds, type Simulator } from "@ihc/tenant-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startBff } from "./test-support/bff-process.js";
 import { bffEnvFor, TEST_WEB_ORIGIN } from "./test-support/start-stack.js";
 
+// Two BFF processes start per test: on a loaded 2-core machine that alone takes seconds.
 describe("a BFF killed right after answering 202", () => {
   let sim: Simulator;
   let bff: ChildProcess | undefined;
   beforeAll(async () => {
     sim = await createSimulator({ port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
-    sim.setTiming({ vppRevokeSeconds: 4 });
+    sim.setTiming({ vppRevokeSeconds: 4, retireSeconds: 4 });
   });
   afterAll(async () => {
     bff?.kill("SIGKILL");
     await sim.close();
   });
 
-  it("keeps the record and resumes the revoke's progress after a restart", async () => {
+  /** A BFF process of its own (port, journal folder), as server.ts runs it. */
+  const bffEnv = async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const env = {
@@ -30,6 +32,34 @@ describe("a BFF killed right after answering 202", () => {
       DATA_DIR: await mkdtemp(join(tmpdir(), "bff-restart-")),
       LOG_LEVEL: "warn",
     };
+    return { url, env };
+  };
+
+  /** Reads the record until `done` (or 20 s), as the SPA would after the restart. */
+  const pollRecord = async (
+    url: string,
+    auth: Record<string, string>,
+    record: ActionRecord,
+    done: (r: ActionRecord) => boolean,
+  ): Promise<ActionRecord> => {
+    const deadline = Date.now() + 20_000;
+    let latest = record;
+    while (!done(latest) && Date.now() < deadline) {
+      const read = await fetch(`${url}/api/actions/${record.id}`, { headers: auth });
+      expect(read.status).toBe(200);
+      latest = ActionRecordSchema.parse(await read.json());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return latest;
+  };
+
+  const killBff = async () => {
+    bff?.kill("SIGKILL");
+    await new Promise((resolve) => bff?.once("exit", resolve));
+  };
+
+  it("keeps the record and resumes the revoke's progress after a restart", async () => {
+    const { url, env } = await bffEnv();
     const token = await sim.mintToken({ account: "agent" });
     const auth = { authorization: `Bearer ${token}` };
 
@@ -50,23 +80,44 @@ describe("a BFF killed right after answering 202", () => {
     });
     expect(response.status).toBe(202);
     const record = ActionRecordSchema.parse(await response.json());
-    bff.kill("SIGKILL");
-    await new Promise((resolve) => bff?.once("exit", resolve));
+    await killBff();
 
     bff = await startBff(env, url);
-    const deadline = Date.now() + 20_000;
-    let latest = record;
-    while (latest.progress?.actionState !== "done" && Date.now() < deadline) {
-      const read = await fetch(`${url}/api/actions/${record.id}`, { headers: auth });
-      expect(read.status).toBe(200);
-      latest = ActionRecordSchema.parse(await read.json());
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const latest = await pollRecord(url, auth, record, (r) => r.progress?.actionState === "done");
     expect(latest).toMatchObject({ id: record.id, state: "succeeded" });
     expect(latest.progress?.actionState).toBe("done");
     const revokes = sim
       .received()
       .filter((c) => c.method === "POST" && c.path.endsWith("/revokeLicenses"));
     expect(revokes).toHaveLength(1);
-  });
+  }, 60_000);
+
+  it("follows a retire's devices to the end after a restart, without sending it again", async () => {
+    const { url, env } = await bffEnv();
+    const token = await sim.mintToken({ account: "senior" });
+    const auth = { authorization: `Bearer ${token}` };
+    const userId = seededUserIds.sergeyIvanov;
+
+    bff = await startBff(env, url);
+    const response = await fetch(`${url}/api/users/${userId}/retire-all-devices`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify({
+        confirmUserPrincipalName: "sergey.ivanov@contoso-sim.onmicrosoft.com",
+      }),
+    });
+    expect(response.status).toBe(202);
+    const record = ActionRecordSchema.parse(await response.json());
+    expect(record.items).toHaveLength(2);
+    await killBff();
+
+    bff = await startBff(env, url);
+    const latest = await pollRecord(url, auth, record, (r) => r.completedAt !== undefined);
+    expect(latest).toMatchObject({ id: record.id, state: "succeeded" });
+    expect(latest.items?.map((i) => i.state)).toEqual(["succeeded", "succeeded"]);
+    const retires = sim
+      .received()
+      .filter((c) => c.method === "POST" && c.path.endsWith("/removeAllDevicesFromManagement"));
+    expect(retires).toHaveLength(1);
+  }, 60_000);
 });

@@ -106,10 +106,15 @@ export const ActionStepSchema = z.object({
 export type ActionStep = z.infer<typeof ActionStepSchema>;
 
 /**
- * One license of a bulk action (`app.revoke-licenses-bulk`): `queued` until it is sent, `sent`
- * while its Graph call is out, then `succeeded`, `failed` (Graph refused, or reconciliation
- * proved it did not happen) or `unknown` (5xx or a lost answer: reconciled by reading the
- * licenses, never resent). An item is sent at most once per record.
+ * One item of an action about many things.
+ * - A license of a bulk revoke (`app.revoke-licenses-bulk`): `queued` until it is sent, `sent`
+ *   while its Graph call is out, then `succeeded`, `failed` (Graph refused, or reconciliation
+ *   proved it did not happen) or `unknown` (5xx or a lost answer: reconciled by reading the
+ *   licenses, never resent). An item is sent at most once per record.
+ * - A device of a retire (`user.retire-all-devices`, one Graph call for all of them): `queued`
+ *   before the call, `sent` once Graph accepted it (the device is being retired), `succeeded`
+ *   when the device has left the user's devices, `failed` when Graph refused the call, the
+ *   device shows `retireFailed`, or reconciliation proved an `unknown` call did not happen.
  */
 export const BulkItemStates = ["queued", "sent", "succeeded", "failed", "unknown"] as const;
 export const BulkItemStateSchema = z.enum(BulkItemStates);
@@ -126,6 +131,11 @@ export const BulkItemSchema = z.object({
   state: BulkItemStateSchema,
   graph: GraphOutcomeSchema.optional(),
   sentAt: z.string().optional(),
+  /**
+   * Retire all devices (`user.retire-all-devices`) only: the device's `managementState` as the
+   * BFF last read it (`managed`, `retirePending`, …); absent once the device has left Intune.
+   */
+  managementState: z.string().optional(),
 });
 export type BulkItem = z.infer<typeof BulkItemSchema>;
 

@@ -41,6 +41,12 @@ interface ActionRequestBase {
 export interface SingleCallActionRequest extends ActionRequestBase {
   /** The one Graph call this action makes. */
   graph: GraphCallSpec;
+  /**
+   * What the one call acts on, when it acts on several things (retire all of a user's devices):
+   * journaled `queued` with the record; after the call each takes its outcome (`sent` when
+   * Graph accepted it, until a watcher settles each item; `failed`; `unknown`).
+   */
+  items?: BulkItem[];
 }
 
 /** An action made of several Graph calls, sent in order (e.g. revoke then create a token). */
@@ -95,7 +101,12 @@ export class ActionPipeline {
   constructor(private readonly deps: ActionPipelineDeps) {}
 
   async run(request: ActionRequest): Promise<{ record: StoredAction; created: boolean }> {
-    const { record, created } = await this.insert(request, hashRequest(request));
+    const items = "steps" in request ? undefined : request.items;
+    const { record, created } = await this.insert(
+      request,
+      hashRequest(request),
+      items === undefined ? {} : { items, itemCounts: countItems(items) },
+    );
     if (!created && !mayRunAgain(record)) return { record, created: false };
     const final =
       "steps" in request ? await this.sendSteps(record, request) : await this.send(record, request);
@@ -274,10 +285,15 @@ export class ActionPipeline {
   ): Promise<StoredAction> {
     const { journal, graph, logger } = this.deps;
     const clientRequestId = record.graph?.clientRequestId ?? randomUUID();
+    const sentAt = new Date().toISOString();
     const sent = await journal.update(record.id, {
       state: "sent",
-      sentAt: new Date().toISOString(),
+      sentAt,
       graph: { clientRequestId },
+      // A record that runs again (it never reached Graph) lists the items as they are now.
+      ...(request.items === undefined
+        ? {}
+        : { items: request.items, itemCounts: countItems(request.items) }),
     });
     this.publish(sent);
     let outcome: Partial<StoredAction>;
@@ -305,6 +321,7 @@ export class ActionPipeline {
         const failed = await journal.replace({
           ...unsent,
           ...outcome,
+          ...itemsAfter(sent.items, outcome, undefined),
           completedAt: new Date().toISOString(),
         });
         this.publish(failed);
@@ -313,6 +330,7 @@ export class ActionPipeline {
     }
     const final = await journal.update(record.id, {
       ...outcome,
+      ...itemsAfter(sent.items, outcome, sentAt),
       ...(outcome.state === "failed" ? { completedAt: new Date().toISOString() } : {}),
     });
     this.publish(final);
@@ -330,6 +348,23 @@ export class ActionPipeline {
 /** No token for Graph, or Graph's claims challenge (a 401: it refused before acting). */
 const provesNothingWasSent = (error: unknown): boolean =>
   error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError;
+
+/** The items of a single call after its outcome (see SingleCallActionRequest.items). */
+const itemsAfter = (
+  items: readonly BulkItem[] | undefined,
+  outcome: Partial<StoredAction>,
+  sentAt: string | undefined,
+): Pick<StoredAction, "items" | "itemCounts"> => {
+  if (items === undefined) return {};
+  const state = outcome.state === "succeeded" ? "sent" : (outcome.state ?? "unknown");
+  const next = items.map((item): BulkItem => ({
+    ...item,
+    state: state === "accepted" ? "queued" : state,
+    ...(sentAt === undefined ? {} : { sentAt }),
+    ...(state === "failed" && outcome.graph !== undefined ? { graph: outcome.graph } : {}),
+  }));
+  return { items: next, itemCounts: countItems(next) };
+};
 
 /** How many of a bulk action's items are in each state. */
 export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {

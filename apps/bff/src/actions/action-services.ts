@@ -1,4 +1,4 @@
-import type { Actor } from "@ihc/contracts";
+import type { Actor, BulkItem } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import {
@@ -6,14 +6,16 @@ import {
   getRevokeResults,
   listAllAssignedLicenses,
 } from "../graph/ios-vpp-apps.js";
+import { readRetireSnapshot } from "../graph/managed-devices.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
-import type { ActionJournal } from "./action-journal.js";
-import { ActionPipeline } from "./action-pipeline.js";
+import type { ActionJournal, StoredAction } from "./action-journal.js";
+import { ActionPipeline, countItems } from "./action-pipeline.js";
 import { AppRevokeWatchers, appRevokeTargetOf } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { IdentityPool } from "./identity-pool.js";
+import { RETIRE_KIND, RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
 import { WriteBudget } from "./write-budget.js";
 
@@ -32,6 +34,8 @@ export interface ActionServices {
   pipeline: ActionPipeline;
   vppWatchers: VppRevokeWatchers;
   appWatchers: AppRevokeWatchers;
+  /** Follow each device of a retire-all-devices until it has left Intune. */
+  retireWatchers: RetireWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
   appWriteBudget: WriteBudget;
   bulkRevokes: BulkRevokeQueue;
@@ -97,6 +101,18 @@ export const createActionServices = ({
       }
     },
   });
+  const retireWatchers = new RetireWatchers({
+    journal,
+    bus,
+    ...watcherTuning,
+    readDevices: async (userId, actor) => readRetireSnapshot(graph, await reader(actor), userId),
+    isWaiting,
+    onError: (error, userId) => {
+      if (!isWaiting(error)) {
+        logger.warn({ err: error, userId }, "retire watcher could not read the user's devices");
+      }
+    },
+  });
   const budget = new WriteBudget({
     writes: appWriteBudget.writes,
     windowMs: appWriteBudget.windowSeconds * 1000,
@@ -120,11 +136,13 @@ export const createActionServices = ({
     pipeline,
     vppWatchers,
     appWatchers,
+    retireWatchers,
     appWriteBudget: budget,
     bulkRevokes,
     stop: () => {
       vppWatchers.stop();
       appWatchers.stop();
+      retireWatchers.stop();
       bulkRevokes.stop();
     },
   };
@@ -145,7 +163,9 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
       continue;
     }
     if (record.state === "accepted") {
+      const items = record.items?.map((item) => ({ ...item, state: "failed" as const }));
       await services.journal.update(record.id, {
+        ...(items === undefined ? {} : { items, itemCounts: countItems(items) }),
         state: "failed",
         completedAt: new Date().toISOString(),
         graph: {
@@ -164,6 +184,9 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
           code: "interrupted",
           message: "The console restarted while Graph was being called; checking what happened.",
         },
+        ...(record.items === undefined || record.kind !== RETIRE_KIND
+          ? {}
+          : unknownItems(record.items)),
         // A multi-step action: the step that was in flight is the one whose outcome is unknown.
         ...(record.steps === undefined
           ? {}
@@ -176,6 +199,13 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
     }
     if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);
     if (appRevokeTargetOf(current) !== undefined) services.appWatchers.watch(current);
+    if (current.kind === RETIRE_KIND) services.retireWatchers.watch(current);
   }
   return open.length;
+};
+
+/** The devices of a retire whose one call may or may not have reached Graph. */
+const unknownItems = (items: readonly BulkItem[]): Pick<StoredAction, "items" | "itemCounts"> => {
+  const unknown = items.map((item) => ({ ...item, state: "unknown" as const }));
+  return { items: unknown, itemCounts: countItems(unknown) };
 };

@@ -88,3 +88,35 @@ export const postBatch = async (
   }
   return { answers, response };
 };
+
+/** A read's answer within a `$batch`: its status and body, as Graph gave them. */
+export interface BatchReadAnswer {
+  id: string;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * GETs up to 20 reads as one `$batch` (`paths` relative to the version root, query included
+ * and URL-encoded). The outer POST is a read here: nothing changes, so the caller may simply
+ * read again whatever a sub-request did not answer with 200 (throttled, failed, missing).
+ */
+export const getBatch = async (
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  version: GraphVersion,
+  reads: readonly { id: string; path: string }[],
+): Promise<Map<string, BatchReadAnswer>> => {
+  if (reads.length === 0 || reads.length > MAX_BATCH_REQUESTS) {
+    throw new RangeError(`A batch holds 1 to ${MAX_BATCH_REQUESTS} requests.`);
+  }
+  const response = await graph.post(user, "/$batch", {
+    version,
+    body: { requests: reads.map((read) => ({ id: read.id, method: "GET", url: read.path })) },
+  });
+  const answers = new Map<string, BatchReadAnswer>();
+  for (const sub of parseGraphBody(BatchResponseSchema, response.body).responses) {
+    answers.set(sub.id, { id: sub.id, status: sub.status, body: sub.body });
+  }
+  return answers;
+};

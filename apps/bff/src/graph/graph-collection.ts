@@ -42,11 +42,18 @@ export const getPage = async <T extends z.ZodType>(
   options: GraphRequestOptions & { version: GraphVersion },
 ): Promise<GraphPage<z.output<T>>> => {
   const response = await graph.get(user, path, options);
-  const page = parseGraphBody(pageSchema(item), response.body);
-  return {
-    items: page.value,
-    next: nextPath(page["@odata.nextLink"], graph.baseUrl, options.version),
-  };
+  return pageOf(response.body, item, graph.baseUrl, options.version);
+};
+
+/** A collection page Graph answered (e.g. with extra annotations the caller reads too). */
+export const pageOf = <T extends z.ZodType>(
+  body: unknown,
+  item: T,
+  baseUrl: string,
+  version: GraphVersion,
+): GraphPage<z.output<T>> => {
+  const page = parseGraphBody(pageSchema(item), body);
+  return { items: page.value, next: nextPath(page["@odata.nextLink"], baseUrl, version) };
 };
 
 /** Every page of a small collection (bounded: `maxPages`), e.g. VPP tokens or an app list. */

@@ -10,6 +10,7 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { getAll, getPage, type GraphPage } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
+import { pageCursorOf, pageFromCursor } from "./page-cursor.js";
 
 /**
  * iOS VPP apps: `mobileApps` filtered with `isof('microsoft.graph.iosVppApp')`, their assigned
@@ -200,7 +201,7 @@ export const getRevokeResults = async (
   ).map(toRevokeResult);
 };
 
-const GraphAssignedLicenseSchema = z.object({
+export const GraphAssignedLicenseSchema = z.object({
   "@odata.type": graphOptional(z.string()),
   id: z.string(),
   userId: graphOptional(z.string()),
@@ -211,7 +212,9 @@ const GraphAssignedLicenseSchema = z.object({
   deviceName: graphOptional(z.string()),
 });
 
-const toAssignedLicense = (l: z.output<typeof GraphAssignedLicenseSchema>): AssignedLicense => {
+export const toAssignedLicense = (
+  l: z.output<typeof GraphAssignedLicenseSchema>,
+): AssignedLicense => {
   const device = /AssignedDeviceLicense$/.test(l["@odata.type"] ?? "");
   return {
     id: l.id,
@@ -286,36 +289,11 @@ export const licensesPath = (appId: string): string =>
 
 const CURSOR_QUERY_OPTIONS = new Set(["$top", "$filter", "$skiptoken", "$skip"]);
 
-/**
- * The cursor handed to the SPA: base64url of the nextLink's path, so the BFF keeps no state.
- * On the way back it is only accepted if it is exactly this app's license collection with
- * paging options, so a forged cursor cannot point the BFF anywhere else in Graph.
- */
-export const licenseCursorOf = (next: string | undefined): string | undefined =>
-  next === undefined ? undefined : Buffer.from(next, "utf8").toString("base64url");
+/** See page-cursor.ts: the cursor of an app's license pages. */
+export const licenseCursorOf = pageCursorOf;
 
 export const licensePageFromCursor = (
   cursor: string,
   appId: string,
-): { query: Record<string, string> } | undefined => {
-  const path = Buffer.from(cursor, "base64url").toString("utf8");
-  const expected = `${licensesPath(appId)}?`;
-  if (path.slice(0, expected.length).toLowerCase() !== expected.toLowerCase()) return undefined;
-  const query: Record<string, string> = {};
-  for (const pair of path.slice(expected.length).split("&")) {
-    const at = pair.indexOf("=");
-    if (at <= 0) return undefined;
-    let name: string;
-    let value: string;
-    try {
-      // decodeURIComponent, not URLSearchParams: a `+` in a skiptoken is not a space.
-      name = decodeURIComponent(pair.slice(0, at));
-      value = decodeURIComponent(pair.slice(at + 1));
-    } catch {
-      return undefined;
-    }
-    if (!CURSOR_QUERY_OPTIONS.has(name) || name in query) return undefined;
-    query[name] = value;
-  }
-  return query.$skiptoken === undefined && query.$skip === undefined ? undefined : { query };
-};
+): { query: Record<string, string> } | undefined =>
+  pageFromCursor(cursor, licensesPath(appId), CURSOR_QUERY_OPTIONS);

@@ -8,6 +8,7 @@ import {
   type DemoAccountKey,
   type MintTokenOptions,
   type Simulator,
+  type TenantSize,
 } from "@ihc/tenant-sim";
 import type { DestinationStream } from "pino";
 import { createApp, type AppDeps } from "../app.js";
@@ -44,6 +45,8 @@ export interface StartStackOptions {
   watcherTuning?: WatcherTuning;
   /** Reuse a journal folder (a restart test); default a fresh temp folder. */
   dataDir?: string;
+  /** The simulated tenant's size; default the simulator's (`demo`). */
+  size?: TenantSize;
 }
 
 export interface Stack {
@@ -81,7 +84,12 @@ export const bffEnvFor = (sim: Simulator): Record<string, string> => ({
  * wires them (createAppDeps), with the BFF's env derived from the simulator like simulator.env.
  */
 export const startStack = async (options: StartStackOptions = {}): Promise<Stack> => {
-  const sim = await createSimulator({ host: "127.0.0.1", port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
+  const sim = await createSimulator({
+    host: "127.0.0.1",
+    port: 0,
+    spaOrigins: [TEST_WEB_ORIGIN],
+    ...(options.size === undefined ? {} : { size: options.size }),
+  });
   const config = parseConfig({
     ...bffEnvFor(sim),
     PORT: "0",

@@ -10,6 +10,7 @@ const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
 const AppsRoute = lazy(() => import("./routes/apps"));
 const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
 const UsersRoute = lazy(() => import("./routes/users"));
+const UserRoute = lazy(() => import("./routes/user"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
 
 export function createAppRouter() {
@@ -25,6 +26,7 @@ export function createAppRouter() {
         { path: routePaths.apps, element: <AppsRoute /> },
         { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
         { path: routePaths.users, element: <UsersRoute /> },
+        { path: routePaths.user, element: <UserRoute /> },
         { path: routePaths.activity, element: <ActivityRoute /> },
         { path: "*", element: <NotFoundPage /> },
       ],

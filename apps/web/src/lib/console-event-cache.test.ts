@@ -2,7 +2,7 @@ import type { ActionList, ActionRecord, VppToken, VppTokenDetail } from "@ihc/co
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import { applyConsoleEvent, isSettled, upsertAction } from "./console-event-cache";
-import { actionKeys, vppTokenKeys } from "./query-keys";
+import { actionKeys, userKeys, vppTokenKeys } from "./query-keys";
 
 const TOKEN_ID = "b3a1e7c2-4d5f-4a6b-9c8d-1e2f3a4b5c01";
 
@@ -123,5 +123,50 @@ describe("isSettled / upsertAction", () => {
   it("adds unseen records at the top", () => {
     const a = action({ id: "00000000-0000-4000-8000-00000000000a" });
     expect(upsertAction([a], action()).map((r) => r.id)).toEqual([action().id, a.id]);
+  });
+});
+
+describe("applyConsoleEvent for users", () => {
+  const USER_ID = "5f0c8f38-0d4c-4f0f-9c7a-000000000001";
+  const retire = (overrides: Partial<ActionRecord> = {}) =>
+    action({
+      kind: "user.retire-all-devices",
+      target: { type: "user", id: USER_ID, displayName: "Siobhán O'Brien" },
+      progress: { actionState: "active", attemptedCount: 1, failedCount: 0, totalBefore: 2 },
+      ...overrides,
+    });
+
+  it("reads the user's devices again on every event of a retire, their licenses once it ends", () => {
+    const client = new QueryClient();
+    const spy = vi.spyOn(client, "invalidateQueries");
+    applyConsoleEvent(client, { type: "action", action: retire() });
+    const keys = () => spy.mock.calls.map(([filters]) => filters?.queryKey);
+    expect(keys()).toContainEqual(userKeys.devices(USER_ID));
+    expect(keys()).not.toContainEqual(userKeys.vppLicenses(USER_ID));
+
+    applyConsoleEvent(client, {
+      type: "action",
+      action: retire({
+        completedAt: "2026-11-23T10:00:09.000Z",
+        updatedAt: "2026-11-23T10:00:09.000Z",
+      }),
+    });
+    expect(keys()).toContainEqual(userKeys.vppLicenses(USER_ID));
+  });
+
+  it("reads every user's licenses again when an app's revoke settles", () => {
+    const client = new QueryClient();
+    const spy = vi.spyOn(client, "invalidateQueries");
+    applyConsoleEvent(client, {
+      type: "action",
+      action: action({
+        kind: "app.revoke-user-license",
+        target: { type: "app", id: "app-1", displayName: "Keynote" },
+        completedAt: "2026-11-23T10:00:05.000Z",
+      }),
+    });
+    expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toContainEqual(
+      userKeys.allVppLicenses(),
+    );
   });
 });

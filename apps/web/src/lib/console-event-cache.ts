@@ -9,7 +9,7 @@ import {
   type VppTokenList,
 } from "@ihc/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import { actionKeys, enrollmentProfileKeys, vppTokenKeys } from "./query-keys";
+import { actionKeys, enrollmentProfileKeys, userKeys, vppTokenKeys } from "./query-keys";
 
 /**
  * Whether a record will change no more by itself: Graph refused it, its progress reached an end,
@@ -80,6 +80,17 @@ function applyAction(client: QueryClient, action: ActionRecord): void {
   if (action.target.type === "enrollmentProfile") {
     void client.invalidateQueries({ queryKey: enrollmentProfileKeys.list() });
   }
+  // A retire's progress is counted in devices; each device's own state is read again with it.
+  if (action.target.type === "user") {
+    void client.invalidateQueries({ queryKey: userKeys.devices(action.target.id) });
+    if (isSettled(action)) {
+      void client.invalidateQueries({ queryKey: userKeys.vppLicenses(action.target.id) });
+    }
+  }
+  // An app's revoke that ended changes whose licenses are held.
+  if (action.target.type === "app" && isSettled(action) && !(previous && isSettled(previous))) {
+    void client.invalidateQueries({ queryKey: userKeys.allVppLicenses() });
+  }
 }
 
 function applyVppProgress(client: QueryClient, tokenId: string, result: VppTokenActionResult) {
@@ -130,4 +141,5 @@ export function refreshReadBefore(client: QueryClient, connectedAt: number): voi
   void client.invalidateQueries({ queryKey: actionKeys.all, ...readBefore });
   void client.invalidateQueries({ queryKey: vppTokenKeys.all, ...readBefore });
   void client.invalidateQueries({ queryKey: enrollmentProfileKeys.all, ...readBefore });
+  void client.invalidateQueries({ queryKey: userKeys.all, ...readBefore });
 }

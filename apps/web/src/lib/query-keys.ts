@@ -21,3 +21,14 @@ export const enrollmentProfileKeys = {
   all: ["enrollment-profiles"] as const,
   list: () => [...enrollmentProfileKeys.all, "list"] as const,
 };
+
+export const userKeys = {
+  all: ["users"] as const,
+  /** One search's pages (an infinite query), keyed by the trimmed text as typed. */
+  search: (text: string) => [...userKeys.all, "search", text] as const,
+  detail: (id: string) => [...userKeys.all, "detail", id.toLowerCase()] as const,
+  devices: (id: string) => [...userKeys.all, "devices", id.toLowerCase()] as const,
+  /** Every user's VPP licenses (an app's revoke changes them); `vppLicenses(id)` for one. */
+  allVppLicenses: () => [...userKeys.all, "vpp-licenses"] as const,
+  vppLicenses: (id: string) => [...userKeys.allVppLicenses(), id.toLowerCase()] as const,
+};

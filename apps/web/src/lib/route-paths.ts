@@ -5,8 +5,16 @@ export const routePaths = {
   apps: "/apps",
   enrollmentProfiles: "/enrollment-profiles",
   users: "/users",
+  user: "/users/:id",
   activity: "/activity",
 } as const;
 
 /** A VPP token's detail page (the id URI-encoded). */
 export const vppTokenPath = (id: string): string => `/vpp-tokens/${encodeURIComponent(id)}`;
+
+/** A user's page (the id URI-encoded). */
+export const userPath = (id: string): string => `/users/${encodeURIComponent(id)}`;
+
+/** The users page with a search filled in, as the URL keeps it (`?q=`). */
+export const userSearchPath = (text: string): string =>
+  text === "" ? "/users" : `/users?${new URLSearchParams({ q: text }).toString()}`;

@@ -1,5 +1,12 @@
 import type { UserRecord } from "../../store/user-record.js";
 import { GraphError } from "../graph-error.js";
+import {
+  filterSyntaxMessage,
+  FilterTokenCursor,
+  tokenizeFilter,
+  type FilterLexerRules,
+  type FilterToken,
+} from "../odata/filter-tokens.js";
 
 /**
  * `$filter` on users as Entra ID takes it: `eq`, `ne`, `not`, `ge`, `le`, `in`, `startsWith`,
@@ -99,67 +106,23 @@ export interface ParsedUserFilter {
   advancedOperator: string | undefined;
 }
 
-type Token =
-  | { kind: "word"; value: string; at: number }
-  | { kind: "string"; value: string; at: number }
-  | { kind: "date"; value: Date; at: number }
-  | { kind: "punct"; value: "(" | ")" | ","; at: number };
+/** Entra ID's lexer: no unquoted numbers or GUIDs; a date may stand without its time. */
+const lexerRules: FilterLexerRules = {
+  dateTime: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?/,
+  word: /^[A-Za-z_][A-Za-z0-9_./]*/,
+  numbers: false,
+  guids: false,
+};
 
-const dateTimeLiteral = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?/;
-
-function syntaxError(text: string, at: number): GraphError {
-  return new GraphError(
-    400,
-    "BadRequest",
-    `Invalid filter clause: Syntax error at position ${at} in '${text}'.`,
-  );
-}
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if (/\s/.test(ch)) {
-      i += 1;
-    } else if (ch === "(" || ch === ")" || ch === ",") {
-      tokens.push({ kind: "punct", value: ch, at: i });
-      i += 1;
-    } else if (ch === "'") {
-      // An OData string literal: a quote inside is written twice.
-      let value = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= text.length) throw syntaxError(text, i);
-        if (text.charAt(j) === "'") {
-          if (text.charAt(j + 1) !== "'") break;
-          value += "'";
-          j += 2;
-        } else {
-          value += text.charAt(j);
-          j += 1;
-        }
-      }
-      tokens.push({ kind: "string", value, at: i });
-      i = j + 1;
-    } else {
-      const date = dateTimeLiteral.exec(text.slice(i));
-      if (date !== null) {
-        tokens.push({ kind: "date", value: new Date(date[0]), at: i });
-        i += date[0].length;
-        continue;
-      }
-      const word = /^[A-Za-z_][A-Za-z0-9_./]*/.exec(text.slice(i));
-      if (word === null) throw syntaxError(text, i);
-      tokens.push({ kind: "word", value: word[0], at: i });
-      i += word[0].length;
-    }
-  }
-  return tokens;
-}
+const syntaxErrorIn = (text: string) => (at: number) =>
+  new GraphError(400, "BadRequest", filterSyntaxMessage(text, at));
 
 export function parseUserFilter(text: string): ParsedUserFilter {
-  const parser = new Parser(tokenize(text), text);
+  const syntaxError = syntaxErrorIn(text);
+  const parser = new Parser(
+    new FilterTokenCursor(tokenizeFilter(text, lexerRules, syntaxError), text, syntaxError),
+    text,
+  );
   const filter = parser.expression();
   parser.expectEnd();
   return { filter, advancedOperator: parser.advancedOperator };
@@ -173,33 +136,31 @@ const edmKinds: Record<string, string> = {
 };
 
 class Parser {
-  private position = 0;
   advancedOperator: string | undefined;
 
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly tokens: FilterTokenCursor,
     private readonly text: string,
   ) {}
 
   expression(): UserFilter {
     let left = this.conjunction();
-    while (this.keyword("or")) left = { kind: "or", left, right: this.conjunction() };
+    while (this.tokens.keyword("or")) left = { kind: "or", left, right: this.conjunction() };
     return left;
   }
 
   expectEnd(): void {
-    const token = this.tokens[this.position];
-    if (token !== undefined) throw syntaxError(this.text, token.at);
+    this.tokens.expectEnd();
   }
 
   private conjunction(): UserFilter {
     let left = this.unary();
-    while (this.keyword("and")) left = { kind: "and", left, right: this.unary() };
+    while (this.tokens.keyword("and")) left = { kind: "and", left, right: this.unary() };
     return left;
   }
 
   private unary(): UserFilter {
-    if (this.keyword("not")) {
+    if (this.tokens.keyword("not")) {
       this.advanced("not");
       return { kind: "not", operand: this.unary() };
     }
@@ -207,17 +168,17 @@ class Parser {
   }
 
   private primary(): UserFilter {
-    const token = this.next();
+    const token = this.tokens.next();
     if (token.kind === "punct" && token.value === "(") {
       const inner = this.expression();
-      this.expect(")");
+      this.tokens.expect(")");
       return inner;
     }
-    if (token.kind !== "word") throw syntaxError(this.text, token.at);
-    if (this.peekPunct("(")) return this.call(token);
+    if (token.kind !== "word") throw syntaxErrorIn(this.text)(token.at);
+    if (this.tokens.peekPunct("(")) return this.call(token);
     const property = this.property(token);
-    const operator = this.next();
-    if (operator.kind !== "word") throw syntaxError(this.text, operator.at);
+    const operator = this.tokens.next();
+    if (operator.kind !== "word") throw syntaxErrorIn(this.text)(operator.at);
     const op = operator.value.toLowerCase();
     if (op === "in") return this.inList(property);
     if (op === "eq" || op === "ne" || op === "ge" || op === "le") {
@@ -227,10 +188,10 @@ class Parser {
       return { kind: "compare", op, property, value };
     }
     if (op === "gt" || op === "lt") throw unsupported(property);
-    throw syntaxError(this.text, operator.at);
+    throw syntaxErrorIn(this.text)(operator.at);
   }
 
-  private call(token: Extract<Token, { kind: "word" }>): UserFilter {
+  private call(token: Extract<FilterToken, { kind: "word" }>): UserFilter {
     const name = token.value.toLowerCase();
     if (name !== "startswith" && name !== "endswith") {
       if (["contains", "substringof", "tolower", "toupper"].includes(name)) {
@@ -246,33 +207,33 @@ class Parser {
         `An unknown function with name '${token.value}' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.`,
       );
     }
-    this.expect("(");
-    const subject = this.next();
-    if (subject.kind !== "word") throw syntaxError(this.text, subject.at);
+    this.tokens.expect("(");
+    const subject = this.tokens.next();
+    if (subject.kind !== "word") throw syntaxErrorIn(this.text)(subject.at);
     const property = this.property(subject);
-    this.expect(",");
-    const argument = this.next();
-    if (argument.kind !== "string") throw syntaxError(this.text, argument.at);
-    this.expect(")");
+    this.tokens.expect(",");
+    const argument = this.tokens.next();
+    if (argument.kind !== "string") throw syntaxErrorIn(this.text)(argument.at);
+    this.tokens.expect(")");
     const kind = name === "startswith" ? "startsWith" : "endsWith";
     this.permit(property, kind);
     return { kind, property, value: argument.value };
   }
 
   private inList(property: FilterableProperty): UserFilter {
-    this.expect("(");
+    this.tokens.expect("(");
     const values: Literal[] = [this.literal(property, "eq")];
-    while (this.peekPunct(",")) {
-      this.position += 1;
+    while (this.tokens.peekPunct(",")) {
+      this.tokens.next();
       values.push(this.literal(property, "eq"));
     }
-    this.expect(")");
+    this.tokens.expect(")");
     this.permit(property, "in");
     return { kind: "in", property, values };
   }
 
   private literal(property: FilterableProperty, op: string): Literal {
-    const token = this.next();
+    const token = this.tokens.next();
     const type = rules[property].type;
     let found: string;
     let value: Literal;
@@ -281,7 +242,7 @@ class Parser {
     else if (token.kind === "word" && /^(true|false)$/i.test(token.value)) {
       [found, value] = ["Edm.Boolean", token.value.toLowerCase() === "true"];
     } else if (token.kind === "word" && token.value.toLowerCase() === "null") return null;
-    else throw syntaxError(this.text, token.at);
+    else throw syntaxErrorIn(this.text)(token.at);
     if (found !== type) {
       throw new GraphError(
         400,
@@ -292,7 +253,7 @@ class Parser {
     return value;
   }
 
-  private property(token: Extract<Token, { kind: "word" }>): FilterableProperty {
+  private property(token: Extract<FilterToken, { kind: "word" }>): FilterableProperty {
     const lower = token.value.toLowerCase();
     const name = (Object.keys(rules) as FilterableProperty[]).find(
       (p) => p.toLowerCase() === lower,
@@ -323,35 +284,6 @@ class Parser {
 
   private advanced(operator: string): void {
     this.advancedOperator ??= operator;
-  }
-
-  private next(): Token {
-    const token = this.tokens[this.position];
-    if (token === undefined) throw syntaxError(this.text, this.text.length);
-    this.position += 1;
-    return token;
-  }
-
-  private keyword(word: string): boolean {
-    const token = this.tokens[this.position];
-    if (token?.kind === "word" && token.value.toLowerCase() === word) {
-      this.position += 1;
-      return true;
-    }
-    return false;
-  }
-
-  private peekPunct(value: "(" | ")" | ","): boolean {
-    const token = this.tokens[this.position];
-    return token?.kind === "punct" && token.value === value;
-  }
-
-  private expect(value: "(" | ")" | ","): void {
-    const token = this.tokens[this.position];
-    if (token?.kind !== "punct" || token.value !== value) {
-      throw syntaxError(this.text, token?.at ?? this.text.length);
-    }
-    this.position += 1;
   }
 }
 

@@ -1,5 +1,12 @@
 import type { GraphVersion } from "../graph-request-context.js";
 import { derivesFrom, existsIn, findType, type ODataType } from "./odata-model.js";
+import {
+  filterSyntaxMessage,
+  FilterTokenCursor,
+  tokenizeFilter,
+  type FilterLexerRules,
+  type FilterToken,
+} from "./filter-tokens.js";
 import { ODataQueryError } from "./odata-query-error.js";
 import { resolvePropertyPath, type PropertyPath } from "./property-path.js";
 
@@ -22,7 +29,13 @@ export function parseFilter(
   collectionType: ODataType,
   version: GraphVersion,
 ): FilterPredicate {
-  const parser = new FilterParser(tokenize(text), text, collectionType, version);
+  const syntaxError = syntaxErrorIn(text);
+  const tokens = new FilterTokenCursor(
+    tokenizeFilter(text, lexerRules, syntaxError),
+    text,
+    syntaxError,
+  );
+  const parser = new FilterParser(tokens, text, collectionType, version);
   const expression = parser.expression();
   parser.expectEnd();
   return (subject) => expression(subject) === true;
@@ -31,80 +44,18 @@ export function parseFilter(
 type Literal = string | number | boolean | null | Date;
 type Evaluate = (subject: FilterSubject) => Literal;
 
-type Token =
-  | { kind: "word"; value: string; at: number }
-  | { kind: "string"; value: string; at: number }
-  | { kind: "number"; value: number; at: number }
-  | { kind: "date"; value: Date; at: number }
-  | { kind: "punct"; value: "(" | ")" | ","; at: number };
-
 const dateTimeLiteral = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/;
-const guidLiteral = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if (/\s/.test(ch)) {
-      i += 1;
-      continue;
-    }
-    if (ch === "(" || ch === ")" || ch === ",") {
-      tokens.push({ kind: "punct", value: ch, at: i });
-      i += 1;
-      continue;
-    }
-    if (ch === "'") {
-      let value = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= text.length) throw syntaxError(text, i);
-        if (text.charAt(j) === "'") {
-          if (text.charAt(j + 1) === "'") {
-            value += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        value += text.charAt(j);
-        j += 1;
-      }
-      tokens.push({ kind: "string", value, at: i });
-      i = j + 1;
-      continue;
-    }
-    const rest = text.slice(i);
-    const date = dateTimeLiteral.exec(rest);
-    if (date !== null) {
-      tokens.push({ kind: "date", value: new Date(date[0]), at: i });
-      i += date[0].length;
-      continue;
-    }
-    const guid = guidLiteral.exec(rest);
-    if (guid !== null) {
-      tokens.push({ kind: "string", value: guid[0], at: i });
-      i += guid[0].length;
-      continue;
-    }
-    const number = /^-?\d+(\.\d+)?/.exec(rest);
-    if (number !== null) {
-      tokens.push({ kind: "number", value: Number(number[0]), at: i });
-      i += number[0].length;
-      continue;
-    }
-    const word = /^[A-Za-z_][A-Za-z0-9_.]*(\/[A-Za-z_][A-Za-z0-9_.]*)*/.exec(rest);
-    if (word === null) throw syntaxError(text, i);
-    tokens.push({ kind: "word", value: word[0], at: i });
-    i += word[0].length;
-  }
-  return tokens;
-}
+/** Intune's lexer: unquoted numbers and GUIDs; words may be type-cast paths (`a.b/c`). */
+const lexerRules: FilterLexerRules = {
+  dateTime: dateTimeLiteral,
+  word: /^[A-Za-z_][A-Za-z0-9_.]*(\/[A-Za-z_][A-Za-z0-9_.]*)*/,
+  numbers: true,
+  guids: true,
+};
 
-function syntaxError(text: string, at: number): ODataQueryError {
-  return new ODataQueryError(`Invalid filter clause: Syntax error at position ${at} in '${text}'.`);
-}
+const syntaxErrorIn = (text: string) => (at: number) =>
+  new ODataQueryError(filterSyntaxMessage(text, at));
 
 const comparisons = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const unsupportedFunctions = new Set([
@@ -118,10 +69,8 @@ const unsupportedFunctions = new Set([
 ]);
 
 class FilterParser {
-  private position = 0;
-
   constructor(
-    private readonly tokens: readonly Token[],
+    private readonly tokens: FilterTokenCursor,
     private readonly text: string,
     private readonly collectionType: ODataType,
     private readonly version: GraphVersion,
@@ -129,7 +78,7 @@ class FilterParser {
 
   expression(): Evaluate {
     let left = this.conjunction();
-    while (this.keyword("or")) {
+    while (this.tokens.keyword("or")) {
       const right = this.conjunction();
       const l = left;
       left = (s) => l(s) === true || right(s) === true;
@@ -138,13 +87,12 @@ class FilterParser {
   }
 
   expectEnd(): void {
-    const token = this.tokens[this.position];
-    if (token !== undefined) throw syntaxError(this.text, token.at);
+    this.tokens.expectEnd();
   }
 
   private conjunction(): Evaluate {
     let left = this.unary();
-    while (this.keyword("and")) {
+    while (this.tokens.keyword("and")) {
       const right = this.unary();
       const l = left;
       left = (s) => l(s) === true && right(s) === true;
@@ -153,7 +101,7 @@ class FilterParser {
   }
 
   private unary(): Evaluate {
-    if (this.keyword("not")) {
+    if (this.tokens.keyword("not")) {
       const operand = this.unary();
       return (s) => operand(s) !== true;
     }
@@ -162,23 +110,21 @@ class FilterParser {
 
   private comparison(): Evaluate {
     const left = this.primary();
-    const next = this.tokens[this.position];
+    const next = this.tokens.peek();
     if (next?.kind !== "word" || !comparisons.has(next.value.toLowerCase())) return left;
-    this.position += 1;
+    this.tokens.next();
     const right = this.primary();
     const op = next.value.toLowerCase();
     return (s) => compare(op, left(s), right(s));
   }
 
   private primary(): Evaluate {
-    const token = this.tokens[this.position];
-    if (token === undefined) throw syntaxError(this.text, this.text.length);
-    this.position += 1;
+    const token = this.tokens.next();
     switch (token.kind) {
       case "punct": {
-        if (token.value !== "(") throw syntaxError(this.text, token.at);
+        if (token.value !== "(") throw syntaxErrorIn(this.text)(token.at);
         const inner = this.expression();
-        this.expect(")");
+        this.tokens.expect(")");
         return inner;
       }
       case "string":
@@ -192,26 +138,26 @@ class FilterParser {
     }
   }
 
-  private word(token: Extract<Token, { kind: "word" }>): Evaluate {
+  private word(token: Extract<FilterToken, { kind: "word" }>): Evaluate {
     const lower = token.value.toLowerCase();
     if (lower === "true" || lower === "false") {
       const value = lower === "true";
       return () => value;
     }
     if (lower === "null") return () => null;
-    if (this.peekPunct("(")) return this.call(token);
+    if (this.tokens.peekPunct("(")) return this.call(token);
     const path = resolvePropertyPath(token.value, this.collectionType, this.version);
     return (s) => valueOf(path, s);
   }
 
-  private call(token: Extract<Token, { kind: "word" }>): Evaluate {
+  private call(token: Extract<FilterToken, { kind: "word" }>): Evaluate {
     const name = token.value.toLowerCase();
-    this.expect("(");
+    this.tokens.expect("(");
     if (name === "isof") {
-      const argument = this.tokens[this.position];
-      if (argument?.kind !== "string") throw syntaxError(this.text, argument?.at ?? token.at);
-      this.position += 1;
-      this.expect(")");
+      const argument = this.tokens.peek();
+      if (argument?.kind !== "string") throw syntaxErrorIn(this.text)(argument?.at ?? token.at);
+      this.tokens.next();
+      this.tokens.expect(")");
       const target = findType(argument.value);
       if (target === undefined || !existsIn(target, this.version)) {
         throw new ODataQueryError(`The type '${argument.value}' is not defined in the model.`);
@@ -220,9 +166,9 @@ class FilterParser {
     }
     if (name === "startswith") {
       const subject = this.expression();
-      this.expect(",");
+      this.tokens.expect(",");
       const prefix = this.expression();
-      this.expect(")");
+      this.tokens.expect(")");
       return (s) => {
         const value = subject(s);
         const start = prefix(s);
@@ -239,28 +185,6 @@ class FilterParser {
     throw new ODataQueryError(
       `An unknown function with name '${token.value}' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.`,
     );
-  }
-
-  private keyword(word: string): boolean {
-    const token = this.tokens[this.position];
-    if (token?.kind === "word" && token.value.toLowerCase() === word) {
-      this.position += 1;
-      return true;
-    }
-    return false;
-  }
-
-  private peekPunct(value: "(" | ")" | ","): boolean {
-    const token = this.tokens[this.position];
-    return token?.kind === "punct" && token.value === value;
-  }
-
-  private expect(value: "(" | ")" | ","): void {
-    const token = this.tokens[this.position];
-    if (token?.kind !== "punct" || token.value !== value) {
-      throw syntaxError(this.text, token?.at ?? this.text.length);
-    }
-    this.position += 1;
   }
 }
 

@@ -1,0 +1,134 @@
+import {
+  ComplianceStateSchema,
+  ManagedDeviceOwnerTypeSchema,
+  type ManagedDevice,
+} from "@ihc/contracts";
+import { z } from "zod";
+import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { graphOptional } from "./graph-body.js";
+import { getAll } from "./graph-collection.js";
+import type { GraphGateway } from "./graph-gateway.js";
+import { notFoundAsOurs, userPath } from "./users.js";
+
+/**
+ * A user's Intune managed devices (v1.0), with only the properties the console shows.
+ * https://learn.microsoft.com/graph/api/intune-devices-manageddevice-list
+ */
+const PROPERTIES = [
+  "id",
+  "deviceName",
+  "operatingSystem",
+  "osVersion",
+  "model",
+  "manufacturer",
+  "serialNumber",
+  "complianceState",
+  "managementState",
+  "managedDeviceOwnerType",
+  "lastSyncDateTime",
+  "enrolledDateTime",
+  "userPrincipalName",
+  "deviceActionResults",
+];
+
+/** Enum members added after ours (`unknownFutureValue`, …) read as `unknown`. */
+const evolvable = <T extends z.ZodEnum>(schema: T) =>
+  graphOptional(z.string()).transform((value) => {
+    if (value === undefined) return undefined;
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : ("unknown" as z.output<T>);
+  });
+
+const GraphDeviceActionResultSchema = z.object({
+  actionName: graphOptional(z.string()),
+  actionState: graphOptional(z.string()),
+  startDateTime: graphOptional(z.string()),
+  lastUpdatedDateTime: graphOptional(z.string()),
+});
+
+const GraphManagedDeviceSchema = z.object({
+  id: z.string(),
+  deviceName: graphOptional(z.string()),
+  operatingSystem: graphOptional(z.string()),
+  osVersion: graphOptional(z.string()),
+  model: graphOptional(z.string()),
+  manufacturer: graphOptional(z.string()),
+  serialNumber: graphOptional(z.string()),
+  complianceState: evolvable(ComplianceStateSchema),
+  managementState: graphOptional(z.string()),
+  managedDeviceOwnerType: evolvable(ManagedDeviceOwnerTypeSchema),
+  lastSyncDateTime: graphOptional(z.string()),
+  enrolledDateTime: graphOptional(z.string()),
+  userPrincipalName: graphOptional(z.string()),
+  deviceActionResults: graphOptional(z.array(GraphDeviceActionResultSchema)),
+});
+type GraphManagedDevice = z.output<typeof GraphManagedDeviceSchema>;
+
+/** Intune answers empty strings for a serial or model it does not know: shown as absent. */
+const text = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === "" ? undefined : value;
+
+const toManagedDevice = (d: GraphManagedDevice): ManagedDevice => {
+  const device: ManagedDevice = {
+    id: d.id,
+    deviceName: text(d.deviceName) ?? d.id,
+    managementState: d.managementState ?? "managed",
+    operatingSystem: text(d.operatingSystem),
+    osVersion: text(d.osVersion),
+    model: text(d.model),
+    manufacturer: text(d.manufacturer),
+    serialNumber: text(d.serialNumber),
+    complianceState: d.complianceState,
+    managedDeviceOwnerType: d.managedDeviceOwnerType,
+    lastSyncDateTime: d.lastSyncDateTime,
+    enrolledDateTime: d.enrolledDateTime,
+    userPrincipalName: text(d.userPrincipalName),
+    deviceActionResults: (d.deviceActionResults ?? []).map((r) => ({
+      actionName: r.actionName ?? "",
+      actionState: r.actionState ?? "none",
+      startDateTime: r.startDateTime,
+      lastUpdatedDateTime: r.lastUpdatedDateTime,
+    })),
+  };
+  return Object.fromEntries(
+    Object.entries(device).filter(([, value]) => value !== undefined),
+  ) as ManagedDevice;
+};
+
+/** Every managed device of the user (all pages); an unknown user is a NotFoundError. */
+export const listUserDevices = async (
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  userId: string,
+): Promise<ManagedDevice[]> => {
+  try {
+    return (
+      await getAll(graph, user, `${userPath(userId)}/managedDevices`, GraphManagedDeviceSchema, {
+        version: "v1.0",
+        query: { $select: PROPERTIES.join(","), $top: 999 },
+      })
+    ).map(toManagedDevice);
+  } catch (error) {
+    throw notFoundAsOurs(error, userId);
+  }
+};
+
+/** What a retire watcher needs of each device: its state and when its latest retire started. */
+export const readRetireSnapshot = async (
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  userId: string,
+): Promise<Map<string, { managementState: string; retireStartedAt: string | undefined }>> =>
+  new Map(
+    (await listUserDevices(graph, user, userId)).map((device) => [
+      device.id.toLowerCase(),
+      {
+        managementState: device.managementState,
+        retireStartedAt: device.deviceActionResults
+          ?.filter((r) => r.actionName.toLowerCase() === "retire" && r.startDateTime !== undefined)
+          .map((r) => r.startDateTime ?? "")
+          .sort()
+          .at(-1),
+      },
+    ]),
+  );

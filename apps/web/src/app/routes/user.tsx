@@ -1,0 +1,5 @@
+import { UserDetailPage } from "../../features/users/components/user-detail-page";
+
+export default function UserRoute() {
+  return <UserDetailPage />;
+}

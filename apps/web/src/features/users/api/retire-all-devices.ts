@@ -1,0 +1,31 @@
+import { api, type ActionRecord, type RetireAllDevicesRequest } from "@ihc/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { userKeys } from "../../../lib/query-keys";
+import { addUserAction } from "./get-user-actions";
+
+export interface RetireAllDevicesInput {
+  userId: string;
+  body: RetireAllDevicesRequest;
+  idempotencyKey: string;
+}
+
+/** POST /api/users/:id/retire-all-devices: 202 with the journal's record. */
+export function retireAllDevices({
+  userId,
+  body,
+  idempotencyKey,
+}: RetireAllDevicesInput): Promise<ActionRecord> {
+  return apiRequest(api.retireAllDevices, { params: { id: userId }, body, idempotencyKey });
+}
+
+export function useRetireAllDevices() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: retireAllDevices,
+    onSuccess: (record, { userId }) => {
+      addUserAction(client, record);
+      void client.invalidateQueries({ queryKey: userKeys.devices(userId) });
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
+import {
+  ArrowSync16Regular,
+  Building16Regular,
+  Clock16Regular,
+  CheckmarkCircle16Regular,
+  ErrorCircle16Regular,
+  Person16Regular,
+  QuestionCircle16Regular,
+  Warning16Regular,
+} from "@fluentui/react-icons";
+import type { ComplianceState, ManagedDeviceOwnerType } from "@ihc/contracts";
+import type { ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+import type { DeviceRetireState } from "../hooks/retire-progress";
+
+/** A long label wraps inside the badge instead of spilling over it (as in ActionStatusBadge). */
+const useStyles = makeStyles({
+  wrap: {
+    height: "auto",
+    minHeight: "20px",
+    whiteSpace: "normal",
+    paddingTop: "1px",
+    paddingBottom: "1px",
+  },
+});
+
+type Look = { color: NonNullable<BadgeProps["color"]>; icon: ReactElement };
+
+const compliance: Record<ComplianceState, Look> = {
+  compliant: { color: "success", icon: <CheckmarkCircle16Regular /> },
+  noncompliant: { color: "danger", icon: <ErrorCircle16Regular /> },
+  inGracePeriod: { color: "warning", icon: <Warning16Regular /> },
+  conflict: { color: "warning", icon: <Warning16Regular /> },
+  error: { color: "danger", icon: <ErrorCircle16Regular /> },
+  configManager: { color: "informative", icon: <QuestionCircle16Regular /> },
+  unknown: { color: "subtle", icon: <QuestionCircle16Regular /> },
+};
+
+export function ComplianceBadge({ state }: { state: ComplianceState | undefined }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const look = compliance[state ?? "unknown"];
+  return (
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={look.color}
+      icon={look.icon}
+    >
+      {t(`users.compliance.${state ?? "unknown"}`)}
+    </Badge>
+  );
+}
+
+/** Personal devices stand out: retiring them leaves the owner's own data. */
+export function OwnershipBadge({ owner }: { owner: ManagedDeviceOwnerType | undefined }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const kind = owner ?? "unknown";
+  return (
+    <Badge
+      className={styles.wrap}
+      appearance={kind === "personal" ? "filled" : "tint"}
+      shape="rounded"
+      color={kind === "personal" ? "warning" : kind === "company" ? "brand" : "subtle"}
+      icon={kind === "personal" ? <Person16Regular /> : <Building16Regular />}
+    >
+      {t(`users.ownership.${kind}`)}
+    </Badge>
+  );
+}
+
+const knownStates = [
+  "managed",
+  "retirePending",
+  "retireIssued",
+  "retireFailed",
+  "wipePending",
+] as const;
+type KnownState = (typeof knownStates)[number];
+const isKnown = (state: string): state is KnownState =>
+  (knownStates as readonly string[]).includes(state);
+
+/** Intune's management state in words; a state this build does not know is shown as Graph says. */
+export function ManagementStateBadge({ state }: { state: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const retiring = state === "retirePending" || state === "retireIssued";
+  const failed = state === "retireFailed";
+  return (
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={retiring ? "warning" : failed ? "danger" : state === "managed" ? "success" : "subtle"}
+      icon={retiring ? <ArrowSync16Regular /> : null}
+    >
+      {isKnown(state) ? t(`users.managementState.${state}`) : state}
+    </Badge>
+  );
+}
+
+const retireLooks: Record<DeviceRetireState, Look> = {
+  waiting: { color: "subtle", icon: <Clock16Regular /> },
+  unknown: { color: "informative", icon: <QuestionCircle16Regular /> },
+  retirePending: { color: "warning", icon: <ArrowSync16Regular /> },
+  retired: { color: "success", icon: <CheckmarkCircle16Regular /> },
+  failed: { color: "danger", icon: <ErrorCircle16Regular /> },
+};
+
+/** One device's place in a retire: waiting, retiring, retired (gone from Intune), failed… */
+export function RetireStateBadge({ state }: { state: DeviceRetireState }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const look = retireLooks[state];
+  return (
+    <Badge
+      className={styles.wrap}
+      appearance="tint"
+      shape="rounded"
+      color={look.color}
+      icon={look.icon}
+    >
+      {t(`users.retireState.${state}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,114 @@
+import {
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import type { ManagedDevice } from "@ihc/contracts";
+import { useTranslation } from "react-i18next";
+import { RelativeTime } from "../../../components/relative-time";
+import { ComplianceBadge, ManagementStateBadge, OwnershipBadge } from "./device-badges";
+
+const useStyles = makeStyles({
+  scroller: { overflowX: "auto" },
+  table: { minWidth: "960px", backgroundColor: tokens.colorNeutralBackground1 },
+  cell: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    verticalAlign: "top",
+  },
+  stack: { display: "flex", flexDirection: "column", minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  wrap: { overflowWrap: "anywhere" },
+  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+});
+
+/** A device's OS and version as one phrase ("iOS 18.1"). */
+export const osOf = (device: ManagedDevice): string =>
+  [device.operatingSystem, device.osVersion].filter((part) => part !== undefined).join(" ");
+
+/** "Apple iPhone 15"; the model alone when the manufacturer is already in it. */
+export const hardwareOf = (device: ManagedDevice): string => {
+  const { manufacturer, model } = device;
+  if (model === undefined) return manufacturer ?? "";
+  if (manufacturer === undefined || model.toLowerCase().startsWith(manufacturer.toLowerCase())) {
+    return model;
+  }
+  return `${manufacturer} ${model}`;
+};
+
+/** The user's managed devices as Intune lists them, each with its state (live during a retire). */
+export function DeviceTable({
+  devices,
+  label,
+}: {
+  devices: readonly ManagedDevice[];
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <div className={styles.scroller}>
+      <Table className={styles.table} aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.name")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.os")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.model")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.serial")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "10%" }}>
+              {t("users.devices.ownership")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }}>
+              {t("users.devices.compliance")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "10%" }}>
+              {t("users.devices.lastSync")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }}>
+              {t("users.devices.management")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {devices.map((device) => (
+            <TableRow key={device.id}>
+              <TableCell className={styles.cell}>
+                <Body1Strong className={styles.wrap}>{device.deviceName}</Body1Strong>
+              </TableCell>
+              <TableCell className={styles.cell}>{osOf(device) || "—"}</TableCell>
+              <TableCell className={styles.cell}>
+                <span className={styles.wrap}>{hardwareOf(device) || "—"}</span>
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <span className={styles.mono}>{device.serialNumber ?? "—"}</span>
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <OwnershipBadge owner={device.managedDeviceOwnerType} />
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <ComplianceBadge state={device.complianceState} />
+              </TableCell>
+              <TableCell className={styles.cell}>
+                {device.lastSyncDateTime === undefined ? (
+                  <Caption1 className={styles.muted}>{t("users.devices.neverSynced")}</Caption1>
+                ) : (
+                  <RelativeTime value={device.lastSyncDateTime} />
+                )}
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <ManagementStateBadge state={device.managementState} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

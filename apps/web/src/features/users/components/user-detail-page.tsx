@@ -1,0 +1,250 @@
+import {
+  Badge,
+  Body1,
+  Caption1,
+  makeStyles,
+  Spinner,
+  tokens,
+  useId,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { ArrowLeft16Regular, PhoneLaptop20Regular } from "@fluentui/react-icons";
+import {
+  GraphIdSchema,
+  type ActionRecord,
+  type ManagedDevice,
+  type UserDetail,
+} from "@ihc/contracts";
+import { Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import { DestructiveButton } from "../../../components/destructive-button";
+import { PageHeader } from "../../../components/page-header";
+import { PageLayout } from "../../../components/page-layout";
+import { PageSection } from "../../../components/page-section";
+import { RegionErrorBoundary } from "../../../components/region-error-boundary";
+import { SectionErrorFallback } from "../../../components/section-error-fallback";
+import { useMe } from "../../../lib/api/get-me";
+import { can } from "../../../lib/permissions";
+import { userSearchPath } from "../../../lib/route-paths";
+import { useUser, useUserDevices } from "../api/get-user";
+import { useUserActions } from "../api/get-user-actions";
+import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
+import { DeviceTable } from "./device-table";
+import { RetireAllDevicesDialog } from "./retire-all-devices-dialog";
+import { RetireProgressPanel } from "./retire-progress-panel";
+import type { FromSearchState } from "./users-page";
+import { VppLicenseTable } from "./vpp-license-table";
+
+const useStyles = makeStyles({
+  back: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    alignSelf: "flex-start",
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "none",
+    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
+  },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    maxWidth: "720px",
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  text: { margin: 0 },
+});
+
+/** /users/:id — the person, their devices and VPP licenses, and "Retire all devices…". */
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const from = (location.state as Partial<FromSearchState> | null)?.search ?? "";
+  const valid = GraphIdSchema.safeParse(id).success;
+  return (
+    <PageLayout>
+      <Link to={userSearchPath(from)} className={styles.back}>
+        <ArrowLeft16Regular aria-hidden />
+        {from === "" ? t("users.detail.back") : t("users.detail.backToSearch", { search: from })}
+      </Link>
+      {valid ? (
+        <RegionErrorBoundary>
+          <Suspense fallback={<Spinner label={t("users.detail.loading")} />}>
+            <UserDetailView id={id} />
+          </Suspense>
+        </RegionErrorBoundary>
+      ) : (
+        <>
+          <PageHeader title={t("users.detail.notFoundTitle")} />
+          <Body1 as="p" className={styles.text}>
+            {t("users.detail.notFoundBody")}
+          </Body1>
+        </>
+      )}
+    </PageLayout>
+  );
+}
+
+function UserDetailView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const user = useUser(id);
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title={user.displayName} description={user.userPrincipalName} />
+      <dl className={styles.facts} aria-label={t("users.detail.factsLabel")}>
+        <Fact label={t("users.detail.upn")} value={user.userPrincipalName} />
+        <Fact label={t("users.detail.mail")} value={user.mail} />
+        <Fact label={t("users.detail.department")} value={user.department} />
+        <Fact label={t("users.detail.jobTitle")} value={user.jobTitle} />
+        <Fact label={t("users.detail.office")} value={user.officeLocation} />
+        <dt className={styles.term}>{t("users.detail.account")}</dt>
+        <dd className={styles.value}>
+          {user.accountEnabled === undefined ? (
+            t("common.notSet")
+          ) : (
+            <Badge
+              appearance="tint"
+              shape="rounded"
+              color={user.accountEnabled ? "success" : "danger"}
+            >
+              {user.accountEnabled ? t("users.detail.enabled") : t("users.detail.disabled")}
+            </Badge>
+          )}
+        </dd>
+      </dl>
+      <RegionErrorBoundary fallback={SectionErrorFallback}>
+        <Suspense fallback={<Spinner size="small" label={t("users.devices.loading")} />}>
+          <UserDevices user={user} mayRetire={can(me, "devices:retire")} />
+        </Suspense>
+      </RegionErrorBoundary>
+      <PageSection title={t("users.licenses.title")}>
+        <RegionErrorBoundary fallback={SectionErrorFallback}>
+          <Suspense fallback={<Spinner size="small" label={t("users.licenses.loading")} />}>
+            <VppLicenseTable user={user} mayRevoke={can(me, "apps:revoke")} />
+          </Suspense>
+        </RegionErrorBoundary>
+      </PageSection>
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | undefined }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <>
+      <dt className={styles.term}>{label}</dt>
+      <dd className={styles.value}>{value ?? t("common.notSet")}</dd>
+    </>
+  );
+}
+
+const retiring = (device: ManagedDevice) => device.managementState.startsWith("retire");
+
+/** The retire button (or why there is nothing to retire), the latest retire live, the devices. */
+function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { items: devices, readAt } = useUserDevices(user.id);
+  const actions = useUserActions(user.id);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [openings, setOpenings] = useState(0);
+  const [confirmed, setConfirmed] = useState<
+    { actionId: string; targets: RetireTarget[] } | undefined
+  >(undefined);
+  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const reasonId = useId("retire-reason");
+
+  const fromJournal = latestRetireOf(actions?.items);
+  const latest =
+    fromJournal &&
+    (!accepted || fromJournal.id === accepted.id || fromJournal.createdAt > accepted.createdAt)
+      ? fromJournal
+      : accepted;
+  const retirable = devices.filter((device) => !retiring(device));
+  const nothingToRetire =
+    devices.length === 0
+      ? t("users.retire.noDevices", { name: user.displayName })
+      : retirable.length === 0
+        ? t("users.retire.allRetiring")
+        : undefined;
+
+  return (
+    <>
+      {mayRetire ? (
+        <div className={styles.toolbar}>
+          <DestructiveButton
+            {...restoreFocusTarget}
+            icon={<PhoneLaptop20Regular />}
+            disabledFocusable={nothingToRetire !== undefined}
+            aria-describedby={nothingToRetire === undefined ? undefined : reasonId}
+            onClick={() => {
+              setOpenings((n) => n + 1);
+              setDialogOpen(true);
+            }}
+          >
+            {t("users.retire.button")}
+          </DestructiveButton>
+          {nothingToRetire === undefined ? null : (
+            <Caption1 id={reasonId} className={styles.muted}>
+              {nothingToRetire}
+            </Caption1>
+          )}
+        </div>
+      ) : null}
+      {latest ? (
+        <RetireProgressPanel
+          action={latest}
+          targets={confirmed?.actionId === latest.id ? confirmed.targets : undefined}
+          devices={devices}
+          devicesReadAt={readAt}
+        />
+      ) : null}
+      <PageSection title={t("users.devices.title", { count: devices.length })}>
+        {devices.length === 0 ? (
+          <Body1 as="p" className={styles.text}>
+            {t("users.devices.none", { name: user.displayName })}
+          </Body1>
+        ) : (
+          <DeviceTable devices={devices} label={t("users.devices.tableLabel")} />
+        )}
+      </PageSection>
+      {mayRetire ? (
+        <RetireAllDevicesDialog
+          key={`retire-${String(openings)}`}
+          open={dialogOpen}
+          user={user}
+          devices={retirable}
+          onDismiss={() => {
+            setDialogOpen(false);
+          }}
+          onAccepted={(record, shown) => {
+            setAccepted(record);
+            setConfirmed({ actionId: record.id, targets: retireTargetsOf(shown) });
+            setDialogOpen(false);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import {
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import type { ActionRecord, UserDetail, UserVppLicense } from "@ihc/contracts";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../../lib/format";
+import { currentLanguage } from "../../../lib/i18n";
+import { useUserVppLicenses } from "../api/get-user";
+import { RevokeLicenseDialog } from "./revoke-license-dialog";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  scroller: { overflowX: "auto" },
+  table: { minWidth: "640px", backgroundColor: tokens.colorNeutralBackground1 },
+  cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  text: { margin: 0 },
+});
+
+const licenseKey = (license: UserVppLicense) =>
+  `${license.appId}:${license.kind}:${license.managedDeviceId ?? ""}`;
+
+/** The VPP licenses the user holds, with "Revoke…" per license for agents who may revoke. */
+export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevoke: boolean }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const language = currentLanguage(i18n);
+  const { items, appsScanned } = useUserVppLicenses(user.id);
+  const restoreFocusTarget = useRestoreFocusTarget();
+  // Kept after closing (open: false) so Fluent can close the dialog cleanly.
+  const [dialog, setDialog] = useState<{ license: UserVppLicense; open: boolean } | undefined>(
+    undefined,
+  );
+  const close = () => {
+    setDialog((current) => (current ? { ...current, open: false } : current));
+  };
+  const [openings, setOpenings] = useState(0);
+  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
+  const scanned = t("users.licenses.scanned", {
+    count: appsScanned,
+    apps: formatNumber(appsScanned, language),
+  });
+
+  if (items.length === 0) {
+    return (
+      <div className={styles.root}>
+        <Body1 as="p" className={styles.text}>
+          {t("users.licenses.none", { name: user.displayName })}
+        </Body1>
+        <Caption1 className={styles.muted}>{scanned}</Caption1>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.root}>
+      {accepted ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("users.licenses.accepted")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.scroller}>
+        <Table className={styles.table} aria-label={t("users.licenses.tableLabel")}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("users.licenses.app")}</TableHeaderCell>
+              <TableHeaderCell>{t("users.licenses.kind")}</TableHeaderCell>
+              <TableHeaderCell>{t("users.licenses.device")}</TableHeaderCell>
+              {mayRevoke ? (
+                <TableHeaderCell style={{ width: "140px" }}>
+                  {t("users.licenses.actions")}
+                </TableHeaderCell>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((license) => (
+              <TableRow key={licenseKey(license)}>
+                <TableCell className={styles.cell}>
+                  <Body1Strong>{license.appDisplayName}</Body1Strong>
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  {t(`users.licenses.kinds.${license.kind}`)}
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  {license.kind === "device" ? (
+                    (license.deviceName ?? license.managedDeviceId ?? "—")
+                  ) : (
+                    <Body1 className={styles.muted}>{t("users.licenses.anyDevice")}</Body1>
+                  )}
+                </TableCell>
+                {mayRevoke ? (
+                  <TableCell className={styles.cell}>
+                    <Button
+                      {...restoreFocusTarget}
+                      size="small"
+                      aria-label={t("users.licenses.revokeNamed", { app: license.appDisplayName })}
+                      onClick={() => {
+                        setAccepted(undefined);
+                        setOpenings((n) => n + 1);
+                        setDialog({ license, open: true });
+                      }}
+                    >
+                      {t("users.licenses.revoke")}
+                    </Button>
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Caption1 className={styles.muted}>{scanned}</Caption1>
+      {dialog ? (
+        <RevokeLicenseDialog
+          key={`revoke-${String(openings)}`}
+          open={dialog.open}
+          user={user}
+          license={dialog.license}
+          onDismiss={close}
+          onAccepted={(record) => {
+            setAccepted(record);
+            close();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Page } from "@playwright/test";
+
+/** A user's page: the person, their devices, licenses, and the retire dialog and progress. */
+export class UserPage {
+  constructor(private readonly page: Page) {}
+
+  heading(displayName: string) {
+    return this.page.getByRole("heading", { level: 1, name: displayName });
+  }
+
+  devicesTable() {
+    return this.page.getByRole("table", {
+      name: /^(The user's managed devices|Управляемые устройства пользователя)$/,
+    });
+  }
+
+  deviceRow(deviceName: string) {
+    return this.devicesTable().getByRole("row").filter({ hasText: deviceName });
+  }
+
+  noDevices() {
+    return this.page.getByText(
+      /has no devices managed by Intune|нет устройств под управлением Intune/,
+    );
+  }
+
+  retireButton() {
+    return this.page.getByRole("button", {
+      name: /^(Retire all devices…|Вывести все устройства…)$/,
+    });
+  }
+
+  revokeLicenseButtons() {
+    return this.page.getByRole("button", {
+      name: /^(Revoke the .* license…|Отозвать лицензию .*…)$/,
+    });
+  }
+
+  dialog() {
+    return this.page.getByRole("dialog");
+  }
+
+  dialogDevices() {
+    return this.dialog()
+      .getByRole("list", {
+        name: /^(Devices that will be retired|Устройства, которые будут выведены)$/,
+      })
+      .getByRole("listitem");
+  }
+
+  confirmInput() {
+    return this.dialog().getByLabel(
+      /^(Type the user's UPN to confirm|Введите UPN пользователя для подтверждения)/,
+    );
+  }
+
+  reasonInput() {
+    return this.dialog().getByLabel(/^(Reason \(ticket number\)|Причина)/);
+  }
+
+  submitButton() {
+    return this.dialog().getByRole("button", {
+      name: /^(Retire \d+ devices?|Вывести \d+ устройств\S*)$/,
+    });
+  }
+
+  progress() {
+    return this.page.getByRole("region", {
+      name: /^(Retire of all devices|Вывод всех устройств)$/,
+    });
+  }
+
+  progressDevices() {
+    return this.progress()
+      .getByRole("list", { name: /^(Each device's retire|Вывод каждого устройства)$/ })
+      .getByRole("listitem");
+  }
+}

@@ -6,19 +6,6 @@ export type RouteName = keyof typeof api;
 export type Route = (typeof api)[RouteName];
 
 /**
- * Routes of the contracts' table whose BFF handlers are being written on another branch
- * (issue #5): on this branch they must answer 404 (no route) to every request. The lead empties
- * this list at merge; from then on they are fuzzed like every other route.
- */
-export const ROUTES_NOT_YET_IMPLEMENTED: readonly RouteName[] = [
-  "users",
-  "user",
-  "userDevices",
-  "userVppLicenses",
-  "retireAllDevices",
-];
-
-/**
  * A real target for each route's path parameters, by the path's resource (its first segment
  * below /api): a new route on an existing resource is covered without an edit here, and a route
  * on a new resource fails the suite until its example is added.

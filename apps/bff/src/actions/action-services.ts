@@ -6,12 +6,15 @@ import {
   getRevokeResults,
   listAllAssignedLicenses,
 } from "../graph/ios-vpp-apps.js";
+import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import type { ActionJournal } from "./action-journal.js";
 import { ActionPipeline } from "./action-pipeline.js";
 import { AppRevokeWatchers, appRevokeTargetOf } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
+import { isEnrollmentTokenAction } from "./enrollment-token-settlement.js";
+import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { IdentityPool } from "./identity-pool.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
@@ -32,6 +35,8 @@ export interface ActionServices {
   pipeline: ActionPipeline;
   vppWatchers: VppRevokeWatchers;
   appWatchers: AppRevokeWatchers;
+  /** Settles `unknown` enrollment-token actions from the profile (ADR 0007). */
+  enrollmentWatchers: EnrollmentTokenWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
   appWriteBudget: WriteBudget;
   bulkRevokes: BulkRevokeQueue;
@@ -97,6 +102,19 @@ export const createActionServices = ({
       }
     },
   });
+  const enrollmentWatchers = new EnrollmentTokenWatchers({
+    journal,
+    bus,
+    ...watcherTuning,
+    readProfile: async (kind, id, actor) =>
+      getEnrollmentProfile(graph, await reader(actor), kind, id),
+    isWaiting,
+    onError: (error, profileId) => {
+      if (!isWaiting(error)) {
+        logger.warn({ err: error, profileId }, "enrollment token watcher could not read");
+      }
+    },
+  });
   const budget = new WriteBudget({
     writes: appWriteBudget.writes,
     windowMs: appWriteBudget.windowSeconds * 1000,
@@ -120,11 +138,13 @@ export const createActionServices = ({
     pipeline,
     vppWatchers,
     appWatchers,
+    enrollmentWatchers,
     appWriteBudget: budget,
     bulkRevokes,
     stop: () => {
       vppWatchers.stop();
       appWatchers.stop();
+      enrollmentWatchers.stop();
       bulkRevokes.stop();
     },
   };
@@ -176,6 +196,9 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
     }
     if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);
     if (appRevokeTargetOf(current) !== undefined) services.appWatchers.watch(current);
+    if (isEnrollmentTokenAction(current) && current.state === "unknown") {
+      services.enrollmentWatchers.watch(current);
+    }
   }
   return open.length;
 };

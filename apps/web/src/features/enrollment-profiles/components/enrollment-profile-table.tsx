@@ -210,7 +210,6 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
           open={dialog.open}
           profile={current}
           onDismiss={close}
-          onAccepted={close}
         />
       ) : null}
       {dialog !== undefined && current !== undefined && dialog.kind === "replace" ? (
@@ -219,7 +218,6 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
           open={dialog.open}
           profile={current}
           onDismiss={close}
-          onAccepted={close}
         />
       ) : null}
       {dialog !== undefined && dialog.kind === "reveal" && dialog.open ? (

@@ -2,6 +2,7 @@ import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-compone
 import { ArrowSync20Regular } from "@fluentui/react-icons";
 import {
   ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
+  type ActionRecord,
   type ReplaceEnrollmentTokenRequest,
 } from "@ihc/contracts";
 import { useCallback, useState } from "react";
@@ -10,10 +11,11 @@ import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
 import { submissionFeedback } from "../../../components/submission-feedback";
 import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
-import { VisuallyHidden } from "../../../components/visually-hidden";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
 import type { TokenDialogProps } from "./revoke-token-dialog";
+import { SendingStatus } from "./sending-status";
+import { TokenActionResult } from "./token-action-result";
 
 export const DEFAULT_VALIDITY_DAYS = 30;
 const MIN_VALIDITY_DAYS = 1;
@@ -35,7 +37,7 @@ export function parseValidityDays(value: string): number | undefined {
  * "Replace the token of <name>?": revokes the current token and creates a new one valid for the
  * chosen number of days, in one confirmed step (one record with a step per Graph call).
  */
-export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: TokenDialogProps) {
+export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [days, setDays] = useState(String(DEFAULT_VALIDITY_DAYS));
@@ -49,7 +51,9 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
       mutateAsync({ kind: profile.kind, id: profile.id, body, idempotencyKey }),
     [mutateAsync, profile.kind, profile.id],
   );
-  const submission = useActionSubmission(send, onAccepted);
+  // Accepted: the dialog stays open and follows the record to its end.
+  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
+  const submission = useActionSubmission(send, setAccepted);
   const validityDays = parseValidityDays(days);
   const daysError =
     validityDays === undefined
@@ -90,7 +94,13 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
-      feedback={feedback}
+      feedback={
+        feedback ??
+        (sending ? (
+          <SendingStatus label={t("enrollmentProfiles.result.replace.running")} />
+        ) : undefined)
+      }
+      result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
     >
       <div className={styles.section}>
         <Body1 as="p" className={styles.text}>
@@ -133,7 +143,6 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
         disabled={submission.locked}
         error={confirmError === undefined ? undefined : t("enrollmentProfiles.confirmRefused")}
       />
-      <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
     </ConfirmDialog>
   );
 }

@@ -1,37 +1,25 @@
 import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import {
-  ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
-  type ActionRecord,
-  type ReplaceEnrollmentTokenRequest,
-} from "@ihc/contracts";
+import type { ActionRecord, ReplaceEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
 import { submissionFeedback } from "../../../components/submission-feedback";
-import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
+import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
 import type { TokenDialogProps } from "./revoke-token-dialog";
 import { SendingStatus } from "./sending-status";
 import { TokenActionResult } from "./token-action-result";
-
-export const DEFAULT_VALIDITY_DAYS = 30;
-const MIN_VALIDITY_DAYS = 1;
+import { replaceFormState } from "./token-dialog-form";
+import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS } from "./validity-days";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   text: { margin: 0 },
   days: { maxWidth: "160px" },
 });
-
-/** A whole number of days within Intune's bounds, or undefined. */
-export function parseValidityDays(value: string): number | undefined {
-  if (!/^\s*\d+\s*$/.test(value)) return undefined;
-  const days = Number(value);
-  return days >= MIN_VALIDITY_DAYS && days <= ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS ? days : undefined;
-}
 
 /**
  * "Replace the token of <name>?": revokes the current token and creates a new one valid for the
@@ -54,15 +42,14 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
   // Accepted: the dialog stays open and follows the record to its end.
   const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
   const submission = useActionSubmission(send, setAccepted);
-  const validityDays = parseValidityDays(days);
-  const daysError =
-    validityDays === undefined
-      ? t("enrollmentProfiles.replaceDialog.validityOutOfRange", {
-          min: MIN_VALIDITY_DAYS,
-          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
-        })
-      : submission.fieldError("body.validityDays");
-  const matches = confirmationMatches(typed, profile.displayName);
+  const form = replaceFormState(typed, days, profile);
+  const { validityDays } = form;
+  const daysError = form.daysInvalid
+    ? t("enrollmentProfiles.replaceDialog.validityOutOfRange", {
+        min: MIN_VALIDITY_DAYS,
+        max: MAX_VALIDITY_DAYS,
+      })
+    : submission.fieldError("body.validityDays");
   const confirmError =
     typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
   const sending = submission.phase === "sending";
@@ -90,7 +77,7 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       confirmLabel={t("enrollmentProfiles.replaceDialog.confirm")}
       confirmIcon={<ArrowSync20Regular />}
       destructive={profile.tokenStatus !== "none"}
-      canConfirm={matches && validityDays !== undefined && !submission.locked}
+      canConfirm={form.canConfirm && !submission.locked}
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
@@ -113,7 +100,7 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
         label={t("enrollmentProfiles.replaceDialog.validityLabel")}
         hint={t("enrollmentProfiles.replaceDialog.validityHint", {
           min: MIN_VALIDITY_DAYS,
-          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
+          max: MAX_VALIDITY_DAYS,
         })}
         required
         {...(daysError === undefined
@@ -125,7 +112,7 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
           type="number"
           inputMode="numeric"
           min={MIN_VALIDITY_DAYS}
-          max={ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS}
+          max={MAX_VALIDITY_DAYS}
           step={1}
           value={days}
           disabled={submission.locked}

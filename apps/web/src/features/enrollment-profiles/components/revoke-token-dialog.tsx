@@ -6,13 +6,14 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
 import { submissionFeedback } from "../../../components/submission-feedback";
-import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
+import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRevokeEnrollmentToken } from "../api/revoke-enrollment-token";
 import { SendingStatus } from "./sending-status";
 import { TokenActionResult } from "./token-action-result";
+import { revokeFormState } from "./token-dialog-form";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -46,7 +47,7 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
   // Accepted: the dialog stays open and follows the record to its end.
   const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
   const submission = useActionSubmission(send, setAccepted);
-  const matches = confirmationMatches(typed, profile.displayName);
+  const { canConfirm } = revokeFormState(typed, profile);
   const confirmError =
     typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
   const sending = submission.phase === "sending";
@@ -69,7 +70,7 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
       confirmLabel={t("enrollmentProfiles.revokeDialog.confirm")}
       confirmIcon={<Delete20Regular />}
       destructive
-      canConfirm={matches && !submission.locked}
+      canConfirm={canConfirm && !submission.locked}
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}

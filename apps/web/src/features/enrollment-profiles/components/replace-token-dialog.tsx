@@ -10,7 +10,6 @@ import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
 import type { TokenDialogProps } from "./revoke-token-dialog";
-import { SendingStatus } from "./sending-status";
 import { TokenActionResult } from "./token-action-result";
 import { replaceFormState } from "./token-dialog-form";
 import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS } from "./validity-days";
@@ -65,10 +64,12 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
     });
   };
 
-  const feedback = submissionFeedback(submission, t, [
-    "body.confirmDisplayName",
-    "body.validityDays",
-  ]);
+  const feedback = submissionFeedback(
+    submission,
+    t,
+    ["body.confirmDisplayName", "body.validityDays"],
+    t("enrollmentProfiles.result.replace.running"),
+  );
 
   return (
     <ConfirmDialog
@@ -81,12 +82,7 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
-      feedback={
-        feedback ??
-        (sending ? (
-          <SendingStatus label={t("enrollmentProfiles.result.replace.running")} />
-        ) : undefined)
-      }
+      feedback={feedback}
       result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
     >
       <div className={styles.section}>

@@ -11,7 +11,6 @@ import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRevokeEnrollmentToken } from "../api/revoke-enrollment-token";
-import { SendingStatus } from "./sending-status";
 import { TokenActionResult } from "./token-action-result";
 import { revokeFormState } from "./token-dialog-form";
 
@@ -61,7 +60,12 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
     });
   };
 
-  const feedback = submissionFeedback(submission, t, ["body.confirmDisplayName"]);
+  const feedback = submissionFeedback(
+    submission,
+    t,
+    ["body.confirmDisplayName"],
+    t("enrollmentProfiles.result.revoke.running"),
+  );
 
   return (
     <ConfirmDialog
@@ -74,12 +78,7 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
-      feedback={
-        feedback ??
-        (sending ? (
-          <SendingStatus label={t("enrollmentProfiles.result.revoke.running")} />
-        ) : undefined)
-      }
+      feedback={feedback}
       result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
     >
       <div className={styles.section}>

@@ -1,4 +1,4 @@
-import { Spinner } from "@fluentui/react-components";
+import { makeStyles, Spinner } from "@fluentui/react-components";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { ActionSubmission } from "../lib/use-action-submission";
@@ -36,11 +36,19 @@ export function submissionFeedback(
     return <ErrorPanel error={submission.error} headingLevel={3} />;
   }
   if (submission.phase === "sending" && sendingLabel !== undefined) {
-    return (
-      <div role="status">
-        <Spinner size="tiny" labelPosition="after" label={sendingLabel} />
-      </div>
-    );
+    return <SendingStatus label={sendingLabel} />;
   }
   return undefined;
+}
+
+const useStyles = makeStyles({ start: { justifyContent: "flex-start" } });
+
+/** The request is out: its label beside a spinner, at the start of the line, read out once. */
+function SendingStatus({ label }: { label: string }) {
+  const styles = useStyles();
+  return (
+    <div role="status">
+      <Spinner className={styles.start} size="tiny" labelPosition="after" label={label} />
+    </div>
+  );
 }

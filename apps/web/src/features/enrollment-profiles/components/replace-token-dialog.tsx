@@ -74,7 +74,11 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
   return (
     <ConfirmDialog
       open={open}
-      title={t("enrollmentProfiles.replaceDialog.title", { name: profile.displayName })}
+      title={
+        accepted === undefined
+          ? t("enrollmentProfiles.replaceDialog.title", { name: profile.displayName })
+          : t("enrollmentProfiles.result.title", { name: profile.displayName })
+      }
       confirmLabel={t("enrollmentProfiles.replaceDialog.confirm")}
       confirmIcon={<ArrowSync20Regular />}
       destructive={profile.tokenStatus !== "none"}
@@ -94,13 +98,15 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       </div>
       <Field
         label={t("enrollmentProfiles.replaceDialog.validityLabel")}
-        hint={t("enrollmentProfiles.replaceDialog.validityHint", {
-          min: MIN_VALIDITY_DAYS,
-          max: MAX_VALIDITY_DAYS,
-        })}
         required
+        // The error says what the hint says, in its place.
         {...(daysError === undefined
-          ? {}
+          ? {
+              hint: t("enrollmentProfiles.replaceDialog.validityHint", {
+                min: MIN_VALIDITY_DAYS,
+                max: MAX_VALIDITY_DAYS,
+              }),
+            }
           : { validationState: "error" as const, validationMessage: daysError })}
       >
         <Input

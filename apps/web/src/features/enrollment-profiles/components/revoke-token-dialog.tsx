@@ -70,7 +70,11 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
   return (
     <ConfirmDialog
       open={open}
-      title={t("enrollmentProfiles.revokeDialog.title", { name: profile.displayName })}
+      title={
+        accepted === undefined
+          ? t("enrollmentProfiles.revokeDialog.title", { name: profile.displayName })
+          : t("enrollmentProfiles.result.title", { name: profile.displayName })
+      }
       confirmLabel={t("enrollmentProfiles.revokeDialog.confirm")}
       confirmIcon={<Delete20Regular />}
       destructive

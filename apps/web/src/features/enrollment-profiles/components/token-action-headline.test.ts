@@ -41,7 +41,6 @@ describe("where a revoke or replace stands, in words", () => {
     expect(tokenActionHeadline(record("enrollment-profile.replace-token", "unknown"))).toEqual({
       running: false,
       title: "enrollmentProfiles.result.replace.unknown",
-      detail: "enrollmentProfiles.result.replace.unknownDetail",
     });
     expect(
       tokenActionHeadline(record("enrollment-profile.revoke-token", "failed", "notApplied")).title,

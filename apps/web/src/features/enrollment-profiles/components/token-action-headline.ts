@@ -9,7 +9,7 @@ export interface TokenActionHeadline {
   title:
     | `enrollmentProfiles.result.${Verb}.${Exclude<Outcome, "notCompleted">}`
     | "enrollmentProfiles.result.replace.notCompleted";
-  detail?: `enrollmentProfiles.result.${Verb}.${"succeededDetail" | "unknownDetail"}`;
+  detail?: `enrollmentProfiles.result.${Verb}.succeededDetail`;
 }
 
 /** The words for where a revoke or replace stands, from its journal record alone. */
@@ -26,11 +26,8 @@ export function tokenActionHeadline(action: ActionRecord): TokenActionHeadline {
         detail: `enrollmentProfiles.result.${verb}.succeededDetail`,
       };
     case "unknown":
-      return {
-        running: false,
-        title: `enrollmentProfiles.result.${verb}.unknown`,
-        detail: `enrollmentProfiles.result.${verb}.unknownDetail`,
-      };
+      // The journal's outcome below says, calmly, that it is being checked.
+      return { running: false, title: `enrollmentProfiles.result.${verb}.unknown` };
     case "failed":
       return action.graph?.code === "notCompleted"
         ? { running: false, title: "enrollmentProfiles.result.replace.notCompleted" }

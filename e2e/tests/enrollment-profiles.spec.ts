@@ -79,6 +79,13 @@ test.describe("Enrollment profiles: revoke and replace a token", () => {
     );
     if (!shown?.maskedToken) throw new Error("The seeded tenant has no active token to show");
 
+    const api = new ConsoleApi(request, simulator);
+    const reveals = async () =>
+      (await api.actionsAbout(shown.id, "senior")).filter(
+        (a) => a.kind === "enrollment-profile.reveal-token",
+      );
+    const revealsBefore = (await reveals()).length;
+
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.signInAs("Megan Bowen");
@@ -102,8 +109,17 @@ test.describe("Enrollment profiles: revoke and replace a token", () => {
       .getByRole("row")
       .filter({ hasText: "Show an enrollment token's value" })
       .filter({ hasText: shown.displayName });
-    await expect(entry).toHaveCount(1);
-    await expect(entry).toContainText("Megan Bowen");
+    await expect(entry).toHaveCount(revealsBefore + 1);
+    await expect(entry.first()).toContainText("Megan Bowen");
+    // …and in the journal's API, under her name, with Graph's request id of the read.
+    const after = await reveals();
+    expect(after).toHaveLength(revealsBefore + 1);
+    expect(after[0]).toMatchObject({
+      state: "succeeded",
+      actor: { displayName: "Megan Bowen" },
+      target: { id: shown.id },
+    });
+    expect(after[0]?.graph?.requestId).toBeDefined();
   });
 
   test("an agent may revoke but has no Show token", async ({ page, request, simulator }) => {

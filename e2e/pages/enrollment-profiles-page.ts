@@ -23,6 +23,10 @@ export class EnrollmentProfilesPage {
     return this.row(displayName).getByRole("button", { name: "Replace token…" });
   }
 
+  revealButton(displayName: string) {
+    return this.row(displayName).getByRole("button", { name: "Show token" });
+  }
+
   actionButtons() {
     return this.page.getByRole("button", { name: /^(Revoke token…|Replace token…|Show token)$/ });
   }
@@ -41,5 +45,19 @@ export class EnrollmentProfilesPage {
 
   submitButton(name: "Revoke token" | "Replace token") {
     return this.dialog().getByRole("button", { name });
+  }
+
+  /** Where an accepted action stands, announced in the dialog ("Token revoked"). */
+  resultStatus() {
+    return this.dialog().locator("[aria-live='polite']").first();
+  }
+
+  closeButton() {
+    return this.dialog().getByRole("button", { name: "Close" });
+  }
+
+  /** The revealed token's value in the Show token dialog. */
+  revealedToken() {
+    return this.dialog().locator("code");
   }
 }

@@ -9,6 +9,12 @@ export interface StoredAction extends ActionRecord {
    * this one was sent. Only results started after it can be this action's.
    */
   watchAfter?: string;
+  /**
+   * What the target looked like just before the first send (never a secret), for settling an
+   * `unknown` outcome by reading the target again: e.g. an enrollment token's masked value and
+   * dates.
+   */
+  baseline?: Record<string, string>;
 }
 
 export interface ActionListQuery {

@@ -36,6 +36,8 @@ interface ActionRequestBase {
   progress?: ActionProgress;
   /** See StoredAction.watchAfter. */
   watchAfter?: string | undefined;
+  /** See StoredAction.baseline. */
+  baseline?: Record<string, string> | undefined;
 }
 
 export interface SingleCallActionRequest extends ActionRequestBase {
@@ -147,6 +149,7 @@ export class ActionPipeline {
       graph: { clientRequestId: randomUUID() },
       ...(request.progress === undefined ? {} : { progress: request.progress }),
       ...(request.watchAfter === undefined ? {} : { watchAfter: request.watchAfter }),
+      ...(request.baseline === undefined ? {} : { baseline: request.baseline }),
       ...extra,
       createdAt: now,
       updatedAt: now,

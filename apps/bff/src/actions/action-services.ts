@@ -7,12 +7,15 @@ import {
   listAllAssignedLicenses,
 } from "../graph/ios-vpp-apps.js";
 import { readRetireSnapshot } from "../graph/managed-devices.js";
+import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { ActionPipeline, countItems } from "./action-pipeline.js";
 import { AppRevokeWatchers, appRevokeTargetOf } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
+import { isEnrollmentTokenAction } from "./enrollment-token-settlement.js";
+import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { IdentityPool } from "./identity-pool.js";
 import { RETIRE_KIND, RetireWatchers } from "./retire-watchers.js";
@@ -36,6 +39,8 @@ export interface ActionServices {
   appWatchers: AppRevokeWatchers;
   /** Follow each device of a retire-all-devices until it has left Intune. */
   retireWatchers: RetireWatchers;
+  /** Settles `unknown` enrollment-token actions from the profile (ADR 0007). */
+  enrollmentWatchers: EnrollmentTokenWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
   appWriteBudget: WriteBudget;
   bulkRevokes: BulkRevokeQueue;
@@ -113,6 +118,19 @@ export const createActionServices = ({
       }
     },
   });
+  const enrollmentWatchers = new EnrollmentTokenWatchers({
+    journal,
+    bus,
+    ...watcherTuning,
+    readProfile: async (kind, id, actor) =>
+      getEnrollmentProfile(graph, await reader(actor), kind, id),
+    isWaiting,
+    onError: (error, profileId) => {
+      if (!isWaiting(error)) {
+        logger.warn({ err: error, profileId }, "enrollment token watcher could not read");
+      }
+    },
+  });
   const budget = new WriteBudget({
     writes: appWriteBudget.writes,
     windowMs: appWriteBudget.windowSeconds * 1000,
@@ -137,12 +155,14 @@ export const createActionServices = ({
     vppWatchers,
     appWatchers,
     retireWatchers,
+    enrollmentWatchers,
     appWriteBudget: budget,
     bulkRevokes,
     stop: () => {
       vppWatchers.stop();
       appWatchers.stop();
       retireWatchers.stop();
+      enrollmentWatchers.stop();
       bulkRevokes.stop();
     },
   };
@@ -200,6 +220,9 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
     if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);
     if (appRevokeTargetOf(current) !== undefined) services.appWatchers.watch(current);
     if (current.kind === RETIRE_KIND) services.retireWatchers.watch(current);
+    if (isEnrollmentTokenAction(current) && current.state === "unknown") {
+      services.enrollmentWatchers.watch(current);
+    }
   }
   return open.length;
 };

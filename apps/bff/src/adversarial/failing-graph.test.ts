@@ -224,10 +224,6 @@ describe("a failing Graph", () => {
       for (;;) {
         const current = await readAction(stack, record.id, senior);
         if (current.state === "succeeded" || current.state === "failed") return current;
-        // Nothing reconciles enrollment actions yet (ADR 0007): unknown is where they stay.
-        if (current.state === "unknown" && current.kind.startsWith("enrollment-profile.")) {
-          return current;
-        }
         if (Date.now() > deadline) return current;
         await new Promise((resolve) => setTimeout(resolve, 150));
       }

@@ -9,7 +9,7 @@ import {
 } from "@ihc/contracts";
 import { seededEnrollmentProfileIds } from "@ihc/tenant-sim";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { postAction } from "../test-support/action-helpers.js";
+import { postAction, waitForAction } from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 
 const afw = seededEnrollmentProfileIds.androidForWork;
@@ -27,7 +27,8 @@ describe("Android Enterprise enrollment profiles", () => {
   let auditor: string;
   let graphToken: string;
   beforeAll(async () => {
-    stack = await startStack();
+    // Unknown outcomes are settled from the profile: within a second when it shows nothing.
+    stack = await startStack({ watcherTuning: { reconcileWindowMs: 1000 } });
     [agent, senior, auditor, graphToken] = await Promise.all([
       stack.tokenFor("agent"),
       stack.tokenFor("senior"),
@@ -433,6 +434,9 @@ describe("Android Enterprise enrollment profiles", () => {
         await (await postAction(stack, replacePath, agent, replaceBody, key)).json(),
       );
       expect(again).toEqual(record);
+      // Settled by reading the profile (no new token), never by sending again.
+      const settled = await waitForAction(stack, record.id, agent, (r) => r.state !== "unknown");
+      expect(settled).toMatchObject({ state: "failed", graph: { code: "notApplied" } });
       expect(graphPosts().map((c) => c.path.split("/").at(-1))).toEqual([
         "revokeToken",
         "createToken",

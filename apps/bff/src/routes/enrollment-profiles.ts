@@ -7,15 +7,21 @@ import {
   ReplaceEnrollmentTokenRequestSchema,
   RevealedTokenSchema,
   RevokeEnrollmentTokenRequestSchema,
+  type ActionKind,
   type ActionTarget,
   type EnrollmentProfile,
   type EnrollmentProfileParams,
 } from "@ihc/contracts";
 import { Router, type Request, type Response } from "express";
-import { toActionRecord, type StoredAction } from "../actions/action-journal.js";
-import type { GraphCallSpec } from "../actions/action-pipeline.js";
+import type { z } from "zod";
+import { toActionRecord } from "../actions/action-journal.js";
+import type {
+  GraphCallSpec,
+  MultiStepActionRequest,
+  SingleCallActionRequest,
+} from "../actions/action-pipeline.js";
 import type { ActionServices } from "../actions/action-services.js";
-import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { tokenFingerprintOf } from "../actions/enrollment-token-settlement.js";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
 import {
@@ -69,28 +75,63 @@ const createCall = (
   body: { tokenValidityInSeconds: validityDays * daySeconds },
 });
 
-const sendRecord = (res: Response, record: StoredAction): void => {
-  sendJson(res, ActionRecordSchema, toActionRecord(record), 202);
-};
+type TokenActionCalls =
+  Pick<SingleCallActionRequest, "graph"> | Pick<MultiStepActionRequest, "steps">;
+
+interface TokenActionSpec<S extends z.ZodType<{ reason?: string | undefined }>> {
+  kind: ActionKind;
+  body: S;
+  /** Refuses the action on the profile as it is now (a new request only; see below). */
+  check: (profile: EnrollmentProfile, body: z.output<S>) => void;
+  parameters: (params: EnrollmentProfileParams, body: z.output<S>) => Record<string, unknown>;
+  /** The Graph call(s); `profile` is undefined for a replay, which sends nothing. */
+  calls: (
+    params: EnrollmentProfileParams,
+    body: z.output<S>,
+    profile: EnrollmentProfile | undefined,
+  ) => TokenActionCalls;
+}
 
 /**
- * Reads the profile to check the action's preconditions, unless this key already made a record:
- * a replay answers with it even though the action has since changed what was checked.
+ * The one handler of revoke, create and replace: parses the request, answers a replay from the
+ * journal before checking preconditions (the action itself changed what they check: a revoked
+ * token is gone), else reads the profile, checks it and keeps its token's fingerprint as the
+ * record's baseline; runs the pipeline; and has an `unknown` outcome settled from the profile.
  */
-const preconditions = async (
-  graph: GraphGateway,
-  actions: ActionServices,
-  user: AuthenticatedUser,
-  key: string,
-  params: EnrollmentProfileParams,
-  check: (profile: EnrollmentProfile) => void,
-): Promise<{ target: ActionTarget; profile: EnrollmentProfile | undefined }> => {
-  const replay = await actions.pipeline.replayOf(user, key);
-  if (replay !== undefined) return { target: replay.target, profile: undefined };
-  const profile = await getEnrollmentProfile(graph, user, params.kind, params.id);
-  check(profile);
-  return { target: targetOf(profile), profile };
-};
+const tokenAction =
+  <S extends z.ZodType<{ reason?: string | undefined }>>(
+    graph: GraphGateway,
+    actions: ActionServices,
+    spec: TokenActionSpec<S>,
+  ) =>
+  async (req: Request, res: Response): Promise<void> => {
+    const params = profileParams(req);
+    const idempotencyKey = idempotencyKeyOf(req);
+    const body = parseRequest(spec.body, req, "body");
+    const user = userOf(req);
+    const replay = await actions.pipeline.replayOf(user, idempotencyKey);
+    let profile: EnrollmentProfile | undefined;
+    let target: ActionTarget;
+    if (replay === undefined) {
+      profile = await getEnrollmentProfile(graph, user, params.kind, params.id);
+      spec.check(profile, body);
+      target = targetOf(profile);
+    } else {
+      target = replay.target;
+    }
+    const { record } = await actions.pipeline.run({
+      kind: spec.kind,
+      idempotencyKey,
+      user,
+      target,
+      parameters: spec.parameters(params, body),
+      reason: body.reason,
+      baseline: profile === undefined ? undefined : tokenFingerprintOf(profile),
+      ...spec.calls(params, body, profile),
+    });
+    if (record.state === "unknown") actions.enrollmentWatchers.watch(record);
+    sendJson(res, ActionRecordSchema, toActionRecord(record), 202);
+  };
 
 /**
  * Android Enterprise enrollment profiles: the list (no token values), the audited reveal, and
@@ -137,105 +178,63 @@ export const enrollmentProfilesRouter = (graph: GraphGateway, actions: ActionSer
     .post(
       "/enrollment-profiles/:kind/:id/revoke-token",
       requirePermission("enrollment:revoke"),
-      async (req, res) => {
-        const params = profileParams(req);
-        const idempotencyKey = idempotencyKeyOf(req);
-        const body = parseRequest(RevokeEnrollmentTokenRequestSchema, req, "body");
-        const user = userOf(req);
-        const { target } = await preconditions(
-          graph,
-          actions,
-          user,
-          idempotencyKey,
-          params,
-          (p) => {
-            requireConfirmation(p, body.confirmDisplayName);
-            if (p.tokenStatus === "none") {
-              throw new ConflictError("This profile has no enrollment token to revoke.");
-            }
-          },
-        );
-        const { record } = await actions.pipeline.run({
-          kind: "enrollment-profile.revoke-token",
-          idempotencyKey,
-          user,
-          target,
-          parameters: { profileKind: params.kind },
-          reason: body.reason,
-          graph: revokeCall(params),
-        });
-        sendRecord(res, record);
-      },
+      tokenAction(graph, actions, {
+        kind: "enrollment-profile.revoke-token",
+        body: RevokeEnrollmentTokenRequestSchema,
+        check: (profile, body) => {
+          requireConfirmation(profile, body.confirmDisplayName);
+          if (profile.tokenStatus === "none") {
+            throw new ConflictError("This profile has no enrollment token to revoke.");
+          }
+        },
+        parameters: (params) => ({ profileKind: params.kind }),
+        calls: (params) => ({ graph: revokeCall(params) }),
+      }),
     )
     .post(
       "/enrollment-profiles/:kind/:id/create-token",
       requirePermission("enrollment:create"),
-      async (req, res) => {
-        const params = profileParams(req);
-        const idempotencyKey = idempotencyKeyOf(req);
-        const body = parseRequest(CreateEnrollmentTokenRequestSchema, req, "body");
-        const user = userOf(req);
-        const { target } = await preconditions(
-          graph,
-          actions,
-          user,
-          idempotencyKey,
-          params,
-          (p) => {
-            // Graph's createToken silently replaces a live token; that takes "Replace token…",
-            // which asks for the profile's name.
-            if (p.tokenStatus === "active" || p.tokenStatus === "expiring") {
-              throw new ConflictError(
-                "This profile already has a valid enrollment token. Use Replace token to swap it.",
-              );
-            }
-          },
-        );
-        const { record } = await actions.pipeline.run({
-          kind: "enrollment-profile.create-token",
-          idempotencyKey,
-          user,
-          target,
-          parameters: { profileKind: params.kind, validityDays: body.validityDays },
-          reason: body.reason,
-          graph: createCall(params, body.validityDays),
-        });
-        sendRecord(res, record);
-      },
+      tokenAction(graph, actions, {
+        kind: "enrollment-profile.create-token",
+        body: CreateEnrollmentTokenRequestSchema,
+        check: (profile) => {
+          // Graph's createToken silently replaces a live token; that takes "Replace token…",
+          // which asks for the profile's name.
+          if (profile.tokenStatus === "active" || profile.tokenStatus === "expiring") {
+            throw new ConflictError(
+              "This profile already has a valid enrollment token. Use Replace token to swap it.",
+            );
+          }
+        },
+        parameters: (params, body) => ({
+          profileKind: params.kind,
+          validityDays: body.validityDays,
+        }),
+        calls: (params, body) => ({ graph: createCall(params, body.validityDays) }),
+      }),
     )
     .post(
       "/enrollment-profiles/:kind/:id/replace-token",
       requirePermission("enrollment:revoke"),
       requirePermission("enrollment:create"),
-      async (req, res) => {
-        const params = profileParams(req);
-        const idempotencyKey = idempotencyKeyOf(req);
-        const body = parseRequest(ReplaceEnrollmentTokenRequestSchema, req, "body");
-        const user = userOf(req);
-        const { target, profile } = await preconditions(
-          graph,
-          actions,
-          user,
-          idempotencyKey,
-          params,
-          (p) => {
-            requireConfirmation(p, body.confirmDisplayName);
-          },
-        );
+      tokenAction(graph, actions, {
+        kind: "enrollment-profile.replace-token",
+        body: ReplaceEnrollmentTokenRequestSchema,
+        check: (profile, body) => {
+          requireConfirmation(profile, body.confirmDisplayName);
+        },
+        parameters: (params, body) => ({
+          profileKind: params.kind,
+          validityDays: body.validityDays,
+        }),
         // A replay is answered from the journal and sends nothing, so its steps do not matter.
-        const revokeFirst = profile === undefined || profile.tokenStatus !== "none";
-        const { record } = await actions.pipeline.run({
-          kind: "enrollment-profile.replace-token",
-          idempotencyKey,
-          user,
-          target,
-          parameters: { profileKind: params.kind, validityDays: body.validityDays },
-          reason: body.reason,
+        calls: (params, body, profile) => ({
           steps: [
-            ...(revokeFirst ? [{ name: "revokeToken", ...revokeCall(params) }] : []),
+            ...(profile === undefined || profile.tokenStatus !== "none"
+              ? [{ name: "revokeToken", ...revokeCall(params) }]
+              : []),
             { name: "createToken", ...createCall(params, body.validityDays) },
           ],
-        });
-        sendRecord(res, record);
-      },
+        }),
+      }),
     );

@@ -6,7 +6,7 @@ import {
   MessageBarTitle,
   tokens,
 } from "@fluentui/react-components";
-import type { ActionRecord } from "@ihc/contracts";
+import type { ActionRecord, ActionStep } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { RelativeTime } from "./relative-time";
 import { RequestId } from "./request-id";
@@ -24,7 +24,11 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
   technical: { color: tokens.colorNeutralForeground3 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** Step names the console knows how to say; any other shows as Graph names it. */
+const knownSteps = new Set(["revokeToken", "createToken"]);
 
 /**
  * What became of an action's one Graph call, for any kind of action: the call's outcome in plain
@@ -34,6 +38,12 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { graph } = action;
+  const steps = action.steps ?? [];
+  const partly = action.state === "failed" && steps.some((step) => step.state === "succeeded");
+  const stepName = (step: ActionStep) =>
+    knownSteps.has(step.name)
+      ? t(`outcome.stepNames.${step.name as "revokeToken" | "createToken"}`)
+      : step.name;
   const graphSaid =
     graph?.code !== undefined || graph?.message !== undefined
       ? [graph.status === undefined ? undefined : `HTTP ${graph.status}`, graph.code, graph.message]
@@ -51,7 +61,15 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {action.state === "failed" ? (
+      {partly ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("outcome.partlyTitle")}</MessageBarTitle>
+            {t("outcome.partly")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {action.state === "failed" && !partly ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("outcome.refusedTitle")}</MessageBarTitle>
@@ -67,6 +85,22 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
             <Body1 className={styles.technical}> ({graphSaid})</Body1>
           )}
         </dd>
+        {steps.length === 0 ? null : (
+          <>
+            <dt className={styles.term}>{t("outcome.steps")}</dt>
+            <dd className={styles.value}>
+              <ol className={styles.steps}>
+                {steps.map((step) => (
+                  <li key={step.graph.clientRequestId}>
+                    <Body1>
+                      {stepName(step)}: {t(`outcome.states.${step.state}`)}
+                    </Body1>
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t("outcome.requestedBy")}</dt>
         <dd className={styles.value}>
           <Body1>

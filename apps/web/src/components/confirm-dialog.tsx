@@ -9,6 +9,7 @@ import {
   makeStyles,
   Spinner,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,6 +43,11 @@ export interface ConfirmDialogProps {
   onDismiss: () => void;
   /** What became of the last attempt (an error, "try again"): shown first and scrolled to. */
   feedback?: ReactNode | undefined;
+  /**
+   * Once the action was accepted: what became of it (live), instead of the form. Only "Close"
+   * remains, and it takes the focus.
+   */
+  result?: ReactNode | undefined;
 }
 
 /**
@@ -62,15 +68,22 @@ export function ConfirmDialog({
   onConfirm,
   onDismiss,
   feedback,
+  result,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const feedbackRef = useRef<HTMLDivElement>(null);
+  const closeId = useId("confirm-dialog-close");
   const hasFeedback = feedback !== undefined;
+  const hasResult = result !== undefined;
   useEffect(() => {
     // A long dialog scrolls: bring a failure into view instead of leaving it below the fold.
     if (hasFeedback) feedbackRef.current?.scrollIntoView({ block: "nearest" });
   }, [hasFeedback]);
+  useEffect(() => {
+    // The button that was clicked is gone: focus stays in the dialog, on the way out.
+    if (hasResult) document.getElementById(closeId)?.focus();
+  }, [hasResult, closeId]);
   const ConfirmButton = destructive ? DestructiveButton : Button;
   return (
     <Dialog
@@ -86,24 +99,38 @@ export function ConfirmDialog({
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
-            {hasFeedback ? <div ref={feedbackRef}>{feedback}</div> : null}
-            {children}
+            {hasResult ? (
+              result
+            ) : (
+              <>
+                {hasFeedback ? <div ref={feedbackRef}>{feedback}</div> : null}
+                {children}
+              </>
+            )}
           </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" disabled={submitting} onClick={onDismiss}>
-              {t("common.cancel")}
-            </Button>
-            <ConfirmButton
-              appearance="primary"
-              // Disabled but focusable: the button that was just clicked keeps focus when a
-              // failure locks it, so focus (and Esc) stays in the dialog; clicks do nothing.
-              disabledFocusable={submitting || !canConfirm}
-              icon={submitting ? <Spinner size="tiny" aria-hidden /> : (confirmIcon ?? null)}
-              onClick={onConfirm}
-            >
-              {confirmLabel}
-            </ConfirmButton>
-          </DialogActions>
+          {hasResult ? (
+            <DialogActions>
+              <Button id={closeId} appearance="primary" onClick={onDismiss}>
+                {t("common.close")}
+              </Button>
+            </DialogActions>
+          ) : (
+            <DialogActions>
+              <Button appearance="secondary" disabled={submitting} onClick={onDismiss}>
+                {t("common.cancel")}
+              </Button>
+              <ConfirmButton
+                appearance="primary"
+                // Disabled but focusable: the button that was just clicked keeps focus when a
+                // failure locks it, so focus (and Esc) stays in the dialog; clicks do nothing.
+                disabledFocusable={submitting || !canConfirm}
+                icon={submitting ? <Spinner size="tiny" aria-hidden /> : (confirmIcon ?? null)}
+                onClick={onConfirm}
+              >
+                {confirmLabel}
+              </ConfirmButton>
+            </DialogActions>
+          )}
         </DialogBody>
       </DialogSurface>
     </Dialog>

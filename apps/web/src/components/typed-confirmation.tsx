@@ -1,5 +1,6 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { confirmationMatches } from "../lib/confirmation";
 
 const useStyles = makeStyles({
   expected: {
@@ -11,10 +12,8 @@ const useStyles = makeStyles({
   input: { width: "100%" },
 });
 
-/** Whether what the agent typed names the target: exact, apart from spaces around it. */
-export function confirmationMatches(typed: string, expected: string): boolean {
-  return typed.trim() === expected.trim() && expected.trim() !== "";
-}
+// Where the dialogs have always found it; the rule itself lives in lib (no React, testable).
+export { confirmationMatches };
 
 export interface TypedConfirmationProps {
   label: string;

@@ -8,7 +8,8 @@ import type {
  * The demo tenant's Android Enterprise enrollment profiles. Ids are fixed (whatever the seed)
  * so tests, the README and screenshots can name them; token values are derived from the id, so
  * they repeat too. Each kind has active tokens, one expiring within 14 days, one expired and
- * one without a token.
+ * one without a token. Graph documents androidForWorkEnrollmentProfile as the legacy Android for
+ * Work profile for COSU (dedicated) devices, so every androidForWork seed is a dedicated device.
  */
 export interface EnrollmentProfileSeed {
   id: string;
@@ -76,14 +77,14 @@ export const androidForWorkProfileSeeds = {
     createdDaysAgo: 95,
     enrolledDeviceCount: 18,
   },
-  byodWorkProfile: {
+  visitorTablets: {
     id: "d5c3a9e4-6f7b-4c8d-9e0f-3a4b5c6d7e06",
-    displayName: "Work profile — BYOD",
-    description: "Personal phones with a work profile, for staff who opted in.",
+    displayName: "Corporate-owned dedicated — Visitor sign-in tablets",
+    description: "Lobby tablets locked to the visitor sign-in app.",
     tokenExpiresInDays: 30,
     tokenCreatedDaysAgo: 60,
     createdDaysAgo: 700,
-    enrolledDeviceCount: 431,
+    enrolledDeviceCount: 43,
   },
 } as const satisfies Record<string, EnrollmentProfileSeed>;
 

@@ -20,7 +20,7 @@ import { useTranslation } from "react-i18next";
 import { useMe } from "../../../lib/api/get-me";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
-import { can } from "../../../lib/permissions";
+import { mayActOnProfiles, profileActionsFor } from "./profile-actions";
 import { profileKindKey } from "./profile-kind";
 import { ReplaceTokenDialog } from "./replace-token-dialog";
 import { RevealTokenDialog } from "./reveal-token-dialog";
@@ -67,10 +67,7 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
   const styles = useStyles();
   const me = useMe();
   const language = currentLanguage(i18n);
-  const mayRevoke = can(me, "enrollment:revoke");
-  const mayReplace = mayRevoke && can(me, "enrollment:create");
-  const mayReveal = can(me, "enrollment:reveal-token");
-  const anyAction = mayRevoke || mayReplace || mayReveal;
+  const anyAction = mayActOnProfiles(me);
   const [dialog, setDialog] = useState<OpenDialog | undefined>(undefined);
 
   const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
@@ -116,7 +113,7 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
         </TableHeader>
         <TableBody>
           {sorted.map((profile) => {
-            const hasToken = profile.tokenStatus !== "none";
+            const offers = profileActionsFor(me, profile);
             return (
               <TableRow key={profileKey(profile)}>
                 <TableCell className={styles.cell}>
@@ -151,29 +148,27 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
                 {anyAction ? (
                   <TableCell className={styles.cell}>
                     <span className={styles.actions}>
-                      {mayRevoke ? (
-                        hasToken ? (
-                          <Button
-                            size="small"
-                            icon={<Delete16Regular />}
-                            onClick={() => {
-                              open("revoke", profile);
-                            }}
-                          >
+                      {offers.revoke === "hidden" ? null : offers.revoke === "enabled" ? (
+                        <Button
+                          size="small"
+                          icon={<Delete16Regular />}
+                          onClick={() => {
+                            open("revoke", profile);
+                          }}
+                        >
+                          {t("enrollmentProfiles.actions.revoke")}
+                        </Button>
+                      ) : (
+                        <Tooltip
+                          content={t("enrollmentProfiles.actions.revokeNoToken")}
+                          relationship="description"
+                        >
+                          <Button size="small" icon={<Delete16Regular />} disabledFocusable>
                             {t("enrollmentProfiles.actions.revoke")}
                           </Button>
-                        ) : (
-                          <Tooltip
-                            content={t("enrollmentProfiles.actions.revokeNoToken")}
-                            relationship="description"
-                          >
-                            <Button size="small" icon={<Delete16Regular />} disabledFocusable>
-                              {t("enrollmentProfiles.actions.revoke")}
-                            </Button>
-                          </Tooltip>
-                        )
-                      ) : null}
-                      {mayReplace ? (
+                        </Tooltip>
+                      )}
+                      {offers.replace ? (
                         <Button
                           size="small"
                           icon={<ArrowSync16Regular />}
@@ -184,7 +179,7 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
                           {t("enrollmentProfiles.actions.replace")}
                         </Button>
                       ) : null}
-                      {mayReveal && hasToken ? (
+                      {offers.reveal ? (
                         <Button
                           size="small"
                           appearance="subtle"
@@ -210,7 +205,6 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
           open={dialog.open}
           profile={current}
           onDismiss={close}
-          onAccepted={close}
         />
       ) : null}
       {dialog !== undefined && current !== undefined && dialog.kind === "replace" ? (
@@ -219,7 +213,6 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
           open={dialog.open}
           profile={current}
           onDismiss={close}
-          onAccepted={close}
         />
       ) : null}
       {dialog !== undefined && dialog.kind === "reveal" && dialog.open ? (

@@ -1,22 +1,18 @@
 import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import {
-  ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
-  type ReplaceEnrollmentTokenRequest,
-} from "@ihc/contracts";
+import type { ActionRecord, ReplaceEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
 import { submissionFeedback } from "../../../components/submission-feedback";
-import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
-import { VisuallyHidden } from "../../../components/visually-hidden";
+import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
 import type { TokenDialogProps } from "./revoke-token-dialog";
-
-export const DEFAULT_VALIDITY_DAYS = 30;
-const MIN_VALIDITY_DAYS = 1;
+import { TokenActionResult } from "./token-action-result";
+import { replaceFormState } from "./token-dialog-form";
+import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS } from "./validity-days";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,18 +20,11 @@ const useStyles = makeStyles({
   days: { maxWidth: "160px" },
 });
 
-/** A whole number of days within Intune's bounds, or undefined. */
-export function parseValidityDays(value: string): number | undefined {
-  if (!/^\s*\d+\s*$/.test(value)) return undefined;
-  const days = Number(value);
-  return days >= MIN_VALIDITY_DAYS && days <= ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS ? days : undefined;
-}
-
 /**
  * "Replace the token of <name>?": revokes the current token and creates a new one valid for the
  * chosen number of days, in one confirmed step (one record with a step per Graph call).
  */
-export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: TokenDialogProps) {
+export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [days, setDays] = useState(String(DEFAULT_VALIDITY_DAYS));
@@ -49,16 +38,17 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
       mutateAsync({ kind: profile.kind, id: profile.id, body, idempotencyKey }),
     [mutateAsync, profile.kind, profile.id],
   );
-  const submission = useActionSubmission(send, onAccepted);
-  const validityDays = parseValidityDays(days);
-  const daysError =
-    validityDays === undefined
-      ? t("enrollmentProfiles.replaceDialog.validityOutOfRange", {
-          min: MIN_VALIDITY_DAYS,
-          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
-        })
-      : submission.fieldError("body.validityDays");
-  const matches = confirmationMatches(typed, profile.displayName);
+  // Accepted: the dialog stays open and follows the record to its end.
+  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
+  const submission = useActionSubmission(send, setAccepted);
+  const form = replaceFormState(typed, days, profile);
+  const { validityDays } = form;
+  const daysError = form.daysInvalid
+    ? t("enrollmentProfiles.replaceDialog.validityOutOfRange", {
+        min: MIN_VALIDITY_DAYS,
+        max: MAX_VALIDITY_DAYS,
+      })
+    : submission.fieldError("body.validityDays");
   const confirmError =
     typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
   const sending = submission.phase === "sending";
@@ -74,23 +64,30 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
     });
   };
 
-  const feedback = submissionFeedback(submission, t, [
-    "body.confirmDisplayName",
-    "body.validityDays",
-  ]);
+  const feedback = submissionFeedback(
+    submission,
+    t,
+    ["body.confirmDisplayName", "body.validityDays"],
+    t("enrollmentProfiles.result.replace.running"),
+  );
 
   return (
     <ConfirmDialog
       open={open}
-      title={t("enrollmentProfiles.replaceDialog.title", { name: profile.displayName })}
+      title={
+        accepted === undefined
+          ? t("enrollmentProfiles.replaceDialog.title", { name: profile.displayName })
+          : t("enrollmentProfiles.result.title", { name: profile.displayName })
+      }
       confirmLabel={t("enrollmentProfiles.replaceDialog.confirm")}
       confirmIcon={<ArrowSync20Regular />}
       destructive={profile.tokenStatus !== "none"}
-      canConfirm={matches && validityDays !== undefined && !submission.locked}
+      canConfirm={form.canConfirm && !submission.locked}
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}
+      result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
     >
       <div className={styles.section}>
         <Body1 as="p" className={styles.text}>
@@ -101,13 +98,15 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
       </div>
       <Field
         label={t("enrollmentProfiles.replaceDialog.validityLabel")}
-        hint={t("enrollmentProfiles.replaceDialog.validityHint", {
-          min: MIN_VALIDITY_DAYS,
-          max: ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS,
-        })}
         required
+        // The error says what the hint says, in its place.
         {...(daysError === undefined
-          ? {}
+          ? {
+              hint: t("enrollmentProfiles.replaceDialog.validityHint", {
+                min: MIN_VALIDITY_DAYS,
+                max: MAX_VALIDITY_DAYS,
+              }),
+            }
           : { validationState: "error" as const, validationMessage: daysError })}
       >
         <Input
@@ -115,7 +114,7 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
           type="number"
           inputMode="numeric"
           min={MIN_VALIDITY_DAYS}
-          max={ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS}
+          max={MAX_VALIDITY_DAYS}
           step={1}
           value={days}
           disabled={submission.locked}
@@ -133,7 +132,6 @@ export function ReplaceTokenDialog({ open, profile, onDismiss, onAccepted }: Tok
         disabled={submission.locked}
         error={confirmError === undefined ? undefined : t("enrollmentProfiles.confirmRefused")}
       />
-      <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
     </ConfirmDialog>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  expiry: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere", flexGrow: 1 },
 });
 
@@ -74,7 +77,12 @@ export function RevealTokenDialog({
                     label={t("enrollmentProfiles.revealDialog.copy")}
                   />
                 </div>
-                <TokenExpiryCell expiration={query.data.tokenExpirationDateTime} />
+                <div className={styles.expiry}>
+                  <Caption1 className={styles.muted}>
+                    {t("enrollmentProfiles.columns.expiry")}
+                  </Caption1>
+                  <TokenExpiryCell expiration={query.data.tokenExpirationDateTime} />
+                </div>
               </>
             )}
           </DialogContent>

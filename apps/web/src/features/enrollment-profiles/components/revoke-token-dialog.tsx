@@ -1,17 +1,18 @@
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
-import type { EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
+import type { ActionRecord, EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
 import { submissionFeedback } from "../../../components/submission-feedback";
-import { confirmationMatches, TypedConfirmation } from "../../../components/typed-confirmation";
-import { VisuallyHidden } from "../../../components/visually-hidden";
+import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRevokeEnrollmentToken } from "../api/revoke-enrollment-token";
+import { TokenActionResult } from "./token-action-result";
+import { revokeFormState } from "./token-dialog-form";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,14 +23,13 @@ export interface TokenDialogProps {
   open: boolean;
   profile: EnrollmentProfile;
   onDismiss: () => void;
-  onAccepted: () => void;
 }
 
 /**
  * "Revoke the token of <name>?": what stops and what does not, an optional reason, the profile's
  * name typed to confirm. One POST per opening (one Idempotency-Key).
  */
-export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: TokenDialogProps) {
+export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
@@ -43,8 +43,10 @@ export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: Toke
       mutateAsync({ kind: profile.kind, id: profile.id, body, idempotencyKey }),
     [mutateAsync, profile.kind, profile.id],
   );
-  const submission = useActionSubmission(send, onAccepted);
-  const matches = confirmationMatches(typed, profile.displayName);
+  // Accepted: the dialog stays open and follows the record to its end.
+  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
+  const submission = useActionSubmission(send, setAccepted);
+  const { canConfirm } = revokeFormState(typed, profile);
   const confirmError =
     typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
   const sending = submission.phase === "sending";
@@ -58,20 +60,30 @@ export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: Toke
     });
   };
 
-  const feedback = submissionFeedback(submission, t, ["body.confirmDisplayName"]);
+  const feedback = submissionFeedback(
+    submission,
+    t,
+    ["body.confirmDisplayName"],
+    t("enrollmentProfiles.result.revoke.running"),
+  );
 
   return (
     <ConfirmDialog
       open={open}
-      title={t("enrollmentProfiles.revokeDialog.title", { name: profile.displayName })}
+      title={
+        accepted === undefined
+          ? t("enrollmentProfiles.revokeDialog.title", { name: profile.displayName })
+          : t("enrollmentProfiles.result.title", { name: profile.displayName })
+      }
       confirmLabel={t("enrollmentProfiles.revokeDialog.confirm")}
       confirmIcon={<Delete20Regular />}
       destructive
-      canConfirm={matches && !submission.locked}
+      canConfirm={canConfirm && !submission.locked}
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}
+      result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
     >
       <div className={styles.section}>
         <Body1 as="p" className={styles.text}>
@@ -95,7 +107,6 @@ export function RevokeTokenDialog({ open, profile, onDismiss, onAccepted }: Toke
         disabled={submission.locked}
         error={confirmError === undefined ? undefined : t("enrollmentProfiles.confirmRefused")}
       />
-      <VisuallyHidden role="status">{sending ? t("actionDialog.sending") : ""}</VisuallyHidden>
     </ConfirmDialog>
   );
 }

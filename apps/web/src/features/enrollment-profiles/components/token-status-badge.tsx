@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-components";
 import {
   CheckmarkCircle16Regular,
   DismissCircle16Regular,
@@ -8,24 +8,22 @@ import {
 import type { EnrollmentTokenStatus } from "@ihc/contracts";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
+import { tokenStatusLook } from "./token-status-look";
 
-const looks: Record<
-  EnrollmentTokenStatus,
-  { color: NonNullable<BadgeProps["color"]>; icon: ReactElement }
-> = {
-  active: { color: "success", icon: <CheckmarkCircle16Regular /> },
-  expiring: { color: "warning", icon: <Warning16Regular /> },
-  expired: { color: "danger", icon: <ErrorCircle16Regular /> },
-  none: { color: "subtle", icon: <DismissCircle16Regular /> },
+const icons: Record<EnrollmentTokenStatus, ReactElement> = {
+  active: <CheckmarkCircle16Regular />,
+  expiring: <Warning16Regular />,
+  expired: <ErrorCircle16Regular />,
+  none: <DismissCircle16Regular />,
 };
 
 /** The token's status as the BFF computed it, in plain words with colour and icon. */
 export function TokenStatusBadge({ status }: { status: EnrollmentTokenStatus }) {
   const { t } = useTranslation();
-  const look = looks[status];
+  const look = tokenStatusLook(status);
   return (
-    <Badge appearance="tint" shape="rounded" color={look.color} icon={look.icon}>
-      {t(`enrollmentProfiles.status.${status}`)}
+    <Badge appearance="tint" shape="rounded" color={look.color} icon={icons[status]}>
+      {t(look.label)}
     </Badge>
   );
 }

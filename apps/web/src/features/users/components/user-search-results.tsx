@@ -112,6 +112,9 @@ export function UserSearchResults({
   }
 
   const rowCount = users.length + (hasMore ? 1 : 0);
+  // TanStack Virtual returns fresh functions each render by design; we do not use the React
+  // Compiler, so its "cannot be memoized" notice does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,

@@ -1,7 +1,7 @@
 import { api, type ActionRecord } from "@ihc/contracts";
-import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
-import { actionKeys } from "../../../lib/query-keys";
+import { queryOptions, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { apiRequest } from "../api-client";
+import { actionKeys } from "../query-keys";
 
 /** GET /api/actions/:id: one record (404 when it is someone else's and the agent sees only theirs). */
 export function getAction(id: string, signal?: AbortSignal): Promise<ActionRecord> {
@@ -18,4 +18,13 @@ export function actionQueryOptions(id: string) {
 
 export function useAction(id: string): ActionRecord {
   return useSuspenseQuery(actionQueryOptions(id)).data;
+}
+
+/**
+ * A record the BFF just answered with, kept current by the event stream (and read again after a
+ * reconnect): whichever of the two is newer, so the answer never goes back in time.
+ */
+export function useLiveAction(accepted: ActionRecord): ActionRecord {
+  const { data } = useQuery({ ...actionQueryOptions(accepted.id), initialData: accepted });
+  return Date.parse(data.updatedAt) >= Date.parse(accepted.updatedAt) ? data : accepted;
 }

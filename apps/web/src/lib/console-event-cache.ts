@@ -78,7 +78,7 @@ function applyAction(client: QueryClient, action: ActionRecord): void {
     void client.invalidateQueries({ queryKey: vppTokenKeys.detail(action.target.id) });
     void client.invalidateQueries({ queryKey: vppTokenKeys.list() });
   }
-  if (action.target.type === "app") applyAppAction(client, action, previous);
+  if (action.target.type === "app") applyAppAction(client, action);
   // A token revoked or created changes the profile's status and masked token: read the list again.
   if (action.target.type === "enrollmentProfile") {
     void client.invalidateQueries({ queryKey: enrollmentProfileKeys.list() });
@@ -114,36 +114,33 @@ export function revokedLicenseKeys(action: ActionRecord): Set<string> {
 }
 
 /**
- * An app action changes the app's licenses in use: the app is read again, licenses known to be
- * revoked leave the loaded lists at once, and every list is read again when the action settles
- * (what Graph then lists is the truth, e.g. after a revoke of all licenses).
+ * An app action changes the app's licenses in use: the app is read again (it then polls while
+ * Intune still runs a revoke, see the apps feature), and licenses known to be revoked leave the
+ * loaded lists at once. The lists are read again when Intune has finished (the app shows no
+ * running revoke), not when the action settles: until then Graph may still list them.
  */
-function applyAppAction(client: QueryClient, action: ActionRecord, previous?: ActionRecord) {
+function applyAppAction(client: QueryClient, action: ActionRecord) {
   const appId = action.target.id;
   void client.invalidateQueries({ queryKey: appKeys.detail(appId) });
   void client.invalidateQueries({ queryKey: appKeys.list() });
   const revoked = revokedLicenseKeys(action);
-  if (revoked.size > 0) {
-    client.setQueriesData<InfiniteData<AssignedLicenseList, string | undefined>>(
-      { queryKey: appKeys.licenses(appId) },
-      (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                items: page.items.filter((license) => {
-                  const key = licenseKeyOfLicense(license);
-                  return key === undefined || !revoked.has(key);
-                }),
-              })),
-            }
-          : data,
-    );
-  }
-  if (isSettled(action) && !(previous && isSettled(previous))) {
-    void client.invalidateQueries({ queryKey: appKeys.licenses(appId) });
-  }
+  if (revoked.size === 0) return;
+  client.setQueriesData<InfiniteData<AssignedLicenseList, string | undefined>>(
+    { queryKey: appKeys.licenses(appId) },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.filter((license) => {
+                const key = licenseKeyOfLicense(license);
+                return key === undefined || !revoked.has(key);
+              }),
+            })),
+          }
+        : data,
+  );
 }
 
 function applyVppProgress(client: QueryClient, tokenId: string, result: VppTokenActionResult) {

@@ -32,6 +32,7 @@ import { routePaths } from "../../../lib/route-paths";
 import { useApp } from "../api/get-app";
 import { useAppActions } from "../api/get-app-actions";
 import { revokingKeysOf } from "../hooks/revoking-keys";
+import { useLicensesRefresh } from "../hooks/use-licenses-refresh";
 import { AppActionCard } from "./app-action-card";
 import { AppFacts } from "./app-facts";
 import type { LicenseChoice } from "./license-choice";
@@ -274,6 +275,7 @@ function AppActions({ app, mayAct, subjects, onRetry, render }: AppActionsProps)
   const { t } = useTranslation();
   const styles = useStyles();
   const { items } = useAppActions(app.id);
+  useLicensesRefresh(app, items);
   const recent = items.filter((action) => action.kind.startsWith("app.")).slice(0, SHOWN_ACTIONS);
   return (
     <>

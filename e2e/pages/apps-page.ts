@@ -44,6 +44,11 @@ export class AppsPage {
     return this.licenseRows().filter({ hasText: text });
   }
 
+  /** "1,200 loaded, more as you scroll" or "20,000 licenses": how much of the list is loaded. */
+  licenseStatus() {
+    return this.page.getByTestId("license-status");
+  }
+
   /** A license row by what names it (a UPN or device name) and its kind. */
   licenseRowOf(who: string, kind: "User" | "Device"): Locator {
     return this.licenseRow(who).filter({

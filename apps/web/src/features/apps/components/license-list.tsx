@@ -149,7 +149,7 @@ export function LicenseList({
             }}
           />
         </Field>
-        <Body1 className={styles.muted} aria-live="polite">
+        <Body1 className={styles.muted} aria-live="polite" data-testid="license-status">
           {query.isPending
             ? t("apps.licenses.loading")
             : hasNextPage

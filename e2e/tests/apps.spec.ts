@@ -64,6 +64,9 @@ test.describe("iOS VPP apps: revoke licenses through the dialogs, watched live",
     await expect(apps.licenseRowOf(upn, "User")).toHaveCount(0);
     await apps.expectUsage(19, 50);
     await shot(page, testInfo, "apps-user-done");
+    await new ConsoleShell(page).switchLanguage("Русский");
+    await expect(page.getByRole("heading", { level: 2, name: "Лицензии" })).toBeVisible();
+    await shot(page, testInfo, "apps-detail-ru");
     const posts = await revokePosts(simulator, slack.id, "revokeUserLicense");
     expect(posts).toHaveLength(1);
   });

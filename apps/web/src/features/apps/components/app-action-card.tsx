@@ -115,7 +115,8 @@ export function AppActionCard({ action, subject, mayAct, onRetry }: AppActionCar
             ) : null}
           </>
         )
-      ) : (
+      ) : action.state === "succeeded" ? null : (
+        // Who asked, Graph's answer and the request ids matter when it did not simply work.
         <ActionOutcome action={action} />
       )}
     </section>

@@ -41,7 +41,7 @@ import { RevokeAllDialog } from "./revoke-all-dialog";
 import { RevokeSelectionDialog } from "./revoke-selection-dialog";
 
 /** Recent revokes shown on the page; older ones are in Activity. */
-const SHOWN_ACTIONS = 5;
+const SHOWN_ACTIONS = 3;
 
 const useStyles = makeStyles({
   back: {

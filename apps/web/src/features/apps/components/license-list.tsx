@@ -46,7 +46,7 @@ const useStyles = makeStyles({
   inner: { minWidth: "860px" },
   row: {
     display: "grid",
-    gridTemplateColumns: "44px minmax(0, 1.1fr) minmax(0, 1.5fr) minmax(0, 1.2fr) 96px 112px",
+    gridTemplateColumns: "44px minmax(0, 1.1fr) minmax(0, 1.5fr) minmax(0, 1.2fr) 104px 128px",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,

@@ -58,6 +58,8 @@ export class AppsPage {
 
   /** Scrolls the virtualized list to its end (rows out of view are not in the DOM). */
   async scrollLicensesToEnd(): Promise<void> {
+    // Scrolling before the first page arrives would do nothing.
+    await expect(this.licenseRows().first()).toBeVisible();
     await this.licenses()
       .getByTestId("license-scroller")
       .evaluate((element) => {

@@ -6,7 +6,13 @@ export type { MintTokenOptions } from "./control/mint-token-options.js";
 export type { FaultRule } from "./faults/fault-rule.js";
 export type { Scenario } from "./faults/scenario.js";
 export type { ReceivedGraphRequest } from "./graph/received-log.js";
-export { seededIds, iosVppAppSeeds, vppTokenSeeds, otherAppSeeds } from "./seed/vpp-catalog.js";
+export {
+  seededIds,
+  iosVppAppSeeds,
+  largeTenantIosVppAppSeeds,
+  vppTokenSeeds,
+  otherAppSeeds,
+} from "./seed/vpp-catalog.js";
 export type { IosVppAppKey, OtherAppKey, VppTokenKey } from "./seed/vpp-catalog.js";
 export {
   androidDeviceOwnerProfileSeeds,

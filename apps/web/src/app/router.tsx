@@ -8,6 +8,7 @@ import { routePaths } from "../lib/route-paths";
 const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
 const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
 const AppsRoute = lazy(() => import("./routes/apps"));
+const AppRoute = lazy(() => import("./routes/app"));
 const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
 const UsersRoute = lazy(() => import("./routes/users"));
 const UserRoute = lazy(() => import("./routes/user"));
@@ -24,6 +25,7 @@ export function createAppRouter() {
         { path: routePaths.vppTokens, element: <VppTokensRoute /> },
         { path: routePaths.vppToken, element: <VppTokenRoute /> },
         { path: routePaths.apps, element: <AppsRoute /> },
+        { path: routePaths.app, element: <AppRoute /> },
         { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
         { path: routePaths.users, element: <UsersRoute /> },
         { path: routePaths.user, element: <UserRoute /> },

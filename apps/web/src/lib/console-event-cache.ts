@@ -2,6 +2,7 @@ import {
   isTerminalGraphActionState,
   type ActionList,
   type ActionRecord,
+  type AssignedLicenseList,
   type ConsoleEvent,
   type VppToken,
   type VppTokenActionResult,
@@ -9,7 +10,8 @@ import {
   type VppTokenList,
 } from "@ihc/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import { actionKeys, enrollmentProfileKeys, userKeys, vppTokenKeys } from "./query-keys";
+import { licenseKeyOfLicense } from "./license-refs";
+import { actionKeys, appKeys, enrollmentProfileKeys, userKeys, vppTokenKeys } from "./query-keys";
 
 /**
  * Whether a record will change no more by itself: Graph refused it, its progress reached an end,
@@ -76,6 +78,7 @@ function applyAction(client: QueryClient, action: ActionRecord): void {
     void client.invalidateQueries({ queryKey: vppTokenKeys.detail(action.target.id) });
     void client.invalidateQueries({ queryKey: vppTokenKeys.list() });
   }
+  if (action.target.type === "app") applyAppAction(client, action);
   // A token revoked or created changes the profile's status and masked token: read the list again.
   if (action.target.type === "enrollmentProfile") {
     void client.invalidateQueries({ queryKey: enrollmentProfileKeys.list() });
@@ -91,6 +94,53 @@ function applyAction(client: QueryClient, action: ActionRecord): void {
   if (action.target.type === "app" && isSettled(action) && !(previous && isSettled(previous))) {
     void client.invalidateQueries({ queryKey: userKeys.allVppLicenses() });
   }
+}
+
+/** The licenses an app action has certainly taken back, by `user:<id>` / `device:<id>` key. */
+export function revokedLicenseKeys(action: ActionRecord): Set<string> {
+  if (action.items) {
+    return new Set(action.items.filter((i) => i.state === "succeeded").map((i) => i.key));
+  }
+  const done = action.state === "succeeded" && action.progress?.actionState === "done";
+  const userId = action.parameters.userId;
+  const deviceId = action.parameters.managedDeviceId;
+  if (done && action.kind === "app.revoke-user-license" && typeof userId === "string") {
+    return new Set([`user:${userId.toLowerCase()}`]);
+  }
+  if (done && action.kind === "app.revoke-device-license" && typeof deviceId === "string") {
+    return new Set([`device:${deviceId.toLowerCase()}`]);
+  }
+  return new Set();
+}
+
+/**
+ * An app action changes the app's licenses in use: the app is read again (it then polls while
+ * Intune still runs a revoke, see the apps feature), and licenses known to be revoked leave the
+ * loaded lists at once. The lists are read again when Intune has finished (the app shows no
+ * running revoke), not when the action settles: until then Graph may still list them.
+ */
+function applyAppAction(client: QueryClient, action: ActionRecord) {
+  const appId = action.target.id;
+  void client.invalidateQueries({ queryKey: appKeys.detail(appId) });
+  void client.invalidateQueries({ queryKey: appKeys.list() });
+  const revoked = revokedLicenseKeys(action);
+  if (revoked.size === 0) return;
+  client.setQueriesData<InfiniteData<AssignedLicenseList, string | undefined>>(
+    { queryKey: appKeys.licenses(appId) },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.filter((license) => {
+                const key = licenseKeyOfLicense(license);
+                return key === undefined || !revoked.has(key);
+              }),
+            })),
+          }
+        : data,
+  );
 }
 
 function applyVppProgress(client: QueryClient, tokenId: string, result: VppTokenActionResult) {
@@ -142,4 +192,5 @@ export function refreshReadBefore(client: QueryClient, connectedAt: number): voi
   void client.invalidateQueries({ queryKey: vppTokenKeys.all, ...readBefore });
   void client.invalidateQueries({ queryKey: enrollmentProfileKeys.all, ...readBefore });
   void client.invalidateQueries({ queryKey: userKeys.all, ...readBefore });
+  void client.invalidateQueries({ queryKey: appKeys.all, ...readBefore });
 }

@@ -32,3 +32,12 @@ export const userKeys = {
   allVppLicenses: () => [...userKeys.all, "vpp-licenses"] as const,
   vppLicenses: (id: string) => [...userKeys.allVppLicenses(), id.toLowerCase()] as const,
 };
+
+export const appKeys = {
+  all: ["apps"] as const,
+  list: () => [...appKeys.all, "list"] as const,
+  detail: (id: string) => [...appKeys.all, "detail", id.toLowerCase()] as const,
+  /** Every search of one app's licenses (an infinite query of pages each). */
+  licenses: (id: string) => [...appKeys.all, "licenses", id.toLowerCase()] as const,
+  licenseSearch: (id: string, search: string) => [...appKeys.licenses(id), search] as const,
+};

@@ -3,6 +3,7 @@ export const routePaths = {
   vppTokens: "/vpp-tokens",
   vppToken: "/vpp-tokens/:id",
   apps: "/apps",
+  app: "/apps/:id",
   enrollmentProfiles: "/enrollment-profiles",
   users: "/users",
   user: "/users/:id",
@@ -18,3 +19,5 @@ export const userPath = (id: string): string => `/users/${encodeURIComponent(id)
 /** The users page with a search filled in, as the URL keeps it (`?q=`). */
 export const userSearchPath = (text: string): string =>
   text === "" ? "/users" : `/users?${new URLSearchParams({ q: text }).toString()}`;
+/** An iOS VPP app's detail page (the id URI-encoded). */
+export const appPath = (id: string): string => `/apps/${encodeURIComponent(id)}`;

@@ -12,6 +12,7 @@ import type {
 import {
   appStoreUrl,
   iosVppAppSeeds,
+  largeTenantIosVppAppSeeds,
   otherAppSeeds,
   vppTokenSeeds,
   type IosVppAppSeed,
@@ -75,6 +76,26 @@ export function generateVpp(
   }
   for (const seed of Object.values(otherAppSeeds)) apps.push(otherAppRecord(prng, seed, now));
   return { tokens, apps, devices };
+}
+
+/**
+ * The `large` tenant's own apps, licensed to its bulk users (drawn from the second PRNG after
+ * everything else, so they move nothing the smaller sizes share).
+ */
+export function generateLargeTenantVppApps(
+  prng: Prng,
+  bulkUsers: readonly UserRecord[],
+  now: number,
+): IosVppAppRecord[] {
+  return Object.values(largeTenantIosVppAppSeeds).map((seed: IosVppAppSeed) =>
+    iosVppAppRecord(
+      prng,
+      seed,
+      vppTokenSeeds[seed.tokenKey].id,
+      userLicenses(prng, seed, bulkUsers, 0, false),
+      now,
+    ),
+  );
 }
 
 function entries<T extends object>(record: T): [keyof T, T[keyof T]][] {

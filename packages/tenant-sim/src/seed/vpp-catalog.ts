@@ -467,6 +467,29 @@ export const iosVppAppSeeds = {
 
 export type IosVppAppKey = keyof typeof iosVppAppSeeds;
 
+/**
+ * Apps only the `large` tenant has, licensed to its bulk users: an enterprise-wide app with
+ * 20,000 user licenses, the scale at which the console's licenses list must stay virtual.
+ */
+export const largeTenantIosVppAppSeeds = {
+  edge: {
+    id: "c4b2f8d3-5e6a-4b7c-8d9e-2f3a4b5c6d07",
+    tokenKey: "valid",
+    displayName: "Microsoft Edge: AI browser",
+    publisher: "Microsoft Corporation",
+    bundleId: "com.microsoft.msedge",
+    appStoreId: "1288723196",
+    releaseDateTime: "2017-10-05T07:00:00Z",
+    supportsUserLicensing: true,
+    supportsDeviceLicensing: false,
+    ...both,
+    userLicenses: 20_000,
+    userDeviceLicenses: 0,
+    sharedDeviceLicenses: 0,
+    totalLicenseCount: 25_000,
+  },
+} as const satisfies Record<string, IosVppAppSeed>;
+
 export function appStoreUrl(app: IosVppAppSeed): string {
   const slug = app.displayName
     .toLowerCase()

@@ -2,7 +2,7 @@ import { generateEnrollmentProfiles } from "../seed/generate-enrollment-profiles
 import { generateBulkUsers } from "../seed/generate-bulk-users.js";
 import { generateManagedDevices } from "../seed/generate-managed-devices.js";
 import { generateUsers } from "../seed/generate-users.js";
-import { generateVpp } from "../seed/generate-vpp.js";
+import { generateLargeTenantVppApps, generateVpp } from "../seed/generate-vpp.js";
 import { demoAccounts, demoTenant, type DemoAccount } from "../seed/demo-tenant.js";
 import { showcaseUserSeeds, type ShowcaseUserSeed } from "../seed/showcase-catalog.js";
 import { tenantSizeProfiles, type TenantSize } from "../seed/tenant-size.js";
@@ -81,6 +81,9 @@ export class TenantStore {
         now,
       }),
     );
+    if (this.size === "large") {
+      for (const app of generateLargeTenantVppApps(second, bulkUsers, now)) this.vpp.addApp(app);
+    }
   }
 
   /** Graph addresses a user by id or by userPrincipalName, case-insensitively. */

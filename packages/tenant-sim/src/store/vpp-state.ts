@@ -66,6 +66,11 @@ export class VppState {
     readonly devices: readonly IosDeviceRecord[],
   ) {}
 
+  /** Seeding only: an app generated after the rest (the large tenant's own apps). */
+  addApp(app: MobileAppRecord): void {
+    this.appList.push(app);
+  }
+
   tokens(now = Date.now()): readonly VppTokenRecord[] {
     this.advance(now);
     return this.tokenList;

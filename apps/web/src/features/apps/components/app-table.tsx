@@ -1,0 +1,170 @@
+import {
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+  type SortDirection,
+} from "@fluentui/react-components";
+import type { IosVppApp } from "@ihc/contracts";
+import { useState, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { currentLanguage } from "../../../lib/i18n";
+import { appPath } from "../../../lib/route-paths";
+import { LicenseUsage } from "./license-usage";
+import { licensingTypeOf } from "./licensing-type";
+
+const useStyles = makeStyles({
+  scroller: { overflowX: "auto" },
+  table: { minWidth: "900px", backgroundColor: tokens.colorNeutralBackground1 },
+  row: { cursor: "pointer" },
+  cell: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    verticalAlign: "top",
+  },
+  stack: { display: "flex", flexDirection: "column", minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  wrap: { overflowWrap: "anywhere" },
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "none",
+    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+});
+
+export type AppSortColumn = "name" | "publisher" | "token" | "usage";
+
+/** Sorts on the client: Graph cannot order apps by their license counts. */
+export function sortApps(
+  apps: readonly IosVppApp[],
+  column: AppSortColumn,
+  direction: SortDirection,
+  language: string,
+): IosVppApp[] {
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  const sign = direction === "ascending" ? 1 : -1;
+  const text = (app: IosVppApp): string =>
+    column === "publisher"
+      ? (app.publisher ?? "")
+      : column === "token"
+        ? (app.vppTokenDisplayName ?? "")
+        : app.displayName;
+  return [...apps].sort((a, b) => {
+    const primary =
+      column === "usage"
+        ? a.usedLicenseCount - b.usedLicenseCount
+        : collator.compare(text(a), text(b));
+    if (primary !== 0) return primary * sign;
+    return collator.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id);
+  });
+}
+
+const onControl = (event: MouseEvent) =>
+  event.target instanceof Element && event.target.closest("a, button, input") !== null;
+
+/** iOS VPP apps; the name links to the app, and so does a click anywhere in the row. */
+export function AppTable({ apps }: { apps: readonly IosVppApp[] }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const language = currentLanguage(i18n);
+  const [sort, setSort] = useState<{ column: AppSortColumn; direction: SortDirection }>({
+    column: "name",
+    direction: "ascending",
+  });
+  const sorted = sortApps(apps, sort.column, sort.direction, language);
+  const header = (column: AppSortColumn) => ({
+    ...(sort.column === column ? { sortDirection: sort.direction } : {}),
+    onClick: () => {
+      setSort((current) => ({
+        column,
+        direction:
+          current.column === column && current.direction === "ascending"
+            ? "descending"
+            : column === "usage" && current.column !== column
+              ? "descending"
+              : "ascending",
+      }));
+    },
+  });
+
+  return (
+    <div className={styles.scroller}>
+      <Table sortable className={styles.table} aria-label={t("apps.tableLabel")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell {...header("name")} style={{ width: "28%" }}>
+              {t("apps.columns.name")}
+            </TableHeaderCell>
+            <TableHeaderCell {...header("publisher")} style={{ width: "18%" }}>
+              {t("apps.columns.publisher")}
+            </TableHeaderCell>
+            <TableHeaderCell {...header("token")} style={{ width: "20%" }}>
+              {t("apps.columns.token")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "14%" }}>
+              {t("apps.columns.licensing")}
+            </TableHeaderCell>
+            <TableHeaderCell {...header("usage")} style={{ width: "20%" }}>
+              {t("apps.columns.usage")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((app) => (
+            <TableRow
+              key={app.id}
+              className={styles.row}
+              onClick={(event) => {
+                if (onControl(event) || window.getSelection()?.toString()) return;
+                void navigate(appPath(app.id));
+              }}
+            >
+              <TableCell className={styles.cell}>
+                <span className={styles.stack}>
+                  <Link to={appPath(app.id)} className={styles.link}>
+                    <Body1Strong className={styles.wrap}>{app.displayName}</Body1Strong>
+                  </Link>
+                  {app.bundleId === undefined ? null : (
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>
+                      {app.bundleId}
+                    </Caption1>
+                  )}
+                </span>
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <span className={styles.wrap}>{app.publisher ?? "—"}</span>
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <span className={styles.stack}>
+                  <span className={styles.wrap}>{app.vppTokenDisplayName ?? "—"}</span>
+                  {app.vppTokenOrganizationName === undefined ? null : (
+                    <Caption1 className={styles.muted}>{app.vppTokenOrganizationName}</Caption1>
+                  )}
+                </span>
+              </TableCell>
+              <TableCell className={styles.cell}>
+                {t(`apps.licensing.${licensingTypeOf(app)}`)}
+              </TableCell>
+              <TableCell className={styles.cell}>
+                <LicenseUsage used={app.usedLicenseCount} total={app.totalLicenseCount} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -203,7 +203,7 @@ if (fanout) {
   });
   for (const r of fanout) {
     check(
-      `Progress delay p95, ${r.watchers} watchers`,
+      `Progress delay p95, watchers: ${r.watchers}`,
       `${fixed(r.delayP95Ms)} ms`,
       `< ${targets.progressDelayP95Ms} ms`,
       r.delayP95Ms < targets.progressDelayP95Ms,
@@ -234,11 +234,11 @@ if (bundle) {
     title: "SPA bundle (gzip, KB = 1024 B) against apps/web/bundle-budget.json",
     columns: [
       "initial JS (KB)",
-      "budget (KB)",
-      "files",
+      "initial budget (KB)",
+      "initial files",
       "largest lazy chunk",
-      "size (KB)",
-      "budget (KB)",
+      "lazy size (KB)",
+      "lazy budget (KB)",
     ],
     rows: [
       [

@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import { FullPageSpinner } from "../components/full-page-spinner";
 import { SignInPage } from "../components/sign-in-page";
 import { useMsalSession } from "../lib/msal";
+import { loadConsole } from "./console-loader";
 
 // Code only a signed-in agent runs (router, shell, pages) stays out of the initial load: the
 // sign-in page and the redirect back from Entra ID need none of it (bundle budget, ADR 0014).
-const Console = lazy(() => import("./console").then((module) => ({ default: module.Console })));
+const Console = lazy(() => loadConsole().then((module) => ({ default: module.Console })));
 
 /** Signed in: the console. Not yet: the sign-in page. In between, a calm spinner. */
 export function App() {

@@ -1,42 +1,390 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
+import { stopAllStacks } from "./lib/loopback-stack.js";
+import {
+  checksTable,
+  fixed,
+  markdownTable,
+  printTable,
+  type Check,
+  type Table,
+} from "./lib/report.js";
+import { targets } from "./lib/targets.js";
+import { bffOverhead } from "./scenarios/bff-overhead.js";
+import { bulkRevokeThrottled } from "./scenarios/bulk-revoke-throttled.js";
 import { progressFanout } from "./scenarios/progress-fanout.js";
+import { spaBundle, spaInChromium } from "./scenarios/spa.js";
+import { userSearch } from "./scenarios/user-search.js";
 
 /**
- * `pnpm bench`: measures on this machine, on loopback, and writes bench/results/latest.json.
- * Scenarios are added here one by one; each is bounded in time.
+ * `pnpm bench`: measures on this machine, on loopback, prints a table per scenario and the
+ * figures against their targets, and writes bench/results/latest.json and latest.md (the
+ * summary docs/benchmarks.md quotes). Every scenario is bounded in time; one that fails or
+ * overruns is reported as an error and the run exits non-zero.
  */
-const fanout = [];
-for (const watchers of [1, 50, 500]) fanout.push(await progressFanout(watchers));
+const SCENARIO_TIMEOUT_MS = 180_000;
+const startedAt = new Date();
+const loadAtStart = loadavg();
+const tables: Table[] = [];
+const checks: Check[] = [];
+const results: Record<string, unknown> = {};
+const errors: string[] = [];
 
-console.log("\nProgress fan-out: one VPP revoke watched by N event streams");
-console.table(
-  fanout.map((r) => ({
-    watchers: r.watchers,
-    "Graph polls": r.graphPolls,
-    "revoke (s)": r.revokeSeconds.toFixed(1),
-    "delay median (ms)": Math.round(r.delayMedianMs),
-    "delay p95 (ms) [target < 2000]": Math.round(r.delayP95Ms),
-    "events/watcher": r.eventsPerWatcher.toFixed(1),
-    "BFF RSS (MB)": r.bffRssMb.toFixed(0),
-  })),
+const run = async <T>(name: string, scenario: () => Promise<T>): Promise<T | undefined> => {
+  const t0 = performance.now();
+  console.log(`\n▶ ${name}`);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const result = await Promise.race([
+      scenario(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new Error(`over ${SCENARIO_TIMEOUT_MS / 1000} s`));
+        }, SCENARIO_TIMEOUT_MS);
+      }),
+    ]);
+    results[name] = result;
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    errors.push(`${name}: ${message}`);
+    results[name] = { error: message };
+    console.error(`✗ ${name}: ${message}`);
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    console.log(`  (${fixed((performance.now() - t0) / 1000, 1)} s)`);
+  }
+};
+
+const check = (figure: string, value: string, target: string, met: Check["met"]) => {
+  checks.push({ figure, value, target, met });
+};
+
+// 1. BFF overhead
+const overhead = await run("bffOverhead", () => bffOverhead([1, 50]));
+if (overhead) {
+  tables.push({
+    title: "BFF overhead: the VPP token list through the BFF vs the same Graph call direct",
+    note: `${overhead.listPath} vs ${overhead.graphCall} with an on-behalf-of-equivalent token; ${overhead.users} agents in rotation, ${overhead.phaseSeconds} s per phase. BFF RSS at rest ${fixed(overhead.bffRssAtRestMb)} MB.`,
+    columns: [
+      "concurrency",
+      "direct median / p95 (ms)",
+      "BFF median / p95 (ms)",
+      "latency ratio median / p95",
+      "direct req/s",
+      "BFF req/s",
+      "throughput ratio",
+      "BFF RSS under load (MB)",
+    ],
+    rows: overhead.rows.map((r) => [
+      r.concurrency,
+      `${fixed(r.direct.medianMs, 1)} / ${fixed(r.direct.p95Ms, 1)}`,
+      `${fixed(r.bff.medianMs, 1)} / ${fixed(r.bff.p95Ms, 1)}`,
+      `${fixed(r.medianRatio, 2)} / ${fixed(r.p95Ratio, 2)}`,
+      fixed(r.direct.perSecond),
+      fixed(r.bff.perSecond),
+      fixed(r.throughputRatio, 2),
+      fixed(r.bffRssUnderLoadMb),
+    ]),
+  });
+  for (const r of overhead.rows) {
+    const ratio = targets.overheadLatencyRatio;
+    check(
+      `BFF/direct latency, median, c=${r.concurrency}`,
+      `${fixed(r.medianRatio, 2)}×`,
+      `≤ ${ratio}×`,
+      r.medianRatio <= ratio,
+    );
+    check(
+      `BFF/direct latency, p95, c=${r.concurrency}`,
+      `${fixed(r.p95Ratio, 2)}×`,
+      `≤ ${ratio}×`,
+      r.p95Ratio <= ratio,
+    );
+    check(
+      `BFF/direct throughput, c=${r.concurrency}`,
+      `${fixed(r.throughputRatio, 2)}×`,
+      `≥ ${targets.overheadThroughputRatio}×`,
+      r.throughputRatio >= targets.overheadThroughputRatio,
+    );
+    check(
+      `BFF RSS under load, c=${r.concurrency}`,
+      `${fixed(r.bffRssUnderLoadMb)} MB`,
+      `≤ ${targets.bffRssMb} MB`,
+      r.bffRssUnderLoadMb <= targets.bffRssMb,
+    );
+    if (r.direct.errors + r.bff.errors > 0)
+      errors.push(
+        `bffOverhead: ${r.direct.errors + r.bff.errors} failed requests at c=${r.concurrency}`,
+      );
+  }
+}
+
+// 2. Writes against throttling
+const bulk = await run("bulkRevokeThrottled", bulkRevokeThrottled);
+if (bulk) {
+  tables.push({
+    title: "Writes against throttling: one bulk revoke at the Intune limit (scaled)",
+    note: `Simulator and BFF budget at ${bulk.writesPerWindow} writes / ${bulk.windowSeconds} s (Intune: 100 / 20 s); floor = M/N × W.`,
+    columns: [
+      "licenses (M)",
+      "floor (s)",
+      "took (s)",
+      "time over floor",
+      "state",
+      "succeeded",
+      "429s",
+      "lost",
+      "doubled",
+    ],
+    rows: [
+      [
+        bulk.licenses,
+        fixed(bulk.floorSeconds, 1),
+        fixed(bulk.seconds, 1),
+        `${fixed(bulk.timeOverFloor, 2)}×`,
+        bulk.state,
+        bulk.succeeded,
+        bulk.throttled429,
+        bulk.lost,
+        bulk.doubled,
+      ],
+    ],
+  });
+  check(
+    "Bulk revoke time over floor",
+    `${fixed(bulk.timeOverFloor, 2)}×`,
+    `≤ ${targets.bulkTimeOverFloor}×`,
+    bulk.timeOverFloor <= targets.bulkTimeOverFloor,
+  );
+  check(
+    "Bulk revoke 429s from Graph",
+    String(bulk.throttled429),
+    "0 (the budget mirrors the limit)",
+    bulk.throttled429 === 0,
+  );
+  check(
+    "Bulk revoke licenses lost / doubled",
+    `${bulk.lost} / ${bulk.doubled}`,
+    "0 / 0",
+    bulk.lost === 0 && bulk.doubled === 0 && bulk.succeeded === bulk.licenses,
+  );
+}
+
+// 3. Progress fan-out
+const fanout = await run("progressFanout", async () => {
+  const rows = [];
+  for (const watchers of [1, 50, 500]) rows.push(await progressFanout(watchers));
+  return rows;
+});
+if (fanout) {
+  tables.push({
+    title: "Progress fan-out: one VPP revoke watched by N event streams",
+    note: "Delay = event received by a watcher − the simulator's lastUpdatedDateTime of that state.",
+    columns: [
+      "watchers",
+      "Graph polls",
+      "revoke (s)",
+      "delay median (ms)",
+      "delay p95 (ms)",
+      "events/watcher",
+      "BFF RSS (MB)",
+    ],
+    rows: fanout.map((r) => [
+      r.watchers,
+      r.graphPolls,
+      fixed(r.revokeSeconds, 1),
+      fixed(r.delayMedianMs),
+      fixed(r.delayP95Ms),
+      fixed(r.eventsPerWatcher, 1),
+      fixed(r.bffRssMb),
+    ]),
+  });
+  for (const r of fanout) {
+    check(
+      `Progress delay p95, watchers: ${r.watchers}`,
+      `${fixed(r.delayP95Ms)} ms`,
+      `< ${targets.progressDelayP95Ms} ms`,
+      r.delayP95Ms < targets.progressDelayP95Ms,
+    );
+  }
+  const [one] = fanout;
+  const most = fanout.at(-1);
+  if (one && most) {
+    check(
+      "Graph polls, 500 vs 1 watcher",
+      `${most.graphPolls} vs ${one.graphPolls}`,
+      "do not grow with watchers (±2)",
+      most.graphPolls <= one.graphPolls + 2,
+    );
+    check(
+      "BFF RSS with 500 watchers",
+      `${fixed(most.bffRssMb)} MB`,
+      `≤ ${targets.bffRssMb} MB`,
+      most.bffRssMb <= targets.bffRssMb,
+    );
+  }
+}
+
+// 4. SPA
+const bundle = await run("spaBundle", () => Promise.resolve(spaBundle()));
+if (bundle) {
+  tables.push({
+    title: "SPA bundle (gzip, KB = 1024 B) against apps/web/bundle-budget.json",
+    columns: [
+      "initial JS (KB)",
+      "initial budget (KB)",
+      "initial files",
+      "largest lazy chunk",
+      "lazy size (KB)",
+      "lazy budget (KB)",
+    ],
+    rows: [
+      [
+        bundle.initialKb,
+        bundle.initialBudgetKb,
+        bundle.initialFiles,
+        bundle.largestLazyChunk,
+        bundle.largestLazyKb,
+        bundle.largestLazyBudgetKb,
+      ],
+    ],
+  });
+  check(
+    "SPA initial JS (gzip)",
+    `${bundle.initialKb} KB`,
+    `≤ ${bundle.initialBudgetKb} KB (budget)`,
+    bundle.initialKb <= bundle.initialBudgetKb,
+  );
+  check(
+    "SPA largest lazy chunk (gzip)",
+    `${bundle.largestLazyKb} KB`,
+    `≤ ${bundle.largestLazyBudgetKb} KB (budget)`,
+    bundle.largestLazyKb <= bundle.largestLazyBudgetKb,
+  );
+}
+const chromium = await run("spaInChromium", spaInChromium);
+if (chromium) {
+  const { render, bigList } = chromium;
+  tables.push({
+    title: "SPA in Chromium: signed-in start, cold cache (a new context per load)",
+    note: "From navigation start to /vpp-tokens: the shell's navigation in the DOM, then the first table row (data through the BFF).",
+    columns: [
+      "loads",
+      "shell median (ms)",
+      "shell p95 (ms)",
+      "first data row median (ms)",
+      "first data row p95 (ms)",
+    ],
+    rows: [
+      [
+        render.loads,
+        fixed(render.shellMedianMs),
+        fixed(render.shellP95Ms),
+        fixed(render.dataMedianMs),
+        fixed(render.dataP95Ms),
+      ],
+    ],
+  });
+  check(
+    "Signed-in shell first render, median",
+    `${fixed(render.shellMedianMs)} ms`,
+    `< ${targets.shellRenderMs} ms`,
+    render.shellMedianMs < targets.shellRenderMs,
+  );
+  if ("skipped" in bigList) {
+    check(
+      "Virtualized user list: DOM rows",
+      `skipped: ${bigList.skipped}`,
+      `≤ ${targets.listDomRows} rows`,
+      "skipped",
+    );
+  } else {
+    tables.push({
+      title: "Virtualized user list on a 50,000-user tenant",
+      columns: ["search", "matches", "rows loaded", "DOM rows"],
+      rows: [[bigList.query, bigList.matches, bigList.loaded, bigList.domRows]],
+    });
+    check(
+      `Virtualized user list: DOM rows with ${bigList.loaded} loaded`,
+      String(bigList.domRows),
+      `≤ ${targets.listDomRows} rows`,
+      bigList.domRows <= targets.listDomRows,
+    );
+  }
+}
+
+// 5. User search at 50,000 users
+const search = await run("userSearch", userSearch);
+if (search) {
+  if ("skipped" in search) {
+    check(
+      "User search, last keystroke → results",
+      `skipped: ${search.skipped}`,
+      `median < ${targets.searchMedianMs} ms, p95 < ${targets.searchP95Ms} ms`,
+      "skipped",
+    );
+  } else {
+    tables.push({
+      title: "User search at 50,000 users: last keystroke → full response (BFF HTTP API)",
+      note: `${search.names} names typed ${search.keystrokesPerName} keys each, one key every ${search.keystrokeIntervalMs} ms; each key aborts the previous request.`,
+      columns: ["names", "median (ms)", "p95 (ms)", "aborted requests", "results (median)"],
+      rows: [
+        [
+          search.names,
+          fixed(search.medianMs),
+          fixed(search.p95Ms),
+          search.aborted,
+          search.medianResults,
+        ],
+      ],
+    });
+    check(
+      "User search, last keystroke → results, median",
+      `${fixed(search.medianMs)} ms`,
+      `< ${targets.searchMedianMs} ms`,
+      search.medianMs < targets.searchMedianMs,
+    );
+    check(
+      "User search, last keystroke → results, p95",
+      `${fixed(search.p95Ms)} ms`,
+      `< ${targets.searchP95Ms} ms`,
+      search.p95Ms < targets.searchP95Ms,
+    );
+  }
+}
+
+stopAllStacks();
+const summary = checksTable(checks);
+for (const table of [...tables, summary]) printTable(table);
+const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: loadAtStart.map((l) => Math.round(l * 10) / 10),
+  loadAverageAtEnd: loadavg().map((l) => Math.round(l * 10) / 10),
+};
+console.log(
+  `\nWall time ${fixed(wallSeconds)} s; load average ${machine.loadAverageAtStart.join(" ")} → ${machine.loadAverageAtEnd.join(" ")}`,
 );
+if (errors.length > 0) console.error(`\nErrors:\n${errors.map((e) => `- ${e}`).join("\n")}`);
 
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(
   new URL("./results/latest.json", import.meta.url),
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        memoryGb: totalmem() / 2 ** 30,
-        node: process.version,
-      },
-      progressFanout: fanout,
-    },
-    null,
-    2,
-  )}\n`,
+  `${JSON.stringify({ at: startedAt.toISOString(), wallSeconds, machine, targets, checks, errors, results }, null, 2)}\n`,
 );
+writeFileSync(
+  new URL("./results/latest.md", import.meta.url),
+  [
+    `Run ${startedAt.toISOString()}, wall time ${fixed(wallSeconds)} s, on ${machine.cpus} × ${machine.cpuModel ?? "CPU"}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" / ")} at start, ${machine.loadAverageAtEnd.join(" / ")} at end.`,
+    "",
+    markdownTable(summary, checks),
+    ...tables.map((table) => markdownTable(table)),
+    ...(errors.length > 0 ? ["### Errors", "", ...errors.map((e) => `- ${e}`), ""] : []),
+  ].join("\n"),
+);
+process.exitCode = errors.length > 0 ? 1 : 0;

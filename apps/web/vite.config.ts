@@ -25,20 +25,7 @@ export default defineConfig({
     // The BFF serves dist under `script-src 'self'`: no inline scripts, no eval.
     modulePreload: { polyfill: false },
     sourcemap: false,
-    rolldownOptions: {
-      output: {
-        // Libraries change less often than our code: separate chunks stay cached across releases.
-        codeSplitting: {
-          groups: [
-            { name: "msal", test: /node_modules[\\/]@azure[\\/]/ },
-            {
-              name: "fluent",
-              test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/,
-            },
-            { name: "vendor", test: /node_modules[\\/]/ },
-          ],
-        },
-      },
-    },
+    // dist/.vite/manifest.json: which chunks load eagerly, for the bundle budget (scripts/bundle-size.ts).
+    manifest: true,
   },
 });

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { demoTenant } from "@ihc/tenant-sim";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+// IHC_BENCH_ROOT: measure another checkout's build (its built sim, BFF and SPA) with this bench.
+const root = process.env.IHC_BENCH_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -31,9 +32,28 @@ const waitFor = async (url: string, timeoutMs = 30_000): Promise<void> => {
   }
 };
 
+const running = new Set<ChildProcess>();
+
+/** Stops every simulator and BFF still running (a scenario that timed out leaves its stack). */
+export const stopAllStacks = (): void => {
+  for (const child of running) child.kill("SIGTERM");
+  running.clear();
+};
+
+export interface LoopbackStackOptions {
+  /** Extra simulator CLI flags, e.g. `["--size", "large"]`. */
+  simArgs?: string[];
+  /** Extra BFF environment, e.g. the write budget. */
+  bffEnv?: Record<string, string>;
+  /** Serve the built SPA (apps/web/dist) from the BFF at `webOrigin`, as in production. */
+  web?: boolean;
+}
+
 export interface LoopbackStack {
   simUrl: string;
   bffUrl: string;
+  /** The SPA's origin when `web` is set (`http://localhost:<bff port>`, as the e2e stack). */
+  webOrigin: string;
   bff: ChildProcess;
   mintToken(account: string, claims?: Record<string, unknown>): Promise<string>;
   sim<T>(method: string, path: string, body?: unknown): Promise<T>;
@@ -41,11 +61,16 @@ export interface LoopbackStack {
 }
 
 /** The built simulator and BFF as separate processes on loopback, as in production. */
-export const startLoopbackStack = async (simArgs: string[] = []): Promise<LoopbackStack> => {
+export const startLoopbackStack = async ({
+  simArgs = [],
+  bffEnv = {},
+  web = false,
+}: LoopbackStackOptions = {}): Promise<LoopbackStack> => {
   const simPort = await freePort();
   const bffPort = await freePort();
   const simUrl = `http://127.0.0.1:${simPort}`;
   const bffUrl = `http://127.0.0.1:${bffPort}`;
+  const webOrigin = `http://localhost:${bffPort}`;
   const sim = spawn(
     process.execPath,
     [
@@ -54,11 +79,14 @@ export const startLoopbackStack = async (simArgs: string[] = []): Promise<Loopba
       String(simPort),
       "--public-url",
       simUrl,
+      ...(web ? ["--spa-origin", webOrigin] : []),
       ...simArgs,
     ],
     { cwd: root, stdio: "ignore" },
   );
-  await waitFor(`${simUrl}/_sim/health`);
+  running.add(sim);
+  // A large tenant takes a while to generate.
+  await waitFor(`${simUrl}/_sim/health`, 120_000);
   const bff = spawn(process.execPath, ["apps/bff/dist/server.js"], {
     cwd: root,
     stdio: "ignore",
@@ -75,8 +103,11 @@ export const startLoopbackStack = async (simArgs: string[] = []): Promise<Loopba
       PORT: String(bffPort),
       DATA_DIR: await mkdtemp(join(tmpdir(), "ihc-bench-")),
       LOG_LEVEL: "warn",
+      ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
+      ...bffEnv,
     },
   });
+  running.add(bff);
   await waitFor(`${bffUrl}/api/health`);
   const simCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${simUrl}${path}`, {
@@ -90,6 +121,7 @@ export const startLoopbackStack = async (simArgs: string[] = []): Promise<Loopba
   return {
     simUrl,
     bffUrl,
+    webOrigin,
     bff,
     sim: simCall,
     mintToken: async (account, claims) =>
@@ -100,15 +132,10 @@ export const startLoopbackStack = async (simArgs: string[] = []): Promise<Loopba
         })
       ).token,
     close: () => {
-      bff.kill("SIGTERM");
-      sim.kill("SIGTERM");
+      for (const child of [bff, sim]) {
+        child.kill("SIGTERM");
+        running.delete(child);
+      }
     },
   };
-};
-
-export const percentile = (values: number[], p: number): number => {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
 };

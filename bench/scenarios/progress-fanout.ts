@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { VppTokenListSchema } from "@ihc/contracts";
-import { percentile, startLoopbackStack } from "../lib/loopback-stack.js";
+import { startLoopbackStack } from "../lib/loopback-stack.js";
+import { percentile, rssMb } from "../lib/measure.js";
 import { openSse } from "../lib/sse-client.js";
 
 export interface FanoutResult {
@@ -13,12 +13,6 @@ export interface FanoutResult {
   eventsPerWatcher: number;
   bffRssMb: number;
 }
-
-const rssMb = (pid: number | undefined): number => {
-  if (pid === undefined) return Number.NaN;
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
-};
 
 /**
  * N event-stream clients watch one VPP revoke. Measures the Graph polls the BFF made (one

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { z } from "zod";
 import { App } from "./app/app";
+import { preloadConsoleIfSignedInLikely } from "./app/console-loader";
 import { AppProviders, ThemeProvider } from "./app/providers";
 import { FullPageSpinner } from "./components/full-page-spinner";
 import { StartupErrorPage } from "./components/startup-error-page";
@@ -20,6 +21,7 @@ z.config({ jitless: true });
  * bundle holds none); MSAL initialized and any redirect response processed; then the app.
  */
 async function start(root: Root): Promise<void> {
+  preloadConsoleIfSignedInLikely();
   const i18n = await initI18n();
   const retry = () => {
     void start(root);

@@ -1,12 +1,15 @@
 import { useIsAuthenticated, useMsal } from "@azure/msal-react";
 import { InteractionStatus } from "@azure/msal-browser";
-import { useState } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { RouterProvider } from "react-router/dom";
 import { FullPageSpinner } from "../components/full-page-spinner";
 import { SignInPage } from "../components/sign-in-page";
 import { useMsalSession } from "../lib/msal";
-import { createAppRouter } from "./router";
+import { loadConsole } from "./console-loader";
+
+// Code only a signed-in agent runs (router, shell, pages) stays out of the initial load: the
+// sign-in page and the redirect back from Entra ID need none of it (bundle budget, ADR 0014).
+const Console = lazy(() => loadConsole().then((module) => ({ default: module.Console })));
 
 /** Signed in: the console. Not yet: the sign-in page. In between, a calm spinner. */
 export function App() {
@@ -21,11 +24,9 @@ export function App() {
   if (!isAuthenticated) {
     return <SignInPage tenant={tenant} signInError={signInError} />;
   }
-  return <Console />;
-}
-
-function Console() {
-  // Created once the agent is signed in, so the router sees the URL MSAL returned them to.
-  const [router] = useState(createAppRouter);
-  return <RouterProvider router={router} />;
+  return (
+    <Suspense fallback={<FullPageSpinner label={t("startup.loading")} />}>
+      <Console />
+    </Suspense>
+  );
 }

@@ -1,7 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "../locales/en.json";
-import ru from "../locales/ru.json";
 
 export const supportedLanguages = ["en", "ru"] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -45,8 +44,21 @@ function setDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
 }
 
+// English ships in the initial bundle (it is the fallback for every key); other languages are
+// fetched when chosen, so an agent downloads one catalogue, not all (bundle budget, ADR 0014).
+const catalogues: Record<Language, () => Promise<typeof en>> = {
+  en: () => Promise.resolve(en),
+  ru: () => import("../locales/ru.json").then((module) => module.default),
+};
+
+async function loadCatalogue(instance: i18n, language: Language): Promise<void> {
+  if (instance.hasResourceBundle(language, "translation")) return;
+  instance.addResourceBundle(language, "translation", await catalogues[language]());
+}
+
 /** Switches the UI language and remembers the agent's choice in this browser. */
 export async function changeLanguage(instance: i18n, language: Language): Promise<void> {
+  await loadCatalogue(instance, language);
   await instance.changeLanguage(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
@@ -62,7 +74,12 @@ export async function initI18n(): Promise<i18n> {
     lng: language,
     fallbackLng: "en",
     supportedLngs: supportedLanguages,
-    resources: { en: { translation: en }, ru: { translation: ru } },
+    resources: {
+      en: { translation: en },
+      ...(language === "en" ? {} : { [language]: { translation: await catalogues[language]() } }),
+    },
+    // Languages not in `resources` yet are added by `loadCatalogue` when the agent picks one.
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

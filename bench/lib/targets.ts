@@ -1,0 +1,23 @@
+/**
+ * What each figure of `pnpm bench` is judged against, in one place. The bundle budget lives in
+ * apps/web/bundle-budget.json (pnpm test enforces it); these are the bench's own targets.
+ */
+export const targets = {
+  /** Progress fan-out: state change → event at a watcher, p95 (DESIGN §7: live progress). */
+  progressDelayP95Ms: 2_000,
+  /** BFF ÷ direct Graph latency (the simulator answers in a few ms, so this is strict). */
+  overheadLatencyRatio: 3,
+  /** BFF ÷ direct Graph requests per second. */
+  overheadThroughputRatio: 0.33,
+  /** BFF resident memory under any scenario's load. */
+  bffRssMb: 256,
+  /** Bulk revoke time ÷ (M/N × W): within a quarter of what Intune's limit allows. */
+  bulkTimeOverFloor: 1.25,
+  /** Signed-in shell in Chromium, cold cache, loopback: navigation start → shell, median. */
+  shellRenderMs: 2_000,
+  /** Virtualized list: `role="option"` rows in the DOM, however many results are loaded. */
+  listDomRows: 100,
+  /** Users search, last keystroke → full response. */
+  searchMedianMs: 500,
+  searchP95Ms: 1_000,
+} as const;

@@ -1,0 +1,144 @@
+import { demoTenant } from "@ihc/tenant-sim";
+import { runLoad, type LoadResult } from "../lib/load.js";
+import { startLoopbackStack } from "../lib/loopback-stack.js";
+import { rssMb } from "../lib/measure.js";
+
+export interface OverheadRow {
+  concurrency: number;
+  direct: LoadResult;
+  bff: LoadResult;
+  /** BFF ÷ direct latency: how many times slower the user's request is through the BFF. */
+  medianRatio: number;
+  p95Ratio: number;
+  /** BFF ÷ direct requests per second. */
+  throughputRatio: number;
+  bffRssUnderLoadMb: number;
+}
+
+export interface OverheadResult {
+  listPath: string;
+  graphCall: string;
+  users: number;
+  phaseSeconds: number;
+  bffRssAtRestMb: number;
+  rows: OverheadRow[];
+}
+
+const USERS = 50;
+const PHASE_MS = 5_000;
+const WARMUP_MS = 1_000;
+const LIST_PATH = "/api/vpp-tokens";
+
+interface GraphUser {
+  userPrincipalName: string;
+}
+
+/**
+ * The VPP token list through the BFF (validate the token, on-behalf-of from its cache, Graph,
+ * map, validate the response) against the same Graph request sent straight to the simulator
+ * with the token an on-behalf-of exchange gives (audience Graph, the API's delegated scopes),
+ * same run, same concurrency. Requests rotate over 50 agents, as 50 agents at once would be,
+ * which also keeps each under the BFF's per-user rate limit.
+ */
+export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResult> => {
+  const stack = await startLoopbackStack();
+  try {
+    // Reads only, far below Intune's limits in production; here they would cap the sim itself.
+    for (const service of ["enrollment", "applications", "androidForWork", "devices"]) {
+      await stack.sim("PUT", "/_sim/throttling", {
+        service,
+        requests: 1_000_000,
+        tenantRequests: 1_000_000,
+      });
+    }
+    const admin = await stack.sim<{ token: string }>("POST", "/_sim/token", {
+      audience: "graph",
+      scopes: demoTenant.api.graphScopes,
+    });
+    const users = (
+      (await (
+        await fetch(`${stack.simUrl}/v1.0/users?$top=${USERS}&$select=userPrincipalName`, {
+          headers: { authorization: `Bearer ${admin.token}` },
+        })
+      ).json()) as { value: GraphUser[] }
+    ).value.map((u) => u.userPrincipalName);
+    if (users.length < USERS) throw new Error(`only ${users.length} users in the tenant`);
+    const apiTokens = await Promise.all(
+      users.map((account) => stack.mintToken(account, { roles: ["Console.Read"] })),
+    );
+    const graphTokens = await Promise.all(
+      users.map(
+        async (account) =>
+          (
+            await stack.sim<{ token: string }>("POST", "/_sim/token", {
+              account,
+              audience: "graph",
+              scopes: demoTenant.api.graphScopes,
+            })
+          ).token,
+      ),
+    );
+
+    // One request per agent: every on-behalf-of token is in the BFF's cache before measuring.
+    await stack.sim("DELETE", "/_sim/received");
+    for (const token of apiTokens) {
+      const response = await fetch(`${stack.bffUrl}${LIST_PATH}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status !== 200) throw new Error(`${LIST_PATH}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+    // The exact Graph request the BFF made, replayed as the direct call.
+    const received = await stack.sim<
+      { method: string; path: string; query: Record<string, string> }[]
+    >("GET", "/_sim/received");
+    const graphRequest = received.find((r) => r.method === "GET" && r.path.includes("vppTokens"));
+    if (!graphRequest) throw new Error("the BFF made no Graph request for the list");
+    const graphUrl = `${stack.simUrl}${graphRequest.path}?${new URLSearchParams(graphRequest.query).toString()}`;
+    const check = await fetch(graphUrl, { headers: { authorization: `Bearer ${graphTokens[0]}` } });
+    if (check.status !== 200) throw new Error(`direct Graph call: ${check.status}`);
+    await check.arrayBuffer();
+
+    const bffRssAtRestMb = rssMb(stack.bff.pid);
+    const get = (url: string, tokens: string[]) => async (i: number) => {
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${tokens[i % tokens.length] ?? ""}` },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const direct = get(graphUrl, graphTokens);
+    const viaBff = get(`${stack.bffUrl}${LIST_PATH}`, apiTokens);
+    const rows: OverheadRow[] = [];
+    for (const concurrency of concurrencies) {
+      await runLoad(concurrency, WARMUP_MS, direct);
+      const directResult = await runLoad(concurrency, PHASE_MS, direct);
+      await runLoad(concurrency, WARMUP_MS, viaBff);
+      let peakRss = 0;
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, rssMb(stack.bff.pid));
+      }, 250);
+      const bffResult = await runLoad(concurrency, PHASE_MS, viaBff);
+      clearInterval(sampler);
+      rows.push({
+        concurrency,
+        direct: directResult,
+        bff: bffResult,
+        medianRatio: bffResult.medianMs / directResult.medianMs,
+        p95Ratio: bffResult.p95Ms / directResult.p95Ms,
+        throughputRatio: bffResult.perSecond / directResult.perSecond,
+        bffRssUnderLoadMb: peakRss,
+      });
+    }
+    return {
+      listPath: LIST_PATH,
+      graphCall: `GET ${graphRequest.path}`,
+      users: USERS,
+      phaseSeconds: PHASE_MS / 1000,
+      bffRssAtRestMb,
+      rows,
+    };
+  } finally {
+    stack.close();
+  }
+};

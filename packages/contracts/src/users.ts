@@ -134,6 +134,12 @@ export const RetireAllDevicesRequestSchema = z
   .object({
     /** Typed by the agent; must equal the user's UPN as Graph returns it (case-insensitive). */
     confirmUserPrincipalName: z.string().max(1024),
+    /**
+     * The devices the agent was shown in the dialog. Graph retires whatever the user has when it
+     * acts, so when this list no longer matches the user's devices the BFF refuses (409) and
+     * sends nothing: the agent reviews the new list. The console always sends it.
+     */
+    confirmDeviceIds: z.array(GraphIdSchema).max(1000).optional(),
     reason: ReasonSchema,
   })
   .strict();

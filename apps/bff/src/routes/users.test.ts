@@ -230,6 +230,31 @@ describe("users and devices", () => {
       expect((await devicesOf(lukasz)).every((d) => d.managementState === "managed")).toBe(true);
     });
 
+    it("refuses with 409 and sends nothing when the devices are not the ones the agent saw", async () => {
+      const devices = await devicesOf(lukasz);
+      const shown = devices.slice(1).map((d) => d.id);
+      const missing = await expectProblem(
+        await retire(lukasz, {
+          confirmUserPrincipalName: upnOf("lukaszWisniewski"),
+          confirmDeviceIds: shown,
+        }),
+        409,
+        "conflict",
+      );
+      expect(missing.detail).toContain(`new: ${devices[0]?.deviceName ?? "?"}`);
+      const extra = await expectProblem(
+        await retire(lukasz, {
+          confirmUserPrincipalName: upnOf("lukaszWisniewski"),
+          confirmDeviceIds: [...devices.map((d) => d.id), randomUUID()],
+        }),
+        409,
+        "conflict",
+      );
+      expect(extra.detail).toContain("1 no longer listed");
+      expect(graphPosts()).toHaveLength(0);
+      expect((await devicesOf(lukasz)).every((d) => d.managementState === "managed")).toBe(true);
+    });
+
     it("answers 409 for a user without devices, sending nothing", async () => {
       const problem = await expectProblem(
         await retire(seededUserIds.zoeMuller, { confirmUserPrincipalName: upnOf("zoeMuller") }),
@@ -274,8 +299,13 @@ describe("users and devices", () => {
       const key = randomUUID();
       const response = await retire(
         lukasz,
-        // The UPN is compared case-insensitively, as Entra ID treats it.
-        { confirmUserPrincipalName: upnOf("lukaszWisniewski").toUpperCase(), reason: "INC-42" },
+        // The UPN is compared case-insensitively, as Entra ID treats it; the devices the dialog
+        // listed travel with it.
+        {
+          confirmUserPrincipalName: upnOf("lukaszWisniewski").toUpperCase(),
+          confirmDeviceIds: devices.map((d) => d.id.toUpperCase()),
+          reason: "INC-42",
+        },
         senior,
         key,
       );

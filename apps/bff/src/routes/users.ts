@@ -11,6 +11,7 @@ import {
   type BulkItem,
   type UserDetail,
 } from "@ihc/contracts";
+import type { ManagedDevice } from "@ihc/contracts";
 import { Router } from "express";
 import { z } from "zod";
 import { toActionRecord } from "../actions/action-journal.js";
@@ -148,6 +149,15 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
               "nothing was sent.",
           );
         }
+        if (body.confirmDeviceIds !== undefined) {
+          const changed = deviceListChange(body.confirmDeviceIds, devices);
+          if (changed !== undefined) {
+            throw new ConflictError(
+              `The devices of ${target.displayName} changed since the dialog opened (${changed}); ` +
+                "nothing was sent. Review the list again.",
+            );
+          }
+        }
         if (devices.every((device) => RETIRING_STATES.has(device.managementState))) {
           throw new ConflictError(
             `Every device of ${target.displayName} is already being retired; nothing was sent.`,
@@ -183,3 +193,24 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
         sendJson(res, ActionRecordSchema, toActionRecord(record), 202);
       },
     );
+
+/**
+ * How the user's devices differ from the ones the agent confirmed ("2 new: …; 1 gone"), or
+ * undefined when they are the same set.
+ */
+const deviceListChange = (
+  confirmedIds: readonly string[],
+  devices: readonly ManagedDevice[],
+): string | undefined => {
+  const confirmed = new Set(confirmedIds.map((id) => id.toLowerCase()));
+  const current = new Set(devices.map((device) => device.id.toLowerCase()));
+  const added = devices.filter((device) => !confirmed.has(device.id.toLowerCase()));
+  const gone = [...confirmed].filter((id) => !current.has(id)).length;
+  if (added.length === 0 && gone === 0) return undefined;
+  return [
+    added.length > 0 ? `new: ${added.map((device) => device.deviceName).join(", ")}` : undefined,
+    gone > 0 ? `${String(gone)} no longer listed` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join("; ");
+};

@@ -27,5 +27,10 @@ export function useRetireAllDevices() {
       addUserAction(client, record);
       void client.invalidateQueries({ queryKey: userKeys.devices(userId) });
     },
+    // A 409 says the user's devices are not the ones the dialog listed: re-read them so the
+    // next opening shows the list Graph would act on.
+    onError: (_error, { userId }) => {
+      void client.invalidateQueries({ queryKey: userKeys.devices(userId) });
+    },
   });
 }

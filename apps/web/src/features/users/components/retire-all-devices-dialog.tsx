@@ -114,6 +114,7 @@ export function RetireAllDevicesDialog({
     setSentUpn(typed.trim());
     submission.submit({
       confirmUserPrincipalName: typed.trim(),
+      confirmDeviceIds: shown.map((device) => device.id),
       ...(trimmedReason === "" ? {} : { reason: trimmedReason }),
     });
   };

@@ -9,39 +9,20 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
   type SortDirection,
 } from "@fluentui/react-components";
 import type { IosVppApp } from "@ihc/contracts";
 import { useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { useTableStyles } from "../../../components/table-styles";
 import { currentLanguage } from "../../../lib/i18n";
 import { appPath } from "../../../lib/route-paths";
 import { LicenseUsage } from "./license-usage";
 import { licensingTypeOf } from "./licensing-type";
 
-const useStyles = makeStyles({
-  scroller: { overflowX: "auto" },
-  table: { minWidth: "900px", backgroundColor: tokens.colorNeutralBackground1 },
-  row: { cursor: "pointer" },
-  cell: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    verticalAlign: "top",
-  },
-  stack: { display: "flex", flexDirection: "column", minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  wrap: { overflowWrap: "anywhere" },
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "none",
-    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
+const useOwnStyles = makeStyles({
+  table: { minWidth: "900px" },
 });
 
 export type AppSortColumn = "name" | "publisher" | "token" | "usage";
@@ -77,7 +58,7 @@ const onControl = (event: MouseEvent) =>
 /** iOS VPP apps; the name links to the app, and so does a click anywhere in the row. */
 export function AppTable({ apps }: { apps: readonly IosVppApp[] }) {
   const { t, i18n } = useTranslation();
-  const styles = useStyles();
+  const styles = useTableStyles(useOwnStyles());
   const navigate = useNavigate();
   const language = currentLanguage(i18n);
   const [sort, setSort] = useState<{ column: AppSortColumn; direction: SortDirection }>({

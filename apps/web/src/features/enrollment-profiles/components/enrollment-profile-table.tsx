@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../lib/api/get-me";
 import { formatNumber } from "../../../lib/format";
+import { useTableStyles } from "../../../components/table-styles";
 import { currentLanguage } from "../../../lib/i18n";
 import { mayActOnProfiles, profileActionsFor } from "./profile-actions";
 import { profileKindKey } from "./profile-kind";
@@ -28,23 +29,9 @@ import { RevokeTokenDialog } from "./revoke-token-dialog";
 import { TokenExpiryCell } from "./token-expiry-cell";
 import { TokenStatusBadge } from "./token-status-badge";
 
-const useStyles = makeStyles({
-  scroller: { overflowX: "auto" },
-  table: { minWidth: "1040px", backgroundColor: tokens.colorNeutralBackground1 },
-  cell: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    verticalAlign: "top",
-  },
-  stack: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalXXS,
-    minWidth: 0,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  wrap: { overflowWrap: "anywhere" },
+const useOwnStyles = makeStyles({
+  table: { minWidth: "1040px" },
+  stack: { alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: "tabular-nums" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
@@ -64,7 +51,7 @@ const profileKey = (profile: EnrollmentProfile) => `${profile.kind}:${profile.id
 /** Both kinds of Android Enterprise profile in one table, with the token actions allowed. */
 export function EnrollmentProfileTable({ profiles }: { profiles: readonly EnrollmentProfile[] }) {
   const { t, i18n } = useTranslation();
-  const styles = useStyles();
+  const styles = useTableStyles(useOwnStyles());
   const me = useMe();
   const language = currentLanguage(i18n);
   const anyAction = mayActOnProfiles(me);

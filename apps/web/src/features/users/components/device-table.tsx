@@ -14,18 +14,10 @@ import type { ManagedDevice } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { RelativeTime } from "../../../components/relative-time";
 import { ComplianceBadge, ManagementStateBadge, OwnershipBadge } from "./device-badges";
+import { useTableStyles } from "../../../components/table-styles";
 
-const useStyles = makeStyles({
-  scroller: { overflowX: "auto" },
-  table: { minWidth: "960px", backgroundColor: tokens.colorNeutralBackground1 },
-  cell: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    verticalAlign: "top",
-  },
-  stack: { display: "flex", flexDirection: "column", minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  wrap: { overflowWrap: "anywhere" },
+const useOwnStyles = makeStyles({
+  table: { minWidth: "960px" },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
 
@@ -52,7 +44,7 @@ export function DeviceTable({
   label: string;
 }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useTableStyles(useOwnStyles());
   return (
     <div className={styles.scroller}>
       <Table className={styles.table} aria-label={label}>

@@ -8,7 +8,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
   type SortDirection,
 } from "@fluentui/react-components";
 import type { VppToken } from "@ihc/contracts";
@@ -16,6 +15,7 @@ import { useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { formatRegion } from "../../../lib/format";
+import { useTableStyles } from "../../../components/table-styles";
 import { currentLanguage } from "../../../lib/i18n";
 import { vppTokenPath } from "../../../lib/route-paths";
 import { ExpiryCell } from "./expiry-cell";
@@ -23,27 +23,8 @@ import { LastSyncCell } from "./last-sync-cell";
 import { LatestRevokeCell } from "./latest-revoke-cell";
 import { TokenStateBadge } from "./token-state-badge";
 
-const useStyles = makeStyles({
-  scroller: { overflowX: "auto" },
-  table: { minWidth: "960px", backgroundColor: tokens.colorNeutralBackground1 },
-  row: { cursor: "pointer" },
-  cell: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    verticalAlign: "top",
-  },
-  stack: { display: "flex", flexDirection: "column", minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  wrap: { overflowWrap: "anywhere" },
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: "none",
-    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
+const useOwnStyles = makeStyles({
+  table: { minWidth: "960px" },
 });
 
 type SortColumn = "name" | "expiry";
@@ -79,7 +60,7 @@ const onControl = (event: MouseEvent) =>
 /** The tenant's VPP tokens; the name links to the token, and so does a click anywhere in the row. */
 export function VppTokenTable({ tokens: items }: { tokens: readonly VppToken[] }) {
   const { t, i18n } = useTranslation();
-  const styles = useStyles();
+  const styles = useTableStyles(useOwnStyles());
   const navigate = useNavigate();
   const language = currentLanguage(i18n);
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({

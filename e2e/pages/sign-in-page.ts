@@ -1,4 +1,15 @@
-import type { Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { ConsoleShell } from "./console-shell.js";
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/**
+ * Signed-in browser states of this worker, by account name: the first test that signs in as an
+ * account goes through the real MSAL redirect; later ones start from its saved cookies and
+ * localStorage (MSAL's encrypted cache and the key cookie it needs), as a returning agent's
+ * browser would. Tests of signing in itself use `signInInteractively`.
+ */
+const signedIn = new Map<string, StorageState>();
 
 /** The console's sign-in screen and the simulator's account picker behind it. */
 export class SignInPage {
@@ -8,13 +19,45 @@ export class SignInPage {
     await this.page.goto("/");
   }
 
-  /** Signs in through the real MSAL redirect, picking the account on the simulator's page. */
+  /** Signs in as `displayName`: from the shared signed-in state when there is one. */
   async signInAs(displayName: string): Promise<void> {
+    const state = signedIn.get(displayName);
+    if (state === undefined) {
+      await this.signInInteractively(displayName);
+      await this.waitUntilSignedIn(displayName);
+      signedIn.set(displayName, await this.page.context().storageState());
+      return;
+    }
+    await this.restore(state);
+  }
+
+  /** Signs in through the real MSAL redirect, picking the account on the simulator's page. */
+  async signInInteractively(displayName: string): Promise<void> {
     await this.page.getByRole("button", { name: /^(Sign in|Войти)$/ }).click();
     await this.page.getByRole("button", { name: new RegExp(displayName) }).click();
   }
 
   signInButton() {
     return this.page.getByRole("button", { name: /^(Sign in|Войти)$/ });
+  }
+
+  private async waitUntilSignedIn(displayName: string): Promise<void> {
+    // "No access" accounts have no user menu of the console's own: the heading says it.
+    await expect(
+      new ConsoleShell(this.page)
+        .userMenu(displayName)
+        .or(this.page.getByRole("heading", { name: /^(No access|Нет доступа)$/ })),
+    ).toBeVisible({ timeout: 30_000 });
+  }
+
+  private async restore(state: StorageState): Promise<void> {
+    await this.page.context().addCookies(state.cookies);
+    if (!this.page.url().startsWith("http")) await this.open();
+    const here = new URL(this.page.url()).origin;
+    const items = state.origins.find((o) => o.origin === here)?.localStorage ?? [];
+    await this.page.evaluate((entries) => {
+      for (const { name, value } of entries) window.localStorage.setItem(name, value);
+    }, items);
+    await this.open();
   }
 }

@@ -9,7 +9,7 @@ test("the agent signs in through MSAL and sees their name from /api/me", async (
 }, testInfo) => {
   const signIn = new SignInPage(page);
   await signIn.open();
-  await signIn.signInAs("Adele Vance");
+  await signIn.signInInteractively("Adele Vance");
 
   const shell = new ConsoleShell(page);
   await expect(shell.userMenu("Adele Vance")).toBeVisible();
@@ -34,7 +34,7 @@ test("a claims challenge from Graph is answered by re-acquiring the token with t
 }) => {
   const signIn = new SignInPage(page);
   await signIn.open();
-  await signIn.signInAs("Adele Vance");
+  await signIn.signInInteractively("Adele Vance");
   const shell = new ConsoleShell(page);
   await expect(shell.userMenu("Adele Vance")).toBeVisible();
 
@@ -52,7 +52,7 @@ test("a claims challenge from Graph is answered by re-acquiring the token with t
 test("signing out returns to the sign-in screen", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.open();
-  await signIn.signInAs("Adele Vance");
+  await signIn.signInInteractively("Adele Vance");
   const shell = new ConsoleShell(page);
   await expect(shell.userMenu("Adele Vance")).toBeVisible();
 
@@ -65,7 +65,7 @@ test("signing out returns to the sign-in screen", async ({ page }) => {
 test("an account with no app role sees 'No access'", async ({ page }, testInfo) => {
   const signIn = new SignInPage(page);
   await signIn.open();
-  await signIn.signInAs("Lee Gu");
+  await signIn.signInInteractively("Lee Gu");
   await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
   await expect(page.getByRole("navigation").getByRole("link", { name: "Apps" })).toHaveCount(0);
   await testInfo.attach("no-access", { body: await page.screenshot(), contentType: "image/png" });

@@ -51,8 +51,6 @@ export interface AppDeps {
   startedAt: number;
   rateLimit?: UserRateLimitOptions;
   actions: ActionServices;
-  /** Heartbeat period of the event stream (tests shorten it). */
-  eventHeartbeatMs?: number;
 }
 
 /** API answers are per user and change: never cached by browsers or proxies. */
@@ -95,12 +93,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(appsRouter(deps.graph, deps.actions));
   api.use(usersRouter(deps.graph, deps.actions));
   api.use(actionsRouter(deps.actions.journal));
-  api.use(
-    eventsRouter(
-      deps.actions.bus,
-      deps.eventHeartbeatMs === undefined ? {} : { heartbeatMs: deps.eventHeartbeatMs },
-    ),
-  );
+  api.use(eventsRouter(deps.actions.streams));
   app.use("/api", api);
 
   if (config.spaDistDir !== undefined) app.use(...spaStatic(config.spaDistDir));

@@ -63,7 +63,7 @@ export const createAppDeps = async (
   });
 
   const actions = createActionServices({
-    journal: await FileActionJournal.open(config.dataDir),
+    journal: await FileActionJournal.open(config.dataDir, { logger }),
     graph,
     logger,
     appWriteBudget: config.appWriteBudget,

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createAppDeps } from "./create-app-deps.js";
 import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
+import { shutDown } from "./shutdown.js";
 
 const readVersion = (): string => {
   // One level above both src/ (tsx) and dist/ (node).
@@ -34,6 +35,17 @@ const loadConfigOrExit = (): Config => {
 
 const config = loadConfigOrExit();
 const logger = createLogger(config);
+const SHUTDOWN_GRACE_MS = 10_000;
+
+// Nothing a request, stream or timer does may fail unhandled; if something still does, this
+// process is in a state nobody designed: say so with the stack, and exit non-zero so that the
+// supervisor restarts it (restart recovery settles what was open) rather than limp on.
+const fatal = (kind: string) => (error: unknown) => {
+  logger.fatal({ err: error }, `${kind}: the BFF stops`);
+  process.exit(1);
+};
+process.on("uncaughtException", fatal("Uncaught exception"));
+process.on("unhandledRejection", fatal("Unhandled promise rejection"));
 
 try {
   const deps = await createAppDeps(config, { logger, version: readVersion() });
@@ -57,17 +69,23 @@ try {
     if (config.webOrigin !== undefined) logger.info(`Open the console at ${config.webOrigin}`);
   });
 
-  const shutdown = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "Shutting down");
-    deps.actions.stop();
-    server.close(() => {
-      void deps.actions.journal.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // Past this, whatever is still open is cut off and recovered at the next start.
+    setTimeout(() => {
+      logger.error("Shutdown took too long; exiting with work still open");
+      process.exit(1);
+    }, 3 * SHUTDOWN_GRACE_MS).unref();
+    shutDown(server, deps.actions, { graceMs: SHUTDOWN_GRACE_MS }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.fatal({ err: error }, "Shutdown failed");
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 } catch (error) {
   logger.fatal({ err: error }, "The BFF could not start");
   process.exit(1);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActionRecordSchema } from "./actions.js";
+import { ActionRecordSchema, BulkItemSchema } from "./actions.js";
 import { VppTokenActionResultSchema } from "./vpp-tokens.js";
 
 /**
@@ -8,6 +8,16 @@ import { VppTokenActionResultSchema } from "./vpp-tokens.js";
  */
 export const ConsoleEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("action"), action: ActionRecordSchema }),
+  /**
+   * A change to a record of many items (a bulk revoke, a retire): the record without its items,
+   * and only the items that changed. Whole records of 1,000 items on every step would cost each
+   * stream megabytes; a client merges these into the record it holds (by item key).
+   */
+  z.object({
+    type: z.literal("action-items"),
+    action: ActionRecordSchema.omit({ items: true }),
+    items: z.array(BulkItemSchema),
+  }),
   z.object({
     type: z.literal("vpp-token-progress"),
     vppTokenId: z.string(),

@@ -1,4 +1,5 @@
-import type { ActionRecord } from "@ihc/contracts";
+import { ActionRecordSchema, type ActionRecord } from "@ihc/contracts";
+import { z } from "zod";
 
 /** A journal record as stored: the public record plus what idempotency needs. */
 export interface StoredAction extends ActionRecord {
@@ -16,6 +17,13 @@ export interface StoredAction extends ActionRecord {
    */
   baseline?: Record<string, string>;
 }
+
+/** What a stored line must be: a store never serves a record it cannot vouch for. */
+export const StoredActionSchema = ActionRecordSchema.extend({
+  requestHash: z.string(),
+  watchAfter: z.string().optional(),
+  baseline: z.record(z.string(), z.string()).optional(),
+});
 
 export interface ActionListQuery {
   /** Only this actor's records; undefined = everyone's (the auditor's view). */

@@ -15,7 +15,8 @@ import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
 import { IdempotencyKeyReusedError } from "../http/errors.js";
-import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
+import type { ActionJournal, StoredAction } from "./action-journal.js";
+import { publishAction } from "./action-events.js";
 import type { EventBus } from "./event-bus.js";
 
 export interface GraphCallSpec {
@@ -100,9 +101,34 @@ export interface ActionPipelineDeps {
  * step was never sent.
  */
 export class ActionPipeline {
+  /** Runs whose Graph calls may still be out: shutdown lets them finish before the journal closes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   constructor(private readonly deps: ActionPipelineDeps) {}
 
-  async run(request: ActionRequest): Promise<{ record: StoredAction; created: boolean }> {
+  run(request: ActionRequest): Promise<{ record: StoredAction; created: boolean }> {
+    const run = this.runOnce(request);
+    const tracked = run.catch(() => undefined).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    return run;
+  }
+
+  /**
+   * Resolves when no run is in flight, or after `graceMs`. A run cut off by the process ending
+   * stays `sent` in the journal and is settled as `unknown` after the restart.
+   */
+  async idle(graceMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.all([...this.inFlight]), deadline]);
+    clearTimeout(timer);
+  }
+
+  private async runOnce(
+    request: ActionRequest,
+  ): Promise<{ record: StoredAction; created: boolean }> {
     const items = "steps" in request ? undefined : request.items;
     const { record, created } = await this.insert(
       request,
@@ -341,10 +367,7 @@ export class ActionPipeline {
   }
 
   publish(record: StoredAction): void {
-    this.deps.bus.publish(
-      { type: "action", action: toActionRecord(record) },
-      { actorOid: record.actor.oid },
-    );
+    publishAction(this.deps.bus, record);
   }
 }
 

@@ -17,6 +17,7 @@ import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
 import { isEnrollmentTokenAction } from "./enrollment-token-settlement.js";
 import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
+import { EventStreams, type EventStreamOptions } from "./event-stream.js";
 import { IdentityPool } from "./identity-pool.js";
 import { RETIRE_KIND, RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
@@ -44,8 +45,13 @@ export interface ActionServices {
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
   appWriteBudget: WriteBudget;
   bulkRevokes: BulkRevokeQueue;
-  /** Stops every background loop (shutdown, tests). */
-  stop(): void;
+  /** Every open `GET /api/events` stream. */
+  streams: EventStreams;
+  /**
+   * Stops every background loop (shutdown, tests) and resolves once none of them can write to
+   * the journal any more: the journal closes after this.
+   */
+  stop(): Promise<void>;
 }
 
 export type WatcherTuning = Pick<
@@ -60,7 +66,9 @@ export const createActionServices = ({
   logger,
   watcherTuning,
   appWriteBudget = { writes: 100, windowSeconds: 20 },
+  eventStreams,
 }: {
+  eventStreams?: EventStreamOptions;
   journal: ActionJournal;
   graph: GraphGateway;
   logger: Logger;
@@ -158,12 +166,15 @@ export const createActionServices = ({
     enrollmentWatchers,
     appWriteBudget: budget,
     bulkRevokes,
-    stop: () => {
-      vppWatchers.stop();
-      appWatchers.stop();
-      retireWatchers.stop();
-      enrollmentWatchers.stop();
-      bulkRevokes.stop();
+    streams: new EventStreams(bus, eventStreams),
+    stop: async () => {
+      await Promise.all([
+        vppWatchers.stop(),
+        appWatchers.stop(),
+        retireWatchers.stop(),
+        enrollmentWatchers.stop(),
+        bulkRevokes.stop(),
+      ]);
     },
   };
 };

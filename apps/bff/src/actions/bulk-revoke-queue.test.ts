@@ -131,10 +131,17 @@ describe("the bulk revoke queue (against the simulator's throttling)", () => {
     expect(actualMs).toBeLessThanOrEqual(1.15 * floorMs);
     // Progress went out as events, counted from the items.
     const counts = events.events.flatMap((e) =>
-      e.event.type === "action" && e.event.action.id === accepted.id
+      (e.event.type === "action" || e.event.type === "action-items") &&
+      e.event.action.id === accepted.id
         ? [e.event.action.itemCounts?.succeeded ?? 0]
         : [],
     );
+    // After the first, each event carries only the items that changed, not all 60.
+    const deltas = events.events.flatMap((e) =>
+      e.event.type === "action-items" && e.event.action.id === accepted.id ? [e.event] : [],
+    );
+    expect(deltas.length).toBeGreaterThan(2);
+    expect(Math.max(...deltas.map((d) => d.items.length))).toBeLessThanOrEqual(20);
     expect(counts.at(-1)).toBe(60);
     expect(new Set(counts).size).toBeGreaterThan(2);
     events.close();

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
 import type { Logger } from "pino";
@@ -8,10 +9,12 @@ import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
-import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
+import type { ActionJournal, StoredAction } from "./action-journal.js";
+import { publishAction } from "./action-events.js";
 import { countItems } from "./action-pipeline.js";
 import type { EventBus } from "./event-bus.js";
 import type { IdentityPool } from "./identity-pool.js";
+import { abortableSleep } from "./abortable-sleep.js";
 import type { WriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
@@ -61,6 +64,8 @@ export class BulkRevokeQueue {
   private consecutive429 = 0;
 
   constructor(private readonly options: BulkRevokeQueueOptions) {
+    // One sleeper per loop waits on this signal: as many as there are targets or runs.
+    setMaxListeners(0, this.abort.signal);
     this.batchSize = Math.min(options.batchSize ?? MAX_BATCH_REQUESTS, MAX_BATCH_REQUESTS);
     this.pollMs = options.pollMs ?? 1000;
     this.reconcileWindowMs = options.reconcileWindowMs ?? 120_000;
@@ -84,8 +89,10 @@ export class BulkRevokeQueue {
     return this.running.size;
   }
 
-  stop(): void {
+  /** Stops every runner and resolves once none can write any more (before the journal closes). */
+  async stop(): Promise<void> {
     this.abort.abort();
+    await Promise.all([...this.running.values()]);
   }
 
   private async run(id: string): Promise<void> {
@@ -334,23 +341,12 @@ export class BulkRevokeQueue {
       items,
       itemCounts: countItems(items),
     });
-    this.options.bus.publish(
-      { type: "action", action: toActionRecord(saved) },
-      { actorOid: saved.actor.oid },
-    );
+    publishAction(this.options.bus, saved, record);
     return saved;
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.abort.signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(1, ms));
-      this.abort.signal.addEventListener("abort", done, { once: true });
-    });
+    return abortableSleep(ms, this.abort.signal);
   }
 }
 

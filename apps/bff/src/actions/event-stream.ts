@@ -10,8 +10,13 @@ export interface EventStreamViewer {
 
 export interface EventStreamOptions {
   heartbeatMs?: number;
-  /** A stream whose client reads slower than this backlog is closed; it reconnects and resumes. */
+  /**
+   * A client that lets this much go unread is cut off (cleanly: the stream ends, and the client
+   * resumes from the last id it received). Bounds what one client can make the BFF hold.
+   */
   maxBacklogBytes?: number;
+  /** At most this many events are replayed after `Last-Event-ID`; an older gap is re-read. */
+  maxReplayEvents?: number;
 }
 
 /** Whether this viewer may see the event (DESIGN §5: an agent sees their own actions). */
@@ -20,10 +25,16 @@ export const mayView = (viewer: EventStreamViewer, published: PublishedEvent): b
   viewer.seesAll ||
   published.audience.actorOid === viewer.oid;
 
+const frame = (published: PublishedEvent): string =>
+  `id: ${published.id}\nevent: ${published.event.type}\ndata: ${JSON.stringify(published.event)}\n\n`;
+
 /**
  * Serves `GET /api/events` as Server-Sent Events: replays what a reconnecting client missed
- * (`Last-Event-ID`), then streams live events with ids, with a heartbeat so proxies keep the
- * connection, and unsubscribes when the client goes (Backstage scaffolder `eventstream`).
+ * (`Last-Event-ID`, bounded, written as the client reads it), then streams live events with
+ * ids, with a heartbeat so proxies keep the connection. The moment the stream ends — the client
+ * went, the socket failed, or the client fell `maxBacklogBytes` behind — nothing more is written
+ * and it unsubscribes (Backstage scaffolder `eventstream`). Nothing a client does can make a
+ * write land on an ended response.
  */
 export function streamEvents(
   req: Request,
@@ -31,39 +42,134 @@ export function streamEvents(
   bus: EventBus,
   viewer: EventStreamViewer,
   options: EventStreamOptions = {},
-): void {
+  onEnd?: () => void,
+): () => void {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxBacklogBytes = options.maxBacklogBytes ?? 1_000_000;
+  const maxReplayEvents = options.maxReplayEvents ?? 500;
+
+  let ended = false;
+  /** Read through a function: `end` runs from event handlers while the replay below awaits. */
+  const isEnded = () => ended;
+  let unsubscribe = () => {};
+  // `send` is defined below; the first beat comes long after.
+  const heartbeat = setInterval(() => {
+    const event: ConsoleEvent = { type: "heartbeat", at: new Date().toISOString() };
+    send(`event: heartbeat\ndata: ${JSON.stringify(event)}\n\n`);
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  /**
+   * Ends the stream once. A client that is too far behind is cut off (its backlog would never
+   * drain); any other end lets what was written reach it.
+   */
+  const end = (cut = false) => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    onEnd?.();
+    if (cut) res.destroy();
+    else if (!res.writableEnded && !res.destroyed) res.end();
+  };
+  /** Writes unless the stream has ended; ends it when the client is too far behind. */
+  const send = (text: string): boolean => {
+    if (ended) return false;
+    if (res.writableEnded || res.destroyed) {
+      end();
+      return false;
+    }
+    const more = res.write(text);
+    if (res.writableLength > maxBacklogBytes) end(true);
+    return more && !ended;
+  };
+
+  const gone = () => {
+    end(true);
+  };
+  res.on("error", gone);
+  res.on("close", gone);
+  req.on("close", gone);
+
   res.status(200);
   res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
   res.setHeader("Cache-Control", "no-cache, no-transform");
   res.setHeader("Connection", "keep-alive");
   res.setHeader("X-Accel-Buffering", "no");
   res.flushHeaders();
-  res.write("retry: 2000\n\n");
+  send("retry: 2000\n\n");
 
-  const write = (published: PublishedEvent) => {
+  // Live events that arrive while the replay is still being written wait behind it, in order.
+  let replaying = true;
+  const waiting: PublishedEvent[] = [];
+  const live = (published: PublishedEvent) => {
     if (!mayView(viewer, published)) return;
-    res.write(`id: ${published.id}\nevent: ${published.event.type}\n`);
-    res.write(`data: ${JSON.stringify(published.event)}\n\n`);
-    if (res.writableLength > maxBacklogBytes) res.end();
+    if (!replaying) {
+      send(frame(published));
+      return;
+    }
+    waiting.push(published);
+    if (waiting.length > maxReplayEvents) end(true);
   };
+  unsubscribe = bus.subscribe(live);
 
   const lastEventId = Number(req.get("last-event-id") ?? Number.NaN);
-  if (Number.isInteger(lastEventId) && lastEventId >= 0) {
-    for (const published of bus.since(lastEventId)) write(published);
-  }
-  const unsubscribe = bus.subscribe(write);
-  const heartbeat = setInterval(() => {
-    const event: ConsoleEvent = { type: "heartbeat", at: new Date().toISOString() };
-    res.write(`event: heartbeat\ndata: ${JSON.stringify(event)}\n\n`);
-  }, heartbeatMs);
-  heartbeat.unref();
-
-  const close = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
+  const missed =
+    Number.isInteger(lastEventId) && lastEventId >= 0
+      ? bus.since(lastEventId).filter((published) => mayView(viewer, published))
+      : [];
+  // Further behind than we replay: the client re-reads what it shows anyway after a gap (the
+  // SPA refreshes every list it read before the stream reopened), so only the newest are sent.
+  const replay = missed.slice(-maxReplayEvents);
+  void (async () => {
+    for (const published of [...replay, ...waiting.splice(0)]) {
+      if (isEnded()) return;
+      if (!send(frame(published)) && !isEnded()) await drained(res);
+    }
+    // Drain whatever arrived during the last awaits, then go live.
+    while (waiting.length > 0 && !isEnded()) send(frame(waiting.shift() as PublishedEvent));
+    replaying = false;
+  })();
+  return () => {
+    end();
   };
-  req.on("close", close);
-  res.on("close", close);
 }
+
+/** Every open event stream of this process, so that shutdown can end them at once. */
+export class EventStreams {
+  private readonly open = new Set<() => void>();
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: EventStreamOptions = {},
+  ) {}
+
+  serve(req: Request, res: Response, viewer: EventStreamViewer): void {
+    const end = streamEvents(req, res, this.bus, viewer, this.options, () => {
+      this.open.delete(end);
+    });
+    this.open.add(end);
+  }
+
+  /** Ends every stream (shutdown): clients reconnect, to another instance or after the restart. */
+  endAll(): void {
+    for (const end of this.open) end();
+    this.open.clear();
+  }
+
+  get count(): number {
+    return this.open.size;
+  }
+}
+
+/** Resolves when the response can take more, or has closed. */
+const drained = (res: Response): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });

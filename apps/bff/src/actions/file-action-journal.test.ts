@@ -1,10 +1,21 @@
-import { appendFile, mkdtemp, readFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { StoredAction } from "./action-journal.js";
-import { FileActionJournal } from "./file-action-journal.js";
+import { FileActionJournal, JournalClosedError } from "./file-action-journal.js";
+
+/** What the journal reports through its logger's `warn`. */
+const captureLogs = () => {
+  const warnings: { line?: number; reason?: string }[] = [];
+  return {
+    warnings,
+    warn: (fields: object) => {
+      warnings.push(fields);
+    },
+  };
+};
 
 const record = (overrides: Partial<StoredAction> = {}): StoredAction => {
   const now = new Date().toISOString();
@@ -69,7 +80,7 @@ describe("FileActionJournal", () => {
     await journal.close();
   });
 
-  it("replays the file on open: last write wins, torn lines are ignored", async () => {
+  it("replays the file on open: last write wins, a torn last line is set aside", async () => {
     const dir = await tempDir();
     const journal = await FileActionJournal.open(dir);
     const a = record();
@@ -85,8 +96,100 @@ describe("FileActionJournal", () => {
     const again = await reopened.insert({ ...record(), idempotencyKey: a.idempotencyKey });
     expect(again.created).toBe(false);
     await reopened.close();
-    const lines = (await readFile(join(dir, "actions.jsonl"), "utf8")).trim().split("\n");
-    expect(lines).toHaveLength(4);
+    const lines = (await readFile(join(dir, "actions.jsonl"), "utf8")).split("\n");
+    // Rewritten: each record's last version, every line ended, the fragment gone.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe("");
+    const aside = await readFile(join(dir, "actions.damaged.jsonl"), "utf8");
+    expect(JSON.parse(aside.trim())).toMatchObject({ line: 4, text: '{"id":"torn", "kind":' });
+  });
+
+  it("keeps the record written after a torn line across a restart", async () => {
+    const dir = await tempDir();
+    const first = record();
+    const journal = await FileActionJournal.open(dir);
+    await journal.insert(first);
+    await journal.close();
+    // A kill mid-append (or a full disk) leaves half a line and no end of line.
+    const line = JSON.stringify(record());
+    await appendFile(join(dir, "actions.jsonl"), line.slice(0, line.length / 2));
+
+    const logs = captureLogs();
+    const afterCrash = await FileActionJournal.open(dir, { logger: logs });
+    const reveal = record({ kind: "enrollment-profile.reveal-token", state: "succeeded" });
+    await afterCrash.insert(reveal);
+    await afterCrash.close();
+    expect(logs.warnings).toHaveLength(1);
+    expect(logs.warnings[0]?.line).toBe(2);
+    expect(logs.warnings[0]?.reason).toMatch(/^torn/);
+
+    const later = await FileActionJournal.open(dir, { logger: captureLogs() });
+    expect((await later.get(reveal.id))?.kind).toBe("enrollment-profile.reveal-token");
+    expect((await later.get(first.id))?.id).toBe(first.id);
+    await later.close();
+  });
+
+  it("sets aside lines that are not records, by line number, and serves the rest", async () => {
+    const dir = await tempDir();
+    const good = record();
+    const wrongShape = JSON.stringify({ id: randomUUID(), kind: "vpp-token.revoke-licenses" });
+    await writeFile(
+      join(dir, "actions.jsonl"),
+      [JSON.stringify(good), "garbage{", wrongShape, ""].join("\n"),
+    );
+    const logs = captureLogs();
+    const journal = await FileActionJournal.open(dir, { logger: logs });
+    expect((await journal.list({ limit: 10 })).map((r) => r.id)).toEqual([good.id]);
+    expect(logs.warnings.map((w) => w.line)).toEqual([2, 3]);
+    expect(logs.warnings[1]?.reason).toMatch(/not a record/);
+    await journal.close();
+    const aside = (await readFile(join(dir, "actions.damaged.jsonl"), "utf8")).trim().split("\n");
+    expect(aside.map((l) => (JSON.parse(l) as { text: string }).text)).toEqual([
+      "garbage{",
+      wrongShape,
+    ]);
+    // Set aside once: the next start finds nothing to report.
+    const again = captureLogs();
+    await (await FileActionJournal.open(dir, { logger: again })).close();
+    expect(again.warnings).toEqual([]);
+  });
+
+  it("starts with none of a file of garbage, saying so for every line", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "actions.jsonl"), "\u0000\u0001binary\n\u00ff\u00fe\n");
+    const logs = captureLogs();
+    const journal = await FileActionJournal.open(dir, { logger: logs });
+    expect(await journal.list({ limit: 10 })).toEqual([]);
+    expect(logs.warnings).toHaveLength(2);
+    await journal.close();
+  });
+
+  it("refuses to open a journal it cannot read, naming the file", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "actions.jsonl"));
+    await expect(FileActionJournal.open(dir)).rejects.toThrow(
+      new RegExp(`action journal ${join(dir, "actions.jsonl")} cannot be read`),
+    );
+  });
+
+  it("creates its folder and file for its owner only", async () => {
+    const dir = join(await tempDir(), "data");
+    const journal = await FileActionJournal.open(dir);
+    await journal.insert(record());
+    await journal.close();
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, "actions.jsonl"))).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses a write after close instead of losing it silently", async () => {
+    const journal = await FileActionJournal.open(await tempDir());
+    const a = record();
+    await journal.insert(a);
+    await journal.close();
+    await expect(journal.update(a.id, { state: "sent" })).rejects.toBeInstanceOf(
+      JournalClosedError,
+    );
+    await expect(journal.insert(record())).rejects.toBeInstanceOf(JournalClosedError);
   });
 
   it("lists newest first, filtered by actor and target, paged with `before`", async () => {

@@ -1,5 +1,8 @@
+import { setMaxListeners } from "node:events";
 import type { Actor } from "@ihc/contracts";
-import { toActionRecord, type ActionJournal, type StoredAction } from "./action-journal.js";
+import type { ActionJournal, StoredAction } from "./action-journal.js";
+import { publishAction } from "./action-events.js";
+import { abortableSleep } from "./abortable-sleep.js";
 import type { EventBus } from "./event-bus.js";
 
 /** What one look at the target means for one record: a patch, and whether it is final. */
@@ -43,12 +46,15 @@ export interface TargetWatcherOptions<S> extends TargetWatcherTuning {
  */
 export class TargetWatchers<S> {
   private readonly running = new Map<string, Set<string>>();
+  private readonly loops = new Set<Promise<void>>();
+  private readonly abort = new AbortController();
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
   private readonly timeoutMs: number;
-  private stopped = false;
 
   constructor(private readonly options: TargetWatcherOptions<S>) {
+    // One sleeper per loop waits on this signal: as many as there are targets or runs.
+    setMaxListeners(0, this.abort.signal);
     this.pollMs = options.pollMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
     this.timeoutMs = options.timeoutMs ?? 30 * 60_000;
@@ -56,7 +62,7 @@ export class TargetWatchers<S> {
 
   /** Starts (or joins) the poller of the record's target. */
   watch(action: StoredAction): void {
-    if (this.stopped) return;
+    if (this.abort.signal.aborted) return;
     const targetId = action.target.id;
     const actions = this.running.get(targetId);
     if (actions) {
@@ -64,7 +70,13 @@ export class TargetWatchers<S> {
       return;
     }
     this.running.set(targetId, new Set([action.id]));
-    void this.loop(targetId);
+    const loop = this.loop(targetId)
+      .catch((error: unknown) => {
+        // A journal write that failed: the record stays open and is watched again on restart.
+        if (!this.abort.signal.aborted) this.options.onError?.(error, targetId);
+      })
+      .finally(() => this.loops.delete(loop));
+    this.loops.add(loop);
   }
 
   /** How many targets are being polled (one loop each). */
@@ -72,8 +84,15 @@ export class TargetWatchers<S> {
     return this.running.size;
   }
 
-  stop(): void {
-    this.stopped = true;
+  /** A call, not a field: it turns true while a loop awaits. */
+  private isStopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  /** Stops every poller and resolves once none can write any more (before the journal closes). */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all([...this.loops]);
   }
 
   private async loop(targetId: string): Promise<void> {
@@ -82,8 +101,9 @@ export class TargetWatchers<S> {
     let delay = 0;
     let previous: S | undefined;
     try {
-      while (!this.stopped && actionIds.size > 0) {
-        if (delay > 0) await sleep(delay);
+      while (!this.isStopped() && actionIds.size > 0) {
+        if (delay > 0) await abortableSleep(delay, this.abort.signal);
+        if (this.isStopped()) break;
         const actions = await this.load(actionIds);
         const first = actions[0];
         if (!first) break;
@@ -92,6 +112,7 @@ export class TargetWatchers<S> {
           snapshot = await this.options.read(targetId, first.actor, actions);
           delay = this.pollMs;
         } catch (error) {
+          if (this.isStopped()) break;
           this.options.onError?.(error, targetId);
           // Waiting for an identity costs Graph nothing: keep checking at the poll period.
           delay = this.options.isWaiting?.(error)
@@ -100,13 +121,14 @@ export class TargetWatchers<S> {
           if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
           continue;
         }
+        if (this.isStopped()) break;
         this.options.onSnapshot?.(targetId, snapshot, previous);
         previous = snapshot;
         for (const action of actions) {
           const settlement = this.options.settle(action, snapshot, Date.now());
           if (settlement === undefined) continue;
           if (settlement.done) actionIds.delete(action.id);
-          this.publish(await this.options.journal.update(action.id, settlement.patch));
+          this.publish(await this.options.journal.update(action.id, settlement.patch), action);
         }
         if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
       }
@@ -140,12 +162,7 @@ export class TargetWatchers<S> {
     }
   }
 
-  private publish(action: StoredAction): void {
-    this.options.bus.publish(
-      { type: "action", action: toActionRecord(action) },
-      { actorOid: action.actor.oid },
-    );
+  private publish(action: StoredAction, previous?: StoredAction): void {
+    publishAction(this.options.bus, action, previous);
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

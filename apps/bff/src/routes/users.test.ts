@@ -325,9 +325,11 @@ describe("users and devices", () => {
 
       await events.waitFor(
         (e) =>
-          e.type === "action" &&
+          (e.type === "action" || e.type === "action-items") &&
           e.action.id === record.id &&
-          (e.action.items ?? []).some((i) => i.managementState === "retirePending"),
+          (e.type === "action" ? (e.action.items ?? []) : e.items).some(
+            (i) => i.managementState === "retirePending",
+          ),
       );
       const final = await waitForAction(stack, record.id, senior, isFinal);
       expect(final.state).toBe("succeeded");
@@ -336,7 +338,9 @@ describe("users and devices", () => {
       expect(final.progress).toMatchObject({ actionState: "done", attemptedCount: 5 });
       await events.waitFor(
         (e) =>
-          e.type === "action" && e.action.id === record.id && e.action.completedAt !== undefined,
+          (e.type === "action" || e.type === "action-items") &&
+          e.action.id === record.id &&
+          e.action.completedAt !== undefined,
       );
       events.close();
       expect(await devicesOf(lukasz)).toEqual([]);

@@ -19,6 +19,7 @@ import type { WatcherTuning } from "../actions/action-services.js";
 import type { RetryPolicyOptions } from "../graph/middleware/retry-policy.js";
 import type { UserRateLimitOptions } from "../http/user-rate-limit.js";
 import { createLogger } from "../logger.js";
+import { shutDown } from "../shutdown.js";
 
 export type AccountKey = DemoAccountKey;
 
@@ -131,14 +132,8 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
       }),
     graphCalls: () => sim.received().filter((call) => isGraphPath(call.path)),
     close: async () => {
-      deps.actions.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
-      await deps.actions.journal.close();
+      // As server.ts stops, with a short grace: a test's last requests are its own business.
+      await shutDown(server, deps.actions, { graceMs: 1_000 });
       await sim.close();
     },
   };

@@ -169,4 +169,38 @@ describe("applyConsoleEvent for users", () => {
       userKeys.allVppLicenses(),
     );
   });
+
+  it("merges a bulk record's changed items into the copy it holds, and reads it whole if none", () => {
+    const APP_ID = "app-1";
+    const item = (n: number, state: "queued" | "succeeded") => ({
+      key: `device:${n}`,
+      kind: "device" as const,
+      id: String(n),
+      state,
+    });
+    const bulk = action({
+      kind: "app.revoke-licenses-bulk",
+      target: { type: "app", id: APP_ID, displayName: "Keynote" },
+      items: [item(1, "queued"), item(2, "queued"), item(3, "queued")],
+    });
+    const client = new QueryClient();
+    client.setQueryData<ActionList>(actionKeys.byTarget(APP_ID), { items: [bulk] });
+    const { items: _items, ...rest } = bulk;
+    applyConsoleEvent(client, {
+      type: "action-items",
+      action: { ...rest, updatedAt: "2026-11-23T10:00:05.000Z" },
+      items: [item(2, "succeeded")],
+    });
+    const merged = client.getQueryData<ActionList>(actionKeys.byTarget(APP_ID))?.items[0];
+    expect(merged?.items?.map((i) => i.state)).toEqual(["queued", "succeeded", "queued"]);
+    expect(client.getQueryData<ActionRecord>(actionKeys.detail(bulk.id))?.items).toHaveLength(3);
+
+    const empty = new QueryClient();
+    const spy = vi.spyOn(empty, "invalidateQueries");
+    applyConsoleEvent(empty, { type: "action-items", action: rest, items: [item(2, "succeeded")] });
+    expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toContainEqual(
+      actionKeys.detail(bulk.id),
+    );
+    expect(empty.getQueryData(actionKeys.detail(bulk.id))).toBeUndefined();
+  });
 });

@@ -3,6 +3,7 @@ import {
   type ActionList,
   type ActionRecord,
   type AssignedLicenseList,
+  type BulkItem,
   type ConsoleEvent,
   type VppToken,
   type VppTokenActionResult,
@@ -164,11 +165,49 @@ function applyVppProgress(client: QueryClient, tokenId: string, result: VppToken
   if (finishedNow) void client.invalidateQueries({ queryKey: vppTokenKeys.detail(tokenId) });
 }
 
+/** The newest copy of a record this tab holds: its detail, its target's list, or the journal. */
+function cachedAction(client: QueryClient, id: string, targetId: string): ActionRecord | undefined {
+  const copies = [
+    client.getQueryData<ActionRecord>(actionKeys.detail(id)),
+    client.getQueryData<ActionList>(actionKeys.byTarget(targetId))?.items.find((i) => i.id === id),
+    ...(client
+      .getQueryData<InfiniteData<ActionList, string | undefined>>(actionKeys.journal())
+      ?.pages.flatMap((page) => page.items.filter((i) => i.id === id)) ?? []),
+  ].filter((copy): copy is ActionRecord => copy?.items !== undefined);
+  return copies.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
+}
+
+/**
+ * A record of many items changed: the event carries the record without items and the items that
+ * changed, merged here into the copy this tab holds. A tab that holds no copy reads it whole.
+ */
+function applyActionItems(
+  client: QueryClient,
+  action: Omit<ActionRecord, "items">,
+  changed: readonly BulkItem[],
+): void {
+  const base = cachedAction(client, action.id, action.target.id);
+  if (base?.items === undefined) {
+    void client.invalidateQueries({ queryKey: actionKeys.detail(action.id) });
+    void client.invalidateQueries({ queryKey: actionKeys.byTarget(action.target.id) });
+    void client.invalidateQueries({ queryKey: actionKeys.journal() });
+    return;
+  }
+  const byKey = new Map(changed.map((item) => [item.key, item]));
+  applyAction(client, {
+    ...action,
+    items: base.items.map((item) => byKey.get(item.key) ?? item),
+  });
+}
+
 /** Feeds one event from `/api/events` into React Query's caches. */
 export function applyConsoleEvent(client: QueryClient, event: ConsoleEvent): void {
   switch (event.type) {
     case "action":
       applyAction(client, event.action);
+      break;
+    case "action-items":
+      applyActionItems(client, event.action, event.items);
       break;
     case "vpp-token-progress":
       applyVppProgress(client, event.vppTokenId, event.result);

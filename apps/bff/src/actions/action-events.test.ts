@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { StoredAction } from "./action-journal.js";
+import { actionEvent } from "./action-events.js";
+
+const bulk = (states: ("queued" | "sent" | "succeeded")[]): StoredAction => {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    kind: "app.revoke-licenses-bulk",
+    idempotencyKey: randomUUID(),
+    actor: { oid: "oid-1", userPrincipalName: "a@x", displayName: "A" },
+    target: { type: "app", id: randomUUID(), displayName: "App" },
+    parameters: {},
+    state: "sent",
+    items: states.map((state, i) => ({ key: `device:${i}`, kind: "device", id: `${i}`, state })),
+    createdAt: now,
+    updatedAt: now,
+    requestHash: "secret-ish",
+  };
+};
+
+describe("actionEvent", () => {
+  it("sends a record whole when nothing earlier is known, without the request hash", () => {
+    const record = bulk(["queued", "queued"]);
+    const event = actionEvent(record);
+    expect(event.type).toBe("action");
+    expect(JSON.stringify(event)).not.toContain("secret-ish");
+  });
+
+  it("sends only the items that changed when the version before is known", () => {
+    const before = bulk(["queued", "queued", "queued"]);
+    const after = { ...before, items: bulk(["succeeded", "queued", "sent"]).items };
+    const event = actionEvent(after, before);
+    if (event.type !== "action-items") throw new Error(`expected a delta, got ${event.type}`);
+    expect(event.items.map((i) => i.key)).toEqual(["device:0", "device:2"]);
+    expect("items" in event.action).toBe(false);
+    expect(JSON.stringify(event)).not.toContain("secret-ish");
+  });
+});

@@ -10,6 +10,7 @@ import express, {
 import type { SimulatorContext } from "../simulator-context.js";
 import { claimsChallenge } from "./claims-challenge.js";
 import { graphAuthentication } from "./graph-auth.js";
+import { qualifiedName } from "./graph-namespace.js";
 import {
   GraphError,
   graphCodeForStatus,
@@ -228,9 +229,7 @@ const methodNotImplemented: RequestHandler = (req) => {
 const unknownSegment: RequestHandler = (req) => {
   const segments = req.path.split("/").filter((s) => s !== "");
   const segment =
-    segments.find((s, i) => !knownSegments.has(s.toLowerCase()) && !isKey(segments, i)) ??
-    segments[0] ??
-    "";
+    segments.find((s, i) => !isKnownSegment(s) && !isKey(segments, i)) ?? segments[0] ?? "";
   throw new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
 };
 
@@ -250,6 +249,10 @@ const knownSegments = new Set([
   "removealldevicesfrommanagement",
   "microsoft.graph.removealldevicesfrommanagement",
 ]);
+
+function isKnownSegment(segment: string): boolean {
+  return knownSegments.has(qualifiedName(segment).toLowerCase());
+}
 
 /** A key follows a collection segment. */
 function isKey(segments: readonly string[], index: number): boolean {

@@ -125,6 +125,7 @@ export const graphPermissions: readonly GraphPermission[] = [
   intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
   intune("GET", mobileAppRoutes.list, appsRead),
+  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead),
   intune("GET", mobileAppRoutes.item, appsRead),
   intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta

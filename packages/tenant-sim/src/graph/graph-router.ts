@@ -31,6 +31,7 @@ import { createMeRouter } from "./me.js";
 import { allDirectoryRoutes } from "./directory-routes.js";
 import { createManagedDevicesRouter } from "./managed-devices.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
+import { requestOrigin } from "./next-link.js";
 import { ODataQueryError } from "./odata/odata-query-error.js";
 import { receivedEntry } from "./received-log.js";
 import { allIntuneRoutes } from "./intune-routes.js";
@@ -89,6 +90,7 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
       version,
       requestId,
       clientRequestId,
+      origin: batch?.origin ?? requestOrigin(ctx.url, req.headers.host),
       token: undefined,
       dropped: false,
       batch,
@@ -117,15 +119,19 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
   };
 }
 
-/** A $batch sub-request carries the simulator's secret, the outer request id and its own id. */
+/**
+ * A $batch sub-request carries the simulator's secret, the outer request's id, its own id and
+ * the outer request's origin.
+ */
 function batchOrigin(
   ctx: SimulatorContext,
   header: string | string[] | undefined,
 ): BatchOrigin | null {
   if (typeof header !== "string") return null;
-  const [secret, requestId, id] = header.split(" ");
+  const [secret, requestId, id, origin] = header.split(" ");
   if (secret !== ctx.batchSecret || requestId === undefined || id === undefined) return null;
-  return { requestId, id: decodeURIComponent(id) };
+  if (origin === undefined) return null;
+  return { requestId, id: decodeURIComponent(id), origin: decodeURIComponent(origin) };
 }
 
 function injectedFaults(ctx: SimulatorContext): RequestHandler {

@@ -35,7 +35,7 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.list();
     sendGraphBody(
       res.status(200),
-      deviceCollection(ctx, req, devices, "deviceManagement/managedDevices"),
+      deviceCollection(req, devices, "deviceManagement/managedDevices"),
     );
   });
 
@@ -49,7 +49,7 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.ofUser(user.id);
     sendGraphBody(
       res.status(200),
-      deviceCollection(ctx, req, devices, `users('${user.id}')/managedDevices`),
+      deviceCollection(req, devices, `users('${user.id}')/managedDevices`),
     );
   });
 
@@ -76,7 +76,6 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
 }
 
 function deviceCollection(
-  ctx: SimulatorContext,
   req: Request,
   devices: readonly ManagedDeviceRecord[],
   contextPath: string,
@@ -88,7 +87,6 @@ function deviceCollection(
       req,
       version,
       type: managedDeviceType,
-      baseUrl: ctx.url,
       contextPath,
       entities: devices.map((d) => managedDeviceView(d, version)),
       pageSize: 100,

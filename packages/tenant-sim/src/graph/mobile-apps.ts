@@ -53,7 +53,6 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
           req,
           version,
           type,
-          baseUrl: ctx.url,
           contextPath,
           entities: vpp
             .apps()
@@ -123,7 +122,6 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
           req,
           version,
           type: assignedLicenseType,
-          baseUrl: ctx.url,
           contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
           entities: app.licenses.map(assignedLicenseEntity),
           pageSize: 100,

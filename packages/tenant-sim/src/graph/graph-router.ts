@@ -254,6 +254,7 @@ const knownSegments = new Set([
   "manageddevices",
   "removealldevicesfrommanagement",
   "microsoft.graph.removealldevicesfrommanagement",
+  ...["retire", "wipe", "syncdevice"].flatMap((a) => [a, `microsoft.graph.${a}`]),
 ]);
 
 function isKnownSegment(segment: string): boolean {

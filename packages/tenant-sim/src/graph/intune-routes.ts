@@ -46,12 +46,15 @@ export const enrollmentProfileRoutes = {
 } as const;
 
 /**
- * Intune managed devices: the tenant's, one user's, and the user-bound retire action.
- * https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice
+ * Intune managed devices: the tenant's, one user's, the device actions and the user-bound
+ * retire action. https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice
  */
 export const managedDeviceRoutes = {
   list: "/deviceManagement/managedDevices",
   item: "/deviceManagement/managedDevices/:id",
+  retire: `/deviceManagement/managedDevices/:id/${action("retire")}`,
+  wipe: `/deviceManagement/managedDevices/:id/${action("wipe")}`,
+  syncDevice: `/deviceManagement/managedDevices/:id/${action("syncDevice")}`,
   ofUser: "/users/:userId/managedDevices",
   itemOfUser: "/users/:userId/managedDevices/:id",
   removeAllDevicesFromManagement: `/users/:userId/${action("removeAllDevicesFromManagement")}`,

@@ -4,7 +4,10 @@ import { GraphError } from "./graph-error.js";
 /** One parameter of a bound action, as the CSDL declares it (graph-schema.json). */
 export interface ActionParameter {
   name: string;
-  type: "Edm.Boolean" | "Edm.Int32" | "Edm.String";
+  /** An Edm primitive, or an enum type by qualified name (with its `members`). */
+  type: "Edm.Boolean" | "Edm.Int32" | "Edm.String" | `microsoft.graph.${string}`;
+  /** The members of an enum type. */
+  members?: readonly string[];
   nullable: boolean;
   /** Graph's reference page marks it required even where CSDL allows null. */
   required?: boolean;
@@ -73,6 +76,14 @@ function checkValue(parameter: ActionParameter, value: unknown): boolean | numbe
       );
     }
     return null;
+  }
+  if (parameter.members !== undefined) {
+    if (typeof value === "string" && parameter.members.includes(value)) return value;
+    throw badRequest(
+      typeof value === "string"
+        ? `Requested value '${value}' was not found.`
+        : `Cannot convert the literal '${literal(value)}' to the expected type '${parameter.type}'.`,
+    );
   }
   if (parameter.type === "Edm.Boolean") {
     if (typeof value === "boolean") return value;

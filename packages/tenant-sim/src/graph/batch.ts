@@ -132,7 +132,12 @@ async function send(
   const path = request.url.startsWith("/") ? request.url : `/${request.url}`;
   const headers: Record<string, string> = {
     ...request.headers,
-    [batchMarkerHeader]: `${ctx.batchSecret} ${outer.requestId} ${encodeURIComponent(request.id)}`,
+    [batchMarkerHeader]: [
+      ctx.batchSecret,
+      outer.requestId,
+      encodeURIComponent(request.id),
+      encodeURIComponent(outer.origin),
+    ].join(" "),
   };
   if (authorization !== "") headers.authorization = authorization;
   let response: Response;

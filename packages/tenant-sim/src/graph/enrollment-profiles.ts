@@ -53,7 +53,6 @@ export function createEnrollmentProfilesRouter(ctx: SimulatorContext): Router {
             req,
             version: "beta",
             type,
-            baseUrl: ctx.url,
             contextPath: `deviceManagement/${collection}`,
             entities: ctx.store.enrollmentProfiles
               .list(kind)

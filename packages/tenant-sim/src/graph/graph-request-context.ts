@@ -17,6 +17,8 @@ export interface GraphRequestContext {
   version: GraphVersion;
   requestId: string;
   clientRequestId: string;
+  /** Scheme and host the caller asked (next-link.ts): where `@odata.nextLink`s point. */
+  origin: string;
   /** Set by the auth check; every resource route runs after it. */
   token: VerifiedGraphToken | undefined;
   /** Set when a fault drops the connection, so the log can say so. */
@@ -28,6 +30,8 @@ export interface GraphRequestContext {
 export interface BatchOrigin {
   requestId: string;
   id: string;
+  /** The outer request's origin, which the sub-request's links keep. */
+  origin: string;
 }
 
 const contexts = new WeakMap<Request, GraphRequestContext>();

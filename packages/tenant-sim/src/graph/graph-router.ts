@@ -10,6 +10,7 @@ import express, {
 import type { SimulatorContext } from "../simulator-context.js";
 import { claimsChallenge } from "./claims-challenge.js";
 import { graphAuthentication } from "./graph-auth.js";
+import { qualifiedName } from "./graph-namespace.js";
 import {
   GraphError,
   graphCodeForStatus,
@@ -30,6 +31,7 @@ import { createMeRouter } from "./me.js";
 import { allDirectoryRoutes } from "./directory-routes.js";
 import { createManagedDevicesRouter } from "./managed-devices.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
+import { requestOrigin } from "./next-link.js";
 import { ODataQueryError } from "./odata/odata-query-error.js";
 import { receivedEntry } from "./received-log.js";
 import { allIntuneRoutes } from "./intune-routes.js";
@@ -88,6 +90,7 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
       version,
       requestId,
       clientRequestId,
+      origin: batch?.origin ?? requestOrigin(ctx.url, req.headers.host),
       token: undefined,
       dropped: false,
       batch,
@@ -116,15 +119,19 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
   };
 }
 
-/** A $batch sub-request carries the simulator's secret, the outer request id and its own id. */
+/**
+ * A $batch sub-request carries the simulator's secret, the outer request's id, its own id and
+ * the outer request's origin.
+ */
 function batchOrigin(
   ctx: SimulatorContext,
   header: string | string[] | undefined,
 ): BatchOrigin | null {
   if (typeof header !== "string") return null;
-  const [secret, requestId, id] = header.split(" ");
+  const [secret, requestId, id, origin] = header.split(" ");
   if (secret !== ctx.batchSecret || requestId === undefined || id === undefined) return null;
-  return { requestId, id: decodeURIComponent(id) };
+  if (origin === undefined) return null;
+  return { requestId, id: decodeURIComponent(id), origin: decodeURIComponent(origin) };
 }
 
 function injectedFaults(ctx: SimulatorContext): RequestHandler {
@@ -228,9 +235,7 @@ const methodNotImplemented: RequestHandler = (req) => {
 const unknownSegment: RequestHandler = (req) => {
   const segments = req.path.split("/").filter((s) => s !== "");
   const segment =
-    segments.find((s, i) => !knownSegments.has(s.toLowerCase()) && !isKey(segments, i)) ??
-    segments[0] ??
-    "";
+    segments.find((s, i) => !isKnownSegment(s) && !isKey(segments, i)) ?? segments[0] ?? "";
   throw new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
 };
 
@@ -249,7 +254,12 @@ const knownSegments = new Set([
   "manageddevices",
   "removealldevicesfrommanagement",
   "microsoft.graph.removealldevicesfrommanagement",
+  ...["retire", "wipe", "syncdevice"].flatMap((a) => [a, `microsoft.graph.${a}`]),
 ]);
+
+function isKnownSegment(segment: string): boolean {
+  return knownSegments.has(qualifiedName(segment).toLowerCase());
+}
 
 /** A key follows a collection segment. */
 function isKey(segments: readonly string[], index: number): boolean {

@@ -1,7 +1,7 @@
 import { Router, type Request } from "express";
 import type { SimulatorContext } from "../simulator-context.js";
 import type { ManagedDeviceRecord } from "../store/managed-device-record.js";
-import { readActionArguments } from "./action-parameters.js";
+import { readActionArguments, type ActionParameter } from "./action-parameters.js";
 import { sendGraphBody } from "./graph-error.js";
 import { graphContext, type GraphVersion } from "./graph-request-context.js";
 import { intuneError, requireGuidKey } from "./intune-error.js";
@@ -21,11 +21,14 @@ import {
 } from "./odata/odata-query.js";
 import { requirePermission } from "./permissions.js";
 import { findUserOrThrow } from "./users.js";
+import { wipeParameters } from "./wipe-parameters.js";
+
+const noParameters = (): readonly ActionParameter[] => [];
 
 /**
- * Intune managed devices (v1.0 and beta): the tenant's list, one user's, one device, and
- * removeAllDevicesFromManagement, which sends every device of the user through
- * `retirePending` and out of Intune after the `retireSeconds` timing.
+ * Intune managed devices (v1.0 and beta): the tenant's list, one user's, one device, a device's
+ * retire, wipe and syncDevice, and removeAllDevicesFromManagement, which sends every device of
+ * the user through `retirePending` and out of Intune after the `retireSeconds` timing.
  * https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice
  */
 export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
@@ -35,7 +38,7 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.list();
     sendGraphBody(
       res.status(200),
-      deviceCollection(ctx, req, devices, "deviceManagement/managedDevices"),
+      deviceCollection(req, devices, "deviceManagement/managedDevices"),
     );
   });
 
@@ -49,7 +52,7 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.ofUser(user.id);
     sendGraphBody(
       res.status(200),
-      deviceCollection(ctx, req, devices, `users('${user.id}')/managedDevices`),
+      deviceCollection(req, devices, `users('${user.id}')/managedDevices`),
     );
   });
 
@@ -59,12 +62,39 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     sendGraphBody(res.status(200), deviceBody(req, device, `users('${user.id}')/managedDevices`));
   });
 
+  const deviceAction = (
+    route: string,
+    operation: string,
+    parameters: (version: GraphVersion) => readonly ActionParameter[],
+    act: (device: ManagedDeviceRecord) => void,
+  ): void => {
+    router.post(route, requirePermission("POST", route), (req, res) => {
+      const device = findDevice(ctx, req, undefined);
+      readActionArguments(req, operation, parameters(graphContext(req).version));
+      act(device);
+      res.status(204).end();
+    });
+  };
+  // A device already being retired or wiped keeps its schedule: a 204 that changes nothing.
+  // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-retire
+  deviceAction(routes.retire, "retire", noParameters, (device) => {
+    ctx.store.managedDevices.remove([device], "retire", ctx.timing.get().retireSeconds);
+  });
+  // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe
+  deviceAction(routes.wipe, "wipe", wipeParameters, (device) => {
+    ctx.store.managedDevices.remove([device], "wipe", ctx.timing.get().wipeSeconds);
+  });
+  // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-syncdevice
+  deviceAction(routes.syncDevice, "syncDevice", noParameters, (device) => {
+    ctx.store.managedDevices.sync(device);
+  });
+
   router.post(
     routes.removeAllDevicesFromManagement,
     requirePermission("POST", routes.removeAllDevicesFromManagement),
     (req, res) => {
       const user = findUserOrThrow(ctx, String(req.params.userId));
-      readActionArguments(req, "removeAllDevicesFromManagement", []);
+      readActionArguments(req, "removeAllDevicesFromManagement", noParameters());
       // A user without devices (or whose devices are all being retired already) is a 204 that
       // changes nothing: our choice, see README.
       ctx.store.managedDevices.retireAll(user.id, ctx.timing.get().retireSeconds);
@@ -76,7 +106,6 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
 }
 
 function deviceCollection(
-  ctx: SimulatorContext,
   req: Request,
   devices: readonly ManagedDeviceRecord[],
   contextPath: string,
@@ -88,7 +117,6 @@ function deviceCollection(
       req,
       version,
       type: managedDeviceType,
-      baseUrl: ctx.url,
       contextPath,
       entities: devices.map((d) => managedDeviceView(d, version)),
       pageSize: 100,

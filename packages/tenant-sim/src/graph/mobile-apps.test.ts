@@ -3,12 +3,13 @@ import { createSimulator } from "../create-simulator.js";
 import { iosVppAppSeeds, seededIds } from "../seed/vpp-catalog.js";
 import type { Simulator } from "../simulator.js";
 import {
+  allPages,
   graphErrorOf,
   graphGet,
   graphPost,
   intuneMessageOf,
+  valueOf,
   waitUntil,
-  type GraphResult,
 } from "../test-support/graph-client.js";
 
 const apps = "/beta/deviceAppManagement/mobileApps";
@@ -30,28 +31,14 @@ beforeEach(() => {
 afterAll(() => sim.close());
 
 type Item = Record<string, unknown>;
-const value = (result: GraphResult): Item[] => result.body.value as Item[];
-
-async function allPages(path: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let next: string | undefined = path;
-  while (next !== undefined) {
-    const page = await graphGet(sim, next, token);
-    expect(page.status).toBe(200);
-    items.push(...value(page));
-    const link = page.body["@odata.nextLink"] as string | undefined;
-    next = link === undefined ? undefined : link.slice(sim.graphUrl.length);
-  }
-  return items;
-}
 
 const licenses = (id: string) =>
-  allPages(`${apps}/${id}/microsoft.graph.iosVppApp/assignedLicenses`);
+  allPages(sim, `${apps}/${id}/microsoft.graph.iosVppApp/assignedLicenses`, token);
 const app = async (id: string) => (await graphGet(sim, `${apps}/${id}`, token)).body;
 
 describe("GET mobileApps", () => {
   it("holds apps of several types; isof keeps the iOS VPP apps", async () => {
-    const everything = value(await graphGet(sim, apps, token));
+    const everything = valueOf(await graphGet(sim, apps, token));
     const types = new Set(everything.map((a) => a["@odata.type"]));
     expect(types).toEqual(
       new Set([
@@ -62,7 +49,7 @@ describe("GET mobileApps", () => {
         "#microsoft.graph.iosStoreApp",
       ]),
     );
-    const vpp = value(await graphGet(sim, `${apps}?${vppFilter}`, token));
+    const vpp = valueOf(await graphGet(sim, `${apps}?${vppFilter}`, token));
     expect(vpp).toHaveLength(totalVppApps);
     expect(vpp.every((a) => a["@odata.type"] === "#microsoft.graph.iosVppApp")).toBe(true);
   });
@@ -86,7 +73,7 @@ describe("GET mobileApps", () => {
     expect(cast.body["@odata.context"]).toBe(
       "https://graph.microsoft.com/beta/$metadata#deviceAppManagement/mobileApps(displayName,microsoft.graph.iosVppApp/vppTokenId,microsoft.graph.iosVppApp/usedLicenseCount)",
     );
-    const items = value(cast);
+    const items = valueOf(cast);
     expect(items.find((a) => a.id === slack)).toEqual({
       "@odata.type": "#microsoft.graph.iosVppApp",
       id: slack,
@@ -109,7 +96,7 @@ describe("GET mobileApps", () => {
       token,
     );
     expect(byToken.status).toBe(200);
-    expect(value(byToken).map((a) => a.displayName)).toEqual([
+    expect(valueOf(byToken).map((a) => a.displayName)).toEqual([
       "Microsoft Word",
       "Webex Meetings",
       "Box: The Content Cloud",
@@ -134,9 +121,13 @@ describe("GET mobileApps", () => {
       token,
     );
     expect(first.body["@odata.count"]).toBe(totalVppApps);
-    expect(value(first)).toHaveLength(5);
+    expect(valueOf(first)).toHaveLength(5);
     const names = (
-      await allPages(`${apps}?${vppFilter}&$orderby=displayName desc&$top=4&$select=displayName`)
+      await allPages(
+        sim,
+        `${apps}?${vppFilter}&$orderby=displayName desc&$top=4&$select=displayName`,
+        token,
+      )
     ).map((a) => String(a.displayName));
     expect(names).toHaveLength(totalVppApps);
     expect(names).toEqual(
@@ -242,7 +233,7 @@ describe("GET mobileApps/{id}/microsoft.graph.iosVppApp/assignedLicenses", () =>
       `${apps}/${eduExplainEverything}/microsoft.graph.iosVppApp/assignedLicenses`,
       token,
     );
-    expect(value(first)).toHaveLength(100);
+    expect(valueOf(first)).toHaveLength(100);
     expect(first.body["@odata.nextLink"]).toBeDefined();
     expect(await licenses(eduExplainEverything)).toHaveLength(400);
 
@@ -252,8 +243,10 @@ describe("GET mobileApps/{id}/microsoft.graph.iosVppApp/assignedLicenses", () =>
       token,
     );
     expect(adele.status).toBe(200);
-    expect(value(adele).length).toBeGreaterThan(0);
-    expect(value(adele).every((l) => String(l.userPrincipalName).startsWith("adele."))).toBe(true);
+    expect(valueOf(adele).length).toBeGreaterThan(0);
+    expect(valueOf(adele).every((l) => String(l.userPrincipalName).startsWith("adele."))).toBe(
+      true,
+    );
   });
 
   it("is 404 behind the cast for a non-VPP app, and unknown on v1.0", async () => {

@@ -7,7 +7,12 @@ import { sendGraphBody } from "./graph-error.js";
 import { graphContext } from "./graph-request-context.js";
 import { intuneError, requireGuidKey } from "./intune-error.js";
 import { mobileAppRoutes as routes } from "./intune-routes.js";
-import { assignedLicenseType, iosVppAppType, mobileAppType } from "./odata/odata-model.js";
+import {
+  assignedLicenseType,
+  iosVppAppType,
+  mobileAppType,
+  type ODataType,
+} from "./odata/odata-model.js";
 import {
   collectionBody,
   contextUrl,
@@ -33,24 +38,41 @@ const notifyManagedDevices: ActionParameter = {
 export function createMobileAppsRouter(ctx: SimulatorContext): Router {
   const router = Router();
 
-  router.get(routes.list, requirePermission("GET", routes.list), (req, res) => {
-    const { version } = graphContext(req);
-    const query = parseCollectionQuery(req, mobileAppType, version);
-    const { vpp } = ctx.store;
-    const body = collectionBody(
-      {
-        req,
-        version,
-        type: mobileAppType,
-        baseUrl: ctx.url,
-        contextPath: "deviceAppManagement/mobileApps",
-        entities: vpp.apps().map((app) => mobileAppEntity(app, vpp, version)),
-        pageSize: 100,
-      },
-      query,
-    );
-    sendGraphBody(res.status(200), body);
-  });
+  const list = (
+    route: string,
+    type: ODataType,
+    contextPath: string,
+    listed: (app: MobileAppRecord) => boolean,
+  ): void => {
+    router.get(route, requirePermission("GET", route), (req, res) => {
+      const { version } = graphContext(req);
+      const query = parseCollectionQuery(req, type, version);
+      const { vpp } = ctx.store;
+      const body = collectionBody(
+        {
+          req,
+          version,
+          type,
+          contextPath,
+          entities: vpp
+            .apps()
+            .filter(listed)
+            .map((app) => mobileAppEntity(app, vpp, version)),
+          pageSize: 100,
+        },
+        query,
+      );
+      sendGraphBody(res.status(200), body);
+    });
+  };
+  list(routes.list, mobileAppType, "deviceAppManagement/mobileApps", () => true);
+  // Behind the cast the collection's type is iosVppApp: its properties need no cast prefix.
+  list(
+    routes.listOfIosVppApps,
+    iosVppAppType,
+    "deviceAppManagement/mobileApps/microsoft.graph.iosVppApp",
+    isIosVppApp,
+  );
 
   router.get(routes.item, requirePermission("GET", routes.item), (req, res) => {
     const { version } = graphContext(req);
@@ -100,7 +122,6 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
           req,
           version,
           type: assignedLicenseType,
-          baseUrl: ctx.url,
           contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
           entities: app.licenses.map(assignedLicenseEntity),
           pageSize: 100,

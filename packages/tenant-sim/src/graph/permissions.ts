@@ -51,6 +51,10 @@ const managedDevicesRead = [
 // The Graph page of removeAllDevicesFromManagement once spelled this
 // "DeviceManagementManagedDevices.PriviligedOperation.All"; only the real name is accepted.
 // https://learn.microsoft.com/graph/api/intune-devices-user-removealldevicesfrommanagement
+// The same permission alone for a device's retire, wipe and syncDevice, as their pages list it
+// (intune-devices-manageddevice-retire, -wipe, -syncdevice). The English v1.0 wipe page also
+// lists ReadWrite.All, its beta and translated pages do not: the stricter reading is kept, so
+// what works here works on Graph.
 const managedDevicesPrivileged = ["DeviceManagementManagedDevices.PrivilegedOperations.All"];
 
 // https://learn.microsoft.com/graph/api/user-list#permissions and user-get#permissions
@@ -125,6 +129,7 @@ export const graphPermissions: readonly GraphPermission[] = [
   intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
   intune("GET", mobileAppRoutes.list, appsRead),
+  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead),
   intune("GET", mobileAppRoutes.item, appsRead),
   intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta
@@ -147,6 +152,9 @@ export const graphPermissions: readonly GraphPermission[] = [
   intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead),
   intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead),
   intune("POST", managedDeviceRoutes.removeAllDevicesFromManagement, managedDevicesPrivileged),
+  intune("POST", managedDeviceRoutes.retire, managedDevicesPrivileged),
+  intune("POST", managedDeviceRoutes.wipe, managedDevicesPrivileged),
+  intune("POST", managedDeviceRoutes.syncDevice, managedDevicesPrivileged),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {

@@ -146,6 +146,7 @@ describe("/_sim/timing", () => {
       appRevokeSeconds: 1.5,
       vppSyncSeconds: 3,
       retireSeconds: 5,
+      wipeSeconds: 5,
     });
   });
 });

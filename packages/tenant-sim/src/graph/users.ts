@@ -5,6 +5,7 @@ import { userRoutes } from "./directory-routes.js";
 import { queryUsers } from "./directory/user-query.js";
 import { GraphError, sendGraphBody } from "./graph-error.js";
 import { graphContext, graphToken, type VerifiedGraphToken } from "./graph-request-context.js";
+import { nextLinkFor } from "./next-link.js";
 import { readOptions } from "./odata/odata-query.js";
 import { parseSelect } from "./odata-select.js";
 import { fullUserReadScopes, requirePermission } from "./permissions.js";
@@ -28,10 +29,8 @@ export function createUsersRouter(ctx: SimulatorContext): Router {
       "@odata.context": `https://graph.microsoft.com/${version}/$metadata#users${selected}`,
     };
     if (result.count !== undefined) body["@odata.count"] = result.count;
-    if (result.nextQuery !== undefined) {
-      const path = req.originalUrl.split("?", 1)[0] ?? "";
-      body["@odata.nextLink"] = `${ctx.url}${path}?${result.nextQuery}`;
-    }
+    if (result.nextQuery !== undefined)
+      body["@odata.nextLink"] = nextLinkFor(req, result.nextQuery);
     body.value = result.page.map((position) =>
       limitToBasic(userValue(directory.at(position), version, result.select), basic),
     );

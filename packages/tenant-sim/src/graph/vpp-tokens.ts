@@ -32,7 +32,6 @@ export function createVppTokensRouter(ctx: SimulatorContext): Router {
         req,
         version,
         type: vppTokenType,
-        baseUrl: ctx.url,
         contextPath: "deviceAppManagement/vppTokens",
         entities: ctx.store.vpp.tokens().map((t) => vppTokenEntity(t, version)),
         pageSize: 100,

@@ -1,24 +1,33 @@
 import { graphDateTime } from "./graph-date-time.js";
-import type { ManagedDeviceRecord } from "./managed-device-record.js";
+import type { ManagedDeviceRecord, ManagementState } from "./managed-device-record.js";
 
-interface RetireJob {
+interface RemovalJob {
   devices: ManagedDeviceRecord[];
   removeAt: number;
 }
 
-/** A retirement that has not yet taken the device out of Intune. */
-const retiring = new Set(["retirePending", "retireIssued"]);
+/** The actions that take a device out of Intune, and the state a device waits in meanwhile. */
+const pendingStates = { retire: "retirePending", wipe: "wipePending" } as const;
+export type RemovalAction = keyof typeof pendingStates;
+
+/** A retirement or wipe that has not yet taken the device out of Intune. */
+const leaving = new Set<ManagementState>([
+  "retirePending",
+  "retireIssued",
+  "wipePending",
+  "wipeIssued",
+]);
 
 /**
- * Intune's managed devices and the retirements running on them. Time moves lazily, as in
- * VppState: every read first removes the devices whose retirement has completed by then, so
- * no timer outlives the simulator.
+ * Intune's managed devices and the retirements and wipes running on them. Time moves lazily, as
+ * in VppState: every read first removes the devices whose retirement or wipe has completed by
+ * then, so no timer outlives the simulator.
  */
 export class ManagedDeviceState {
   private devices: ManagedDeviceRecord[];
   private readonly byId = new Map<string, ManagedDeviceRecord>();
   private readonly byUser = new Map<string, ManagedDeviceRecord[]>();
-  private readonly jobs: RetireJob[] = [];
+  private readonly jobs: RemovalJob[] = [];
 
   constructor(devices: ManagedDeviceRecord[]) {
     this.devices = devices;
@@ -49,32 +58,42 @@ export class ManagedDeviceState {
     return this.byId.get(id.toLowerCase());
   }
 
-  /**
-   * removeAllDevicesFromManagement: each of the user's devices goes `retirePending` with a
-   * pending `retire` action result, and leaves Intune `retireSeconds` later. Devices already
-   * being retired keep their own schedule. Returns how many devices this call started retiring.
-   */
+  /** removeAllDevicesFromManagement: retires every device of the user (see `remove`). */
   retireAll(userId: string, retireSeconds: number, now = Date.now()): number {
-    const started = this.ofUser(userId, now).filter((d) => !retiring.has(d.managementState));
+    return this.remove(this.ofUser(userId, now), "retire", retireSeconds, now);
+  }
+
+  /**
+   * retire or wipe: each device goes `retirePending` or `wipePending` with a pending action
+   * result of that name, and leaves Intune `seconds` later. Devices already leaving keep their
+   * own schedule. Returns how many devices this call started removing.
+   */
+  remove(
+    devices: readonly ManagedDeviceRecord[],
+    action: RemovalAction,
+    seconds: number,
+    now = Date.now(),
+  ): number {
+    const started = devices.filter((d) => !leaving.has(d.managementState));
     if (started.length === 0) return 0;
     const at = graphDateTime(now);
     for (const device of started) {
-      device.managementState = "retirePending";
+      device.managementState = pendingStates[action];
       device.deviceActionResults = [
-        ...device.deviceActionResults.filter((r) => r.actionName !== "retire"),
-        {
-          actionName: "retire",
-          actionState: "pending",
-          startDateTime: at,
-          lastUpdatedDateTime: at,
-        },
+        ...device.deviceActionResults.filter((r) => r.actionName !== action),
+        { actionName: action, actionState: "pending", startDateTime: at, lastUpdatedDateTime: at },
       ];
     }
-    this.jobs.push({ devices: started, removeAt: now + retireSeconds * 1000 });
+    this.jobs.push({ devices: started, removeAt: now + seconds * 1000 });
     return started.length;
   }
 
-  /** Removes the devices whose retirement has completed by `now`. */
+  /** syncDevice: the device checks in now. */
+  sync(device: ManagedDeviceRecord, now = Date.now()): void {
+    device.lastSyncAt = now;
+  }
+
+  /** Removes the devices whose retirement or wipe has completed by `now`. */
   private advance(now: number): void {
     if (this.jobs.length === 0) return;
     const gone = new Set<ManagedDeviceRecord>();

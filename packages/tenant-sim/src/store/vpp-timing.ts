@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** How long the simulated Intune takes over its VPP actions and device retirements; tests shorten these. */
+/**
+ * How long the simulated Intune takes over its VPP actions and device retirements and wipes;
+ * tests shorten these.
+ */
 export const VppTimingSchema = z.strictObject({
   /** vppToken revokeLicenses, start to done (pending for the first sixth). */
   vppRevokeSeconds: z.number().min(0).max(3600),
@@ -10,8 +13,10 @@ export const VppTimingSchema = z.strictObject({
   appRevokeSeconds: z.number().min(0).max(3600),
   /** vppToken syncLicenses: lastSyncStatus stays inProgress this long. */
   vppSyncSeconds: z.number().min(0).max(3600),
-  /** removeAllDevicesFromManagement: devices stay retirePending this long, then leave Intune. */
+  /** removeAllDevicesFromManagement and retire: devices stay retirePending this long, then go. */
   retireSeconds: z.number().min(0).max(3600),
+  /** managedDevice wipe: the device stays wipePending this long, then leaves Intune. */
+  wipeSeconds: z.number().min(0).max(3600),
 });
 
 export type VppTiming = z.infer<typeof VppTimingSchema>;
@@ -24,6 +29,7 @@ export const defaultVppTiming: Readonly<VppTiming> = Object.freeze({
   appRevokeSeconds: 1.5,
   vppSyncSeconds: 3,
   retireSeconds: 5,
+  wipeSeconds: 5,
 });
 
 export class VppTimingState {

@@ -1,5 +1,8 @@
 import type { Simulator } from "../simulator.js";
 
+/** Where requests go: a simulator, or the same one under another of its names. */
+export type GraphTarget = Pick<Simulator, "graphUrl">;
+
 export interface GraphResult {
   status: number;
   body: Record<string, unknown>;
@@ -7,7 +10,7 @@ export interface GraphResult {
 }
 
 export async function graphRequest(
-  sim: Simulator,
+  sim: GraphTarget,
   method: string,
   path: string,
   token: string | undefined,
@@ -32,7 +35,7 @@ export async function graphRequest(
 }
 
 export function graphGet(
-  sim: Simulator,
+  sim: GraphTarget,
   path: string,
   token: string | undefined,
   headers: Record<string, string> = {},
@@ -41,13 +44,41 @@ export function graphGet(
 }
 
 export function graphPost(
-  sim: Simulator,
+  sim: GraphTarget,
   path: string,
   token: string | undefined,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<GraphResult> {
   return graphRequest(sim, "POST", path, token, body, headers);
+}
+
+/** The `value` of a collection answer. */
+export function valueOf(result: GraphResult): Record<string, unknown>[] {
+  return result.body.value as Record<string, unknown>[];
+}
+
+/**
+ * Every item of a collection, following `@odata.nextLink` from `path`; each page must be a 200
+ * and each link absolute on the origin asked, as Graph's are.
+ */
+export async function allPages(
+  sim: GraphTarget,
+  path: string,
+  token: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let next: string | undefined = path; next !== undefined;) {
+    const page = await graphGet(sim, next, token);
+    if (page.status !== 200) throw new Error(`${next} answered ${page.status}`);
+    items.push(...valueOf(page));
+    const link = page.body["@odata.nextLink"];
+    if (link !== undefined && (typeof link !== "string" || !link.startsWith(`${sim.graphUrl}/`))) {
+      throw new Error(`nextLink ${JSON.stringify(link)} is not on ${sim.graphUrl}`);
+    }
+    next = link?.slice(sim.graphUrl.length);
+  }
+  return items;
 }
 
 /** The `error` object of a Graph error body, checked for Graph's shape on the way. */

@@ -1,3 +1,4 @@
+import { qualifiedName } from "../graph-namespace.js";
 import type { GraphVersion } from "../graph-request-context.js";
 
 /**
@@ -218,7 +219,7 @@ export const androidDeviceOwnerEnrollmentProfileType = type(
   },
 );
 
-/** Every type the query options may name, by qualified name (case-insensitive). */
+/** Every type the query options may name, by qualified name (case-insensitive, either namespace spelling). */
 const knownTypes = new Map(
   [
     mobileAppType,
@@ -234,7 +235,7 @@ const knownTypes = new Map(
 );
 
 export function findType(name: string): ODataType | undefined {
-  return knownTypes.get(name.toLowerCase());
+  return knownTypes.get(qualifiedName(name).toLowerCase());
 }
 
 /** The entity's runtime type, from its "@odata.type" ("#microsoft.graph.x"). */

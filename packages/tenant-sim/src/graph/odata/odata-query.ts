@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { GraphVersion } from "../graph-request-context.js";
+import { nextLinkFor } from "../next-link.js";
 import { parseFilter, valueOf, type FilterPredicate, type FilterSubject } from "./odata-filter.js";
 import { typeOfEntity, type ODataType } from "./odata-model.js";
 import { ODataQueryError } from "./odata-query-error.js";
@@ -193,8 +194,6 @@ export interface CollectionSource {
   version: GraphVersion;
   /** The collection's declared type, for `$select`/`$filter` paths and `isof`. */
   type: ODataType;
-  /** The public base URL nextLinks are built on. */
-  baseUrl: string;
   /** What `@odata.context` names after `$metadata#`, e.g. "deviceAppManagement/vppTokens". */
   contextPath: string;
   /** Every entity, in Graph JSON for this version, each with its "@odata.type". */
@@ -244,11 +243,10 @@ export function collectionBody(
 }
 
 function nextLink(source: CollectionSource, query: CollectionQuery, offset: number): string {
-  const path = source.req.originalUrl.split("?", 1)[0] ?? "";
   const params = [...query.carried, ["$skiptoken", encodeSkipToken(offset)]]
     .map(([key, value]) => `${key}=${encodeURIComponent(value ?? "")}`)
     .join("&");
-  return `${source.baseUrl}${path}?${params}`;
+  return nextLinkFor(source.req, params);
 }
 
 function sortSubjects(subjects: FilterSubject[], orderBy: readonly OrderBy[]): FilterSubject[] {

@@ -14,7 +14,7 @@ import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
-import { IdempotencyKeyReusedError } from "../http/errors.js";
+import { IdempotencyKeyReusedError } from "../errors.js";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { publishAction } from "./action-events.js";
 import type { EventBus } from "./event-bus.js";

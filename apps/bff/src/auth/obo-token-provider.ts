@@ -7,7 +7,7 @@ import {
   type Configuration,
 } from "@azure/msal-node";
 import type { Logger } from "pino";
-import { AuthenticationError } from "../http/errors.js";
+import { AuthenticationError } from "../errors.js";
 import type { AuthenticatedUser } from "./authenticated-user.js";
 import { ClaimsChallengeError } from "./claims-challenge-error.js";
 

@@ -1,6 +1,6 @@
 import type { Permission } from "@ihc/contracts";
 import type { RequestHandler } from "express";
-import { NotAllowedError } from "../http/errors.js";
+import { NotAllowedError } from "../errors.js";
 import { userOf } from "./authenticate.js";
 import { permissionsFor } from "./roles.js";
 

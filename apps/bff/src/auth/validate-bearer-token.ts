@@ -5,7 +5,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { AuthenticationError, ServiceUnavailableError } from "../http/errors.js";
+import { AuthenticationError, ServiceUnavailableError } from "../errors.js";
 import { createAuthenticatedUser, type AuthenticatedUser } from "./authenticated-user.js";
 import {
   hasScope,

@@ -1,7 +1,7 @@
 import type { UserDetail, UserSummary } from "@ihc/contracts";
 import { z } from "zod";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { pageOf, type GraphPage } from "./graph-collection.js";
 import { GraphError } from "./graph-error.js";

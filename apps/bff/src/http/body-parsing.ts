@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import express, { type RequestHandler } from "express";
-import { UnsupportedMediaTypeError } from "./errors.js";
+import { UnsupportedMediaTypeError } from "../errors.js";
 
 export const JSON_BODY_LIMIT = "16kb";
 /** A bulk action lists up to 1,000 items (about 72 bytes each). */

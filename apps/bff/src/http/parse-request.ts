@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_KEY_HEADER } from "@ihc/contracts";
 import type { Request } from "express";
 import { z } from "zod";
-import { InputError } from "./errors.js";
+import { InputError } from "../errors.js";
 
 type Part = "params" | "query" | "body";
 

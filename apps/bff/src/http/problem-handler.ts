@@ -21,7 +21,7 @@ import {
   RateLimitedError,
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
-} from "./errors.js";
+} from "../errors.js";
 import { requestIdOf } from "./request-id.js";
 
 const TITLES: Record<ProblemCode, string> = {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import { userOf } from "../auth/authenticate.js";
-import { RateLimitedError } from "./errors.js";
+import { RateLimitedError } from "../errors.js";
 
 export interface UserRateLimitOptions {
   limit: number;

@@ -5,7 +5,7 @@ import { toActionRecord, type ActionJournal } from "../actions/action-journal.js
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
 import { permissionsFor } from "../auth/roles.js";
-import { NotFoundError } from "../http/errors.js";
+import { NotFoundError } from "../errors.js";
 import { parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 

@@ -40,7 +40,7 @@ import {
   listAssignedLicensesPage,
   listIosVppApps,
 } from "../graph/ios-vpp-apps.js";
-import { ConflictError, InputError, NotFoundError } from "../http/errors.js";
+import { ConflictError, InputError, NotFoundError } from "../errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 

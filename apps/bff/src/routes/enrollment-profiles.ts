@@ -31,7 +31,7 @@ import {
   listEnrollmentProfiles,
 } from "../graph/enrollment-profiles.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
-import { ConflictError, InputError, NotFoundError } from "../http/errors.js";
+import { ConflictError, InputError, NotFoundError } from "../errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 

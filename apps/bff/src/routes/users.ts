@@ -30,7 +30,7 @@ import {
   userPath,
   userSearchExpression,
 } from "../graph/users.js";
-import { ConflictError, InputError } from "../http/errors.js";
+import { ConflictError, InputError } from "../errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 

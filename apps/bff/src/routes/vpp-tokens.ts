@@ -17,7 +17,7 @@ import { requirePermission } from "../auth/require-permission.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { listIosVppAppSummaries } from "../graph/ios-vpp-apps.js";
 import { getVppToken, listVppTokens, vppTokenPath } from "../graph/vpp-tokens.js";
-import { InputError } from "../http/errors.js";
+import { InputError } from "../errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 

@@ -50,12 +50,20 @@ export class SignInPage {
     ).toBeVisible({ timeout: 30_000 });
   }
 
+  /**
+   * Puts the saved cookies and localStorage back, writing localStorage from a page of the same
+   * origin that runs no SPA (`/api/health`): MSAL running meanwhile would drop cache entries it
+   * cannot read with a key of its own.
+   */
   private async restore(state: StorageState): Promise<void> {
-    await this.page.context().addCookies(state.cookies);
-    if (!this.page.url().startsWith("http")) await this.open();
+    const context = this.page.context();
+    await this.page.goto("/api/health");
+    await context.clearCookies();
+    await context.addCookies(state.cookies);
     const here = new URL(this.page.url()).origin;
     const items = state.origins.find((o) => o.origin === here)?.localStorage ?? [];
     await this.page.evaluate((entries) => {
+      window.localStorage.clear();
       for (const { name, value } of entries) window.localStorage.setItem(name, value);
     }, items);
     await this.open();

@@ -1,4 +1,6 @@
 import type { RequestHandler } from "express";
+import type { IntunePermission } from "../seed/intune-roles.js";
+import { intuneRoleRefusal } from "./intune-rbac.js";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
 import { userRoutes } from "./directory-routes.js";
@@ -24,6 +26,8 @@ export interface GraphPermission {
   service: "directory" | "intune";
   /** /me has no meaning without a signed-in user. */
   delegatedOnly?: boolean;
+  /** The Intune RBAC permission a delegated caller's Intune roles must grant (intune-rbac.ts). */
+  intuneRbac?: IntunePermission;
 }
 
 // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-list?view=graph-rest-beta
@@ -95,9 +99,25 @@ function intune(
   method: GraphMethod,
   route: string,
   permissions: readonly string[],
+  intuneRbac: IntunePermission,
 ): GraphPermission {
-  return { method, route, delegated: permissions, application: permissions, service: "intune" };
+  return {
+    method,
+    route,
+    delegated: permissions,
+    application: permissions,
+    service: "intune",
+    intuneRbac,
+  };
 }
+
+const vppTokensRead = "Microsoft.Intune_ManagedApps_Read";
+const vppTokensUpdate = "Microsoft.Intune_ManagedApps_Update";
+const appsRbacRead = "Microsoft.Intune_MobileApps_Read";
+const appsRbacUpdate = "Microsoft.Intune_MobileApps_Update";
+const androidRead = "Microsoft.Intune_AndroidForWork_Read";
+const androidUpdate = "Microsoft.Intune_AndroidForWork_Update";
+const devicesRbacRead = "Microsoft.Intune_ManagedDevices_Read";
 
 /**
  * Every Graph route the simulator serves, with the permissions from its Graph reference page.
@@ -121,40 +141,62 @@ export const graphPermissions: readonly GraphPermission[] = [
     service: "directory",
     delegatedOnly: true,
   },
-  intune("GET", vppTokenRoutes.list, serviceConfigRead),
-  intune("GET", vppTokenRoutes.item, serviceConfigRead),
+  intune("GET", vppTokenRoutes.list, serviceConfigRead, vppTokensRead),
+  intune("GET", vppTokenRoutes.item, serviceConfigRead, vppTokensRead),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-revokelicenses?view=graph-rest-beta
-  intune("POST", vppTokenRoutes.revokeLicenses, serviceConfigWrite),
+  intune("POST", vppTokenRoutes.revokeLicenses, serviceConfigWrite, vppTokensUpdate),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-synclicenses
-  intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite),
+  intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite, vppTokensUpdate),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.list, appsRead),
-  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead),
-  intune("GET", mobileAppRoutes.item, appsRead),
-  intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead),
+  intune("GET", mobileAppRoutes.list, appsRead, appsRbacRead),
+  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead, appsRbacRead),
+  intune("GET", mobileAppRoutes.item, appsRead, appsRbacRead),
+  intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead, appsRbacRead),
+  // https://learn.microsoft.com/graph/api/intune-apps-mobileappassignment-list?view=graph-rest-beta
+  intune("GET", mobileAppRoutes.assignments, appsRead, appsRbacRead),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.assignedLicenses, appsRead),
+  intune("GET", mobileAppRoutes.assignedLicenses, appsRead, appsRbacRead),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
-  intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite),
-  intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite),
-  intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite),
+  intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite, appsRbacUpdate),
+  intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite, appsRbacUpdate),
+  intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite, appsRbacUpdate),
   ...Object.values(enrollmentProfileRoutes).flatMap((routes) => [
-    intune("GET", routes.list, configurationRead),
-    intune("GET", routes.item, configurationRead),
-    intune("POST", routes.revokeToken, configurationWrite),
-    intune("POST", routes.createToken, configurationWrite),
+    intune("GET", routes.list, configurationRead, androidRead),
+    intune("GET", routes.item, configurationRead, androidRead),
+    intune("POST", routes.revokeToken, configurationWrite, androidUpdate),
+    intune("POST", routes.createToken, configurationWrite, androidUpdate),
   ]),
   directory("GET", userRoutes.list),
   directory("GET", userRoutes.item),
-  intune("GET", managedDeviceRoutes.list, managedDevicesRead),
-  intune("GET", managedDeviceRoutes.item, managedDevicesRead),
+  intune("GET", managedDeviceRoutes.list, managedDevicesRead, devicesRbacRead),
+  intune("GET", managedDeviceRoutes.item, managedDevicesRead, devicesRbacRead),
   // https://learn.microsoft.com/graph/api/intune-devices-user-list-manageddevices
-  intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead),
-  intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead),
-  intune("POST", managedDeviceRoutes.removeAllDevicesFromManagement, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.retire, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.wipe, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.syncDevice, managedDevicesPrivileged),
+  intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead, devicesRbacRead),
+  intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead, devicesRbacRead),
+  intune(
+    "POST",
+    managedDeviceRoutes.removeAllDevicesFromManagement,
+    managedDevicesPrivileged,
+    "Microsoft.Intune_RemoteTasks_Retire",
+  ),
+  intune(
+    "POST",
+    managedDeviceRoutes.retire,
+    managedDevicesPrivileged,
+    "Microsoft.Intune_RemoteTasks_Retire",
+  ),
+  intune(
+    "POST",
+    managedDeviceRoutes.wipe,
+    managedDevicesPrivileged,
+    "Microsoft.Intune_RemoteTasks_Wipe",
+  ),
+  intune(
+    "POST",
+    managedDeviceRoutes.syncDevice,
+    managedDevicesPrivileged,
+    "Microsoft.Intune_RemoteTasks_SyncDevice",
+  ),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {
@@ -180,6 +222,8 @@ export function requirePermission(method: GraphMethod, route: string): RequestHa
     const held = token.delegated ? token.scopes : token.roles;
     const accepted = token.delegated ? delegated : application;
     if (held.some((p) => accepted.has(p.toLowerCase()))) {
+      const refusal = token.delegated ? intuneRoleRefusal(req, permission.intuneRbac) : undefined;
+      if (refusal !== undefined) throw refusal;
       next();
       return;
     }

@@ -58,7 +58,11 @@ export class FaultInjector {
           ? { kind: "drop" }
           : rule.kind === "throttle"
             ? { kind: "throttle", retryAfterSeconds: rule.retryAfterSeconds }
-            : { kind: "status", status: rule.status ?? 503, retryAfterSeconds: rule.retryAfterSeconds };
+            : {
+                kind: "status",
+                status: rule.status ?? 503,
+                retryAfterSeconds: rule.retryAfterSeconds,
+              };
       plan.afterApplying = rule.afterApplying === true && rule.kind !== "throttle";
       break;
     }

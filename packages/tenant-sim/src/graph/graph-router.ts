@@ -180,7 +180,12 @@ function injectedFaults(ctx: SimulatorContext): RequestHandler {
         sendGraphError(
           res,
           context,
-          new GraphError(outcome.status, code, message, serviceUnavailableHeaders(context, outcome)),
+          new GraphError(
+            outcome.status,
+            code,
+            message,
+            serviceUnavailableHeaders(context, outcome),
+          ),
         );
         return;
       }

@@ -48,7 +48,10 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
 
   router.get(routes.item, requirePermission("GET", routes.item), (req, res) => {
     const device = findDevice(ctx, req, undefined);
-    sendGraphBody(res.status(200), deviceBody(req, device, "deviceManagement/managedDevices", ctx.scenario.get()));
+    sendGraphBody(
+      res.status(200),
+      deviceBody(req, device, "deviceManagement/managedDevices", ctx.scenario.get()),
+    );
   });
 
   router.get(routes.ofUser, requirePermission("GET", routes.ofUser), (req, res) => {
@@ -63,7 +66,10 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
   router.get(routes.itemOfUser, requirePermission("GET", routes.itemOfUser), (req, res) => {
     const user = findUserOrThrow(ctx, String(req.params.userId));
     const device = findDevice(ctx, req, user.id);
-    sendGraphBody(res.status(200), deviceBody(req, device, `users('${user.id}')/managedDevices`, ctx.scenario.get()));
+    sendGraphBody(
+      res.status(200),
+      deviceBody(req, device, `users('${user.id}')/managedDevices`, ctx.scenario.get()),
+    );
   });
 
   const deviceAction = (
@@ -89,7 +95,13 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
   });
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe
   deviceAction(routes.wipe, "wipe", wipeParameters, (device) => {
-    ctx.store.managedDevices.remove([device], "wipe", timing().wipeSeconds, Date.now(), names().wipe);
+    ctx.store.managedDevices.remove(
+      [device],
+      "wipe",
+      timing().wipeSeconds,
+      Date.now(),
+      names().wipe,
+    );
   });
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-syncdevice
   // With real timings the push reaches the device later: it checks in (and completes a retire
@@ -101,7 +113,11 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
       return;
     }
     const now = Date.now();
-    ctx.store.managedDevices.checkIn(device.id, now, now + realDelayMs(scenario, syncCheckInSeconds));
+    ctx.store.managedDevices.checkIn(
+      device.id,
+      now,
+      now + realDelayMs(scenario, syncCheckInSeconds),
+    );
   });
 
   router.post(
@@ -160,7 +176,10 @@ function deviceBody(
   return {
     "@odata.context": `${contextUrl(version, contextPath, select)}/$entity`,
     ...selectProperties(
-      { entity: presented(managedDeviceEntity(device, version), scenario), type: managedDeviceType },
+      {
+        entity: presented(managedDeviceEntity(device, version), scenario),
+        type: managedDeviceType,
+      },
       select,
     ),
   };

@@ -114,7 +114,10 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     sendGraphBody(res.status(200), {
       "@odata.context": `${contextUrl(version, "deviceAppManagement/mobileApps", select)}/$entity`,
       ...selectProperties(
-        { entity: presented(app, ctx, graphContext(req).scenario, version), type: mobileAppTypeOf(app) },
+        {
+          entity: presented(app, ctx, graphContext(req).scenario, version),
+          type: mobileAppTypeOf(app),
+        },
         select,
       ),
     });

@@ -33,8 +33,7 @@ const scenario = (patch: Record<string, unknown>) =>
     headers: { "content-type": "application/json" },
     body: JSON.stringify(patch),
   });
-const checkIn = (id: string) =>
-  fetch(`${sim.url}/_sim/devices/${id}/check-in`, { method: "POST" });
+const checkIn = (id: string) => fetch(`${sim.url}/_sim/devices/${id}/check-in`, { method: "POST" });
 const app = async (id: string) => (await graphGet(sim, `${apps}/${id}`, token)).body;
 const licenses = async (id: string) =>
   valueOf(await graphGet(sim, `${apps}/${id}/microsoft.graph.iosVppApp/assignedLicenses`, token));
@@ -55,9 +54,11 @@ describe("real timings (realTimings, timeScale)", () => {
     });
     expect(answer.status).toBe(204);
     const result = async () =>
-      ((await graphGet(sim, `${tokens}/${education}`, token)).body.tokenActionResults as {
-        actionState: string;
-      }[])[0]?.actionState;
+      (
+        (await graphGet(sim, `${tokens}/${education}`, token)).body.tokenActionResults as {
+          actionState: string;
+        }[]
+      )[0]?.actionState;
     expect(["pending", "active"]).toContain(await result());
     await waitUntil(result, (state) => state === "done", 10_000, 100);
     expect(Date.now() - started).toBeGreaterThanOrEqual(
@@ -71,8 +72,9 @@ describe("real timings (realTimings, timeScale)", () => {
     const before = await licenses(zoom);
     const used = (await app(zoom)).usedLicenseCount;
     expect(used).toBe(before.length);
-    const userId = before.find((l) => typeof l.userId === "string" && l.managedDeviceId === undefined)
-      ?.userId as string;
+    const userId = before.find(
+      (l) => typeof l.userId === "string" && l.managedDeviceId === undefined,
+    )?.userId as string;
     expect(
       (
         await graphPost(sim, `${apps}/${zoom}/revokeUserLicense`, token, {
@@ -121,7 +123,12 @@ describe("real timings (realTimings, timeScale)", () => {
     expect(await managementState(laptop)).toBe("wipePending");
     expect((await graphPost(sim, `${devices}/${laptop}/syncDevice`, token)).status).toBe(204);
     expect(await managementState(laptop)).toBe("wipePending");
-    await waitUntil(() => managementState(laptop), (state) => state === "gone", 5_000, 50);
+    await waitUntil(
+      () => managementState(laptop),
+      (state) => state === "gone",
+      5_000,
+      50,
+    );
   });
 
   it("holds every device of removeAllDevicesFromManagement pending until each checks in", async () => {

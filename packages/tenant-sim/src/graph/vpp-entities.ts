@@ -155,11 +155,7 @@ export function mobileAppEntity(
  * recently that the count has not caught up, plus (`usedLicenseCountDrift`) licenses Apple
  * counts that Intune does not list — a few per app, fixed by its id.
  */
-function usedLicenseCount(
-  app: IosVppAppRecord,
-  scenario: Readonly<Scenario>,
-  now: number,
-): number {
+function usedLicenseCount(app: IosVppAppRecord, scenario: Readonly<Scenario>, now: number): number {
   const late = (app.countedUntil ?? []).filter((until) => until > now).length;
   const drift = scenario.usedLicenseCountDrift ? (parseInt(app.id.slice(-2), 16) % 3) + 1 : 0;
   return app.licenses.length + late + drift;

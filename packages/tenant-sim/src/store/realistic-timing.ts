@@ -28,7 +28,10 @@ export const relicenseSeconds = 20 * 60;
 export const syncCheckInSeconds = 2 * 60;
 
 /** The timings in force: /_sim/timing's, or real ones scaled when `realTimings` is on. */
-export function effectiveTiming(scenario: Readonly<Scenario>, timing: Readonly<VppTiming>): VppTiming {
+export function effectiveTiming(
+  scenario: Readonly<Scenario>,
+  timing: Readonly<VppTiming>,
+): VppTiming {
   if (!scenario.realTimings) return { ...timing };
   const scaled = Object.entries(realTimingSeconds).map(([key, seconds]) => [
     key,

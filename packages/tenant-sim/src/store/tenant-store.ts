@@ -3,7 +3,12 @@ import { generateBulkUsers } from "../seed/generate-bulk-users.js";
 import { generateManagedDevices } from "../seed/generate-managed-devices.js";
 import { generateUsers } from "../seed/generate-users.js";
 import { generateLargeTenantVppApps, generateVpp } from "../seed/generate-vpp.js";
-import { demoAccounts, demoTenant, seededDemoAccounts, type DemoAccount } from "../seed/demo-tenant.js";
+import {
+  demoAccounts,
+  demoTenant,
+  seededDemoAccounts,
+  type DemoAccount,
+} from "../seed/demo-tenant.js";
 import { assignApps, generateGroups, macOsVppApps } from "../seed/realistic-catalog.js";
 import { showcaseUserSeeds, type ShowcaseUserSeed } from "../seed/showcase-catalog.js";
 import { tenantSizeProfiles, type TenantSize } from "../seed/tenant-size.js";

@@ -192,10 +192,7 @@ export class VppState {
     const licenses = app.licenses.filter((l) => matches(l, target));
     if (target.kind !== "all" && licenses.length === 0) return { ok: false, reason: "notAssigned" };
     const actionName = realism.names[target.kind];
-    if (
-      target.kind === "all" &&
-      this.revokeJobs.some((j) => j.bulk && j.owner === app)
-    ) {
+    if (target.kind === "all" && this.revokeJobs.some((j) => j.bulk && j.owner === app)) {
       return { ok: false, reason: "inProgress" };
     }
     const result: IosVppAppRevokeLicensesActionResult = {

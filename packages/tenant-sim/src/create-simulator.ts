@@ -151,6 +151,9 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
         Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       );
     },
+    resetScenario: () => {
+      ctx.scenario.reset();
+    },
     setThrottling: (patch: ThrottlingPatch) => {
       ctx.throttling.update(ThrottlingPatchSchema.parse(patch));
     },

@@ -66,6 +66,8 @@ export interface Simulator {
   setFaults(faults: FaultRule[]): void;
   clearFaults(): void;
   setScenario(scenario: Partial<Scenario>): void;
+  /** The same as DELETE /_sim/scenario: the profile's defaults again. */
+  resetScenario(): void;
   /** The same as PUT /_sim/throttling: one service's Intune throttling limits. */
   setThrottling(patch: ThrottlingPatch): void;
   /** The same as GET /_sim/throttling. */

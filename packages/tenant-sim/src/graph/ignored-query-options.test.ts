@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSimulator } from "../create-simulator.js";
+import { describe, expect, it } from "vitest";
+import { useSimulator } from "../test-support/simulator-fixture.js";
 import { seededIds } from "../seed/vpp-catalog.js";
-import type { Simulator } from "../simulator.js";
 import { allPages, graphGet, valueOf } from "../test-support/graph-client.js";
 
 const apps = "/beta/deviceAppManagement/mobileApps";
@@ -9,19 +8,10 @@ const { slack } = seededIds.iosVppApps;
 const { valid } = seededIds.vppTokens;
 const licensesPath = `${apps}/${slack}/microsoft.graph.iosVppApp/assignedLicenses`;
 
-let sim: Simulator;
-let token: string;
-beforeAll(async () => {
-  sim = await createSimulator({ port: 0 });
-  token = await sim.mintToken({ audience: "graph" });
-});
-afterEach(async () => {
-  await fetch(`${sim.url}/_sim/scenario`, { method: "DELETE" });
-});
-afterAll(() => sim.close());
+const fixture = useSimulator();
 
 const get = async (path: string) => {
-  const answer = await graphGet(sim, path, token);
+  const answer = await graphGet(fixture.sim, path, fixture.token);
   expect(answer.status, path).toBe(200);
   return valueOf(answer);
 };
@@ -38,11 +28,13 @@ describe("query options Intune ignores (ignoredQueryOptions)", () => {
       "userId",
     ]);
 
-    sim.setScenario({ ignoredQueryOptions: true });
+    fixture.sim.setScenario({ ignoredQueryOptions: true });
     expect(await get(`${licensesPath}${filter}`)).toEqual(all);
     expect(await get(`${licensesPath}?$select=userId`)).toEqual(all);
     // A malformed option is still refused, as Graph parses before its service ignores.
-    expect((await graphGet(sim, `${licensesPath}?$filter=nope eq`, token)).status).toBe(400);
+    expect(
+      (await graphGet(fixture.sim, `${licensesPath}?$filter=nope eq`, fixture.token)).status,
+    ).toBe(400);
   });
 
   it("answers a $filter or $select on iosVppApp cast properties as if absent, isof still applies", async () => {
@@ -50,22 +42,22 @@ describe("query options Intune ignores (ignoredQueryOptions)", () => {
     const filtered = `${apps}?$filter=${encodeURIComponent(cast)}`;
     const selected = `${apps}?$select=id,microsoft.graph.iosVppApp/usedLicenseCount`;
     const isof = `${apps}?$filter=${encodeURIComponent("isof('microsoft.graph.iosVppApp')")}`;
-    const everything = await allPages(sim, apps, token);
-    const onValid = await allPages(sim, filtered, token);
+    const everything = await allPages(fixture.sim, apps, fixture.token);
+    const onValid = await allPages(fixture.sim, filtered, fixture.token);
     expect(onValid.length).toBeLessThan(everything.length);
     expect(onValid.every((a) => a.vppTokenId === valid)).toBe(true);
-    const iosOnly = await allPages(sim, isof, token);
+    const iosOnly = await allPages(fixture.sim, isof, fixture.token);
 
-    sim.setScenario({ ignoredQueryOptions: true });
-    expect(await allPages(sim, filtered, token)).toEqual(everything);
+    fixture.sim.setScenario({ ignoredQueryOptions: true });
+    expect(await allPages(fixture.sim, filtered, fixture.token)).toEqual(everything);
     const ignoredSelect = await get(selected);
     expect(Object.keys(ignoredSelect[0] ?? {}).length).toBeGreaterThan(2);
     // A filter on a base property and isof are applied.
-    expect(await allPages(sim, isof, token)).toEqual(iosOnly);
+    expect(await allPages(fixture.sim, isof, fixture.token)).toEqual(iosOnly);
     const byName = await get(`${apps}?$filter=${encodeURIComponent("displayName eq 'Slack'")}`);
     expect(byName.map((a) => a.id)).toEqual([slack]);
     // Behind the collection cast, iosVppApp's own properties need no prefix; still ignored.
     const behindCast = `${apps}/microsoft.graph.iosVppApp?$filter=${encodeURIComponent(`vppTokenId eq '${valid}'`)}`;
-    expect((await allPages(sim, behindCast, token)).length).toBe(iosOnly.length);
+    expect((await allPages(fixture.sim, behindCast, fixture.token)).length).toBe(iosOnly.length);
   });
 });

@@ -1,7 +1,7 @@
 import type { Request } from "express";
-import type { Scenario } from "../faults/scenario.js";
-import { iosVppAppType } from "./odata/odata-model.js";
-import { readOptions, type CollectionQuery } from "./odata/odata-query.js";
+import { graphContext } from "./graph-request-context.js";
+import { iosVppAppType, type ODataType } from "./odata/odata-model.js";
+import { parseCollectionQuery, readOptions, type CollectionQuery } from "./odata/odata-query.js";
 
 /**
  * Where Intune is reported to ignore `$filter` and `$select` (answering 200 with every row and
@@ -11,12 +11,13 @@ import { readOptions, type CollectionQuery } from "./odata/odata-query.js";
  * 400 as on Graph.
  * https://github.com/microsoftgraph/msgraph-metadata/issues (Intune query support is per service)
  */
-export function withIgnoredOptions(
+export function parseCollectionQueryAsIntune(
   req: Request,
-  query: CollectionQuery,
-  scenario: Readonly<Scenario>,
+  type: ODataType,
   ignores: (text: string) => boolean,
 ): CollectionQuery {
+  const { version, scenario } = graphContext(req);
+  const query = parseCollectionQuery(req, type, version);
   if (!scenario.ignoredQueryOptions) return query;
   const options = readOptions(req);
   const filter = options.get("filter");

@@ -1,15 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSimulator } from "../create-simulator.js";
-import { androidDeviceOwnerProfileSeeds } from "../seed/enrollment-profile-catalog.js";
-import { seededDeviceIds, seededUserIds } from "../seed/showcase-catalog.js";
-import { seededIds } from "../seed/vpp-catalog.js";
-import type { Simulator } from "../simulator.js";
 import {
   graphErrorOf,
   graphGet,
   graphPost,
   intuneMessageOf,
 } from "../test-support/graph-client.js";
+import { useSimulator } from "../test-support/simulator-fixture.js";
+import { androidDeviceOwnerProfileSeeds } from "../seed/enrollment-profile-catalog.js";
+import { seededDeviceIds, seededUserIds } from "../seed/showcase-catalog.js";
+import { seededIds } from "../seed/vpp-catalog.js";
 
 const apps = "/beta/deviceAppManagement/mobileApps";
 const tokens = "/beta/deviceAppManagement/vppTokens";
@@ -20,19 +20,11 @@ const { iphone } = seededDeviceIds.lukaszWisniewski;
 const lukasz = seededUserIds.lukaszWisniewski;
 const corporatePhones = androidDeviceOwnerProfileSeeds.corporatePhones.id;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await createSimulator({ port: 0 });
-});
-afterEach(async () => {
-  await fetch(`${sim.url}/_sim/scenario`, { method: "DELETE" });
-  sim.resetTenant();
-});
-afterAll(() => sim.close());
+const fixture = useSimulator();
 
-const graphToken = (account: string) => sim.mintToken({ audience: "graph", account });
+const graphToken = (account: string) => fixture.sim.mintToken({ audience: "graph", account });
 const rbacOn = () => {
-  sim.setScenario({ intuneRbac: true });
+  fixture.sim.setScenario({ intuneRbac: true });
 };
 
 /** Every Intune call the console makes, with the Intune permission it needs. */
@@ -84,8 +76,8 @@ const calls = [
 
 const send = (call: (typeof calls)[number], token: string) =>
   call.method === "GET"
-    ? graphGet(sim, call.path, token)
-    : graphPost(sim, call.path, token, "body" in call ? call.body : undefined);
+    ? graphGet(fixture.sim, call.path, token)
+    : graphPost(fixture.sim, call.path, token, "body" in call ? call.body : undefined);
 
 describe("Intune RBAC (intuneRbac)", () => {
   it("is off in the demo profile: scopes alone decide", async () => {
@@ -107,8 +99,8 @@ describe("Intune RBAC (intuneRbac)", () => {
       );
     }
     // Directory calls are not Intune's: the scope is enough.
-    expect((await graphGet(sim, `/v1.0/users/${lukasz}`, token)).status).toBe(200);
-    expect(sim.received().every((r) => r.status === 200 || r.status === 403)).toBe(true);
+    expect((await graphGet(fixture.sim, `/v1.0/users/${lukasz}`, token)).status).toBe(200);
+    expect(fixture.sim.received().every((r) => r.status === 200 || r.status === 403)).toBe(true);
   });
 
   it("lets the read-only auditor read and refuses every write", async () => {
@@ -140,12 +132,12 @@ describe("Intune RBAC (intuneRbac)", () => {
 
   it("does not apply to app-only tokens, and is on in the realistic profile", async () => {
     rbacOn();
-    const appOnly = await sim.mintToken({
+    const appOnly = await fixture.sim.mintToken({
       audience: "graph",
       appOnly: true,
       roles: ["DeviceManagementApps.Read.All"],
     });
-    expect((await graphGet(sim, `${apps}/${slack}`, appOnly)).status).toBe(200);
+    expect((await graphGet(fixture.sim, `${apps}/${slack}`, appOnly)).status).toBe(200);
     const realistic = await createSimulator({ port: 0, profile: "realistic" });
     try {
       expect(realistic.profile).toBe("realistic");
@@ -158,10 +150,10 @@ describe("Intune RBAC (intuneRbac)", () => {
   });
 
   it("gives the nointune account app roles and no Intune role", () => {
-    const nointune = sim.accounts.find((a) => a.key === "nointune");
+    const nointune = fixture.sim.accounts.find((a) => a.key === "nointune");
     expect(nointune?.roles).toContain("Licenses.Revoke");
     expect(nointune?.intuneRoles).toEqual([]);
-    expect(sim.accounts.find((a) => a.key === "auditor")?.intuneRoles).toEqual([
+    expect(fixture.sim.accounts.find((a) => a.key === "auditor")?.intuneRoles).toEqual([
       "Read Only Operator",
     ]);
   });

@@ -1,4 +1,4 @@
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import type { SimulatorContext } from "../simulator-context.js";
 import type { AppRevokeTarget } from "../store/vpp-state.js";
 import {
@@ -13,7 +13,7 @@ import {
   always,
   namesIosVppAppCastProperty,
   namesIosVppAppProperty,
-  withIgnoredOptions,
+  parseCollectionQueryAsIntune,
 } from "./ignored-query-options.js";
 import { mobileAppWithNewEnumValues } from "./new-enum-values.js";
 import { readActionArguments, type ActionParameter } from "./action-parameters.js";
@@ -33,6 +33,7 @@ import {
   contextUrl,
   parseCollectionQuery,
   parseEntityQuery,
+  type CollectionQuery,
   selectProperties,
 } from "./odata/odata-query.js";
 import { requirePermission } from "./permissions.js";
@@ -67,12 +68,7 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
   ): void => {
     router.get(route, requirePermission("GET", route), (req, res) => {
       const { version, scenario } = graphContext(req);
-      const query = withIgnoredOptions(
-        req,
-        parseCollectionQuery(req, type, version),
-        scenario,
-        ignores,
-      );
+      const query = parseCollectionQueryAsIntune(req, type, ignores);
       const { vpp } = ctx.store;
       const body = collectionBody(
         {
@@ -150,26 +146,13 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     betaOnly("assignedLicenses"),
     requirePermission("GET", routes.assignedLicenses),
     (req, res) => {
-      const { version, scenario } = graphContext(req);
-      const query = withIgnoredOptions(
-        req,
-        parseCollectionQuery(req, assignedLicenseType, version),
-        scenario,
-        always,
-      );
+      const query = parseCollectionQueryAsIntune(req, assignedLicenseType, always);
       const app = findIosVppAppByCast(ctx, req);
-      const body = collectionBody(
-        {
-          req,
-          version,
-          type: assignedLicenseType,
-          contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
-          entities: app.licenses.map(assignedLicenseEntity),
-          pageSize: 100,
-        },
-        query,
-      );
-      sendGraphBody(res.status(200), body);
+      sendPage(req, res, query, {
+        type: assignedLicenseType,
+        contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
+        entities: app.licenses.map(assignedLicenseEntity),
+      });
     },
   );
 
@@ -178,18 +161,11 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     const { version } = graphContext(req);
     const query = parseCollectionQuery(req, mobileAppAssignmentType, version);
     const app = findApp(ctx, req);
-    const body = collectionBody(
-      {
-        req,
-        version,
-        type: mobileAppAssignmentType,
-        contextPath: `deviceAppManagement/mobileApps('${app.id}')/assignments`,
-        entities: (app.assignments ?? []).map((a) => mobileAppAssignmentEntity(app, a, version)),
-        pageSize: 100,
-      },
-      query,
-    );
-    sendGraphBody(res.status(200), body);
+    sendPage(req, res, query, {
+      type: mobileAppAssignmentType,
+      contextPath: `deviceAppManagement/mobileApps('${app.id}')/assignments`,
+      entities: (app.assignments ?? []).map((a) => mobileAppAssignmentEntity(app, a, version)),
+    });
   });
 
   const revoke = (
@@ -237,6 +213,17 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
   }));
 
   return router;
+}
+
+/** A page of a collection in Graph's JSON, 100 entities to a page as Intune serves them. */
+function sendPage(
+  req: Request,
+  res: Response,
+  query: CollectionQuery,
+  source: { type: ODataType; contextPath: string; entities: Record<string, unknown>[] },
+): void {
+  const { version } = graphContext(req);
+  sendGraphBody(res.status(200), collectionBody({ req, version, pageSize: 100, ...source }, query));
 }
 
 /** macOS VPP apps exist only behind their switch, and only on beta. */

@@ -119,6 +119,21 @@ const androidRead = "Microsoft.Intune_AndroidForWork_Read";
 const androidUpdate = "Microsoft.Intune_AndroidForWork_Update";
 const devicesRbacRead = "Microsoft.Intune_ManagedDevices_Read";
 
+/** Several calls with the same scopes and the same Intune permission. */
+function calls(
+  method: GraphMethod,
+  routes: readonly string[],
+  permissions: readonly string[],
+  intuneRbac: IntunePermission,
+): GraphPermission[] {
+  return routes.map((route) => intune(method, route, permissions, intuneRbac));
+}
+
+/** A device action: the privileged-operations scope, and one of Intune's remote tasks. */
+function remoteTask(route: string, task: "Retire" | "Wipe" | "SyncDevice"): GraphPermission {
+  return intune("POST", route, managedDevicesPrivileged, `Microsoft.Intune_RemoteTasks_${task}`);
+}
+
 /**
  * Every Graph route the simulator serves, with the permissions from its Graph reference page.
  * A route missing here fails at start-up, so no route is served unchecked.
@@ -141,30 +156,45 @@ export const graphPermissions: readonly GraphPermission[] = [
     service: "directory",
     delegatedOnly: true,
   },
-  intune("GET", vppTokenRoutes.list, serviceConfigRead, vppTokensRead),
-  intune("GET", vppTokenRoutes.item, serviceConfigRead, vppTokensRead),
+  ...calls("GET", [vppTokenRoutes.list, vppTokenRoutes.item], serviceConfigRead, vppTokensRead),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-revokelicenses?view=graph-rest-beta
-  intune("POST", vppTokenRoutes.revokeLicenses, serviceConfigWrite, vppTokensUpdate),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-synclicenses
-  intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite, vppTokensUpdate),
+  ...calls(
+    "POST",
+    [vppTokenRoutes.revokeLicenses, vppTokenRoutes.syncLicenses],
+    serviceConfigWrite,
+    vppTokensUpdate,
+  ),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.list, appsRead, appsRbacRead),
-  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead, appsRbacRead),
-  intune("GET", mobileAppRoutes.item, appsRead, appsRbacRead),
-  intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead, appsRbacRead),
   // https://learn.microsoft.com/graph/api/intune-apps-mobileappassignment-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.assignments, appsRead, appsRbacRead),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.assignedLicenses, appsRead, appsRbacRead),
+  ...calls(
+    "GET",
+    [
+      mobileAppRoutes.list,
+      mobileAppRoutes.listOfIosVppApps,
+      mobileAppRoutes.item,
+      mobileAppRoutes.itemAsIosVppApp,
+      mobileAppRoutes.assignments,
+      mobileAppRoutes.assignedLicenses,
+    ],
+    appsRead,
+    appsRbacRead,
+  ),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
-  intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite, appsRbacUpdate),
-  intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite, appsRbacUpdate),
-  intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite, appsRbacUpdate),
+  ...calls(
+    "POST",
+    [
+      mobileAppRoutes.revokeUserLicense,
+      mobileAppRoutes.revokeDeviceLicense,
+      mobileAppRoutes.revokeAllLicenses,
+    ],
+    appsWrite,
+    appsRbacUpdate,
+  ),
   ...Object.values(enrollmentProfileRoutes).flatMap((routes) => [
-    intune("GET", routes.list, configurationRead, androidRead),
-    intune("GET", routes.item, configurationRead, androidRead),
-    intune("POST", routes.revokeToken, configurationWrite, androidUpdate),
-    intune("POST", routes.createToken, configurationWrite, androidUpdate),
+    ...calls("GET", [routes.list, routes.item], configurationRead, androidRead),
+    ...calls("POST", [routes.revokeToken, routes.createToken], configurationWrite, androidUpdate),
   ]),
   directory("GET", userRoutes.list),
   directory("GET", userRoutes.item),
@@ -173,30 +203,10 @@ export const graphPermissions: readonly GraphPermission[] = [
   // https://learn.microsoft.com/graph/api/intune-devices-user-list-manageddevices
   intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead, devicesRbacRead),
   intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead, devicesRbacRead),
-  intune(
-    "POST",
-    managedDeviceRoutes.removeAllDevicesFromManagement,
-    managedDevicesPrivileged,
-    "Microsoft.Intune_RemoteTasks_Retire",
-  ),
-  intune(
-    "POST",
-    managedDeviceRoutes.retire,
-    managedDevicesPrivileged,
-    "Microsoft.Intune_RemoteTasks_Retire",
-  ),
-  intune(
-    "POST",
-    managedDeviceRoutes.wipe,
-    managedDevicesPrivileged,
-    "Microsoft.Intune_RemoteTasks_Wipe",
-  ),
-  intune(
-    "POST",
-    managedDeviceRoutes.syncDevice,
-    managedDevicesPrivileged,
-    "Microsoft.Intune_RemoteTasks_SyncDevice",
-  ),
+  remoteTask(managedDeviceRoutes.removeAllDevicesFromManagement, "Retire"),
+  remoteTask(managedDeviceRoutes.retire, "Retire"),
+  remoteTask(managedDeviceRoutes.wipe, "Wipe"),
+  remoteTask(managedDeviceRoutes.syncDevice, "SyncDevice"),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {

@@ -55,6 +55,9 @@ export interface DemoAccount {
   intuneRoles: readonly IntuneRoleName[];
 }
 
+const agentRoles = ["Console.Read", "Licenses.Revoke", "Enrollment.Manage"];
+const retireRoles = ["Enrollment.RevealToken", "Devices.Retire"];
+
 export const demoAccounts: readonly DemoAccount[] = [
   {
     key: "agent",
@@ -65,7 +68,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     userPrincipalName: "adele.vance@contoso-sim.onmicrosoft.com",
     jobTitle: "Helpdesk agent",
     department: "IT Helpdesk",
-    roles: ["Console.Read", "Licenses.Revoke", "Enrollment.Manage"],
+    roles: agentRoles,
     intuneRoles: ["Helpdesk License Operator"],
   },
   {
@@ -77,14 +80,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     userPrincipalName: "megan.bowen@contoso-sim.onmicrosoft.com",
     jobTitle: "Senior helpdesk agent",
     department: "IT Helpdesk",
-    roles: [
-      "Console.Read",
-      "Licenses.Revoke",
-      "Enrollment.Manage",
-      "Enrollment.RevealToken",
-      "Devices.Retire",
-      "Activity.ReadAll",
-    ],
+    roles: [...agentRoles, ...retireRoles, "Activity.ReadAll"],
     intuneRoles: ["Helpdesk License Operator", "Help Desk Operator"],
   },
   {
@@ -122,13 +118,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     department: "IT Helpdesk",
     // The console's app roles of a senior agent, but no Intune role assigned yet: every Intune
     // call is refused by Intune RBAC (realistic profile) although the token's scopes allow it.
-    roles: [
-      "Console.Read",
-      "Licenses.Revoke",
-      "Enrollment.Manage",
-      "Enrollment.RevealToken",
-      "Devices.Retire",
-    ],
+    roles: [...agentRoles, ...retireRoles],
     intuneRoles: [],
   },
 ];

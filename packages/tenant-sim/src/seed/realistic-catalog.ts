@@ -7,6 +7,7 @@ import type {
   VppTokenRecord,
 } from "../store/vpp-records.js";
 import { isIosVppApp } from "../store/vpp-records.js";
+import { mobileAppBase } from "./generate-vpp.js";
 import { iosVppAppSeeds, vppTokenSeeds } from "./vpp-catalog.js";
 
 /**
@@ -99,21 +100,11 @@ export function macOsVppApps(tokens: readonly VppTokenRecord[]): OtherMobileAppR
     return [
       {
         odataType: "#microsoft.graph.macOsVppApp" as const,
-        id: seed.id,
-        displayName: seed.displayName,
-        description: seed.displayName,
-        publisher: seed.publisher,
-        developer: "",
-        owner: "",
-        notes: "",
-        informationUrl: null,
-        privacyInformationUrl: null,
-        isFeatured: false,
-        isAssigned: true,
-        createdDateTime: "2023-04-12T10:00:00Z",
-        lastModifiedDateTime: "2024-09-30T08:00:00Z",
-        publishingState: "published" as const,
-        roleScopeTagIds: ["0"],
+        ...mobileAppBase(seed, {
+          created: Date.UTC(2023, 3, 12, 10),
+          modified: Date.UTC(2024, 8, 30, 8),
+          isAssigned: true,
+        }),
         typeProperties: {
           usedLicenseCount: seed.usedLicenseCount,
           totalLicenseCount: seed.totalLicenseCount,

@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createSimulator } from "./create-simulator.js";
-import { describeRoles } from "./identity/sign-in-page.js";
+import { describeIntuneRoles, describeRoles } from "./identity/sign-in-page.js";
+import { simulatorProfiles } from "./faults/scenario.js";
 import { tenantSizes } from "./seed/tenant-size.js";
 
 /**
@@ -16,6 +17,7 @@ const CliConfigSchema = z.strictObject({
   spaOrigins: z.array(z.url()).min(1).default(["http://localhost:5173"]),
   seed: z.coerce.number().int().default(1),
   size: z.enum(tenantSizes).default("demo"),
+  profile: z.enum(simulatorProfiles).default("demo"),
 });
 
 function readConfig(): z.infer<typeof CliConfigSchema> {
@@ -27,6 +29,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
       "spa-origin": { type: "string", multiple: true },
       seed: { type: "string" },
       size: { type: "string" },
+      profile: { type: "string" },
     },
     strict: true,
   });
@@ -41,6 +44,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
     spaOrigins: values["spa-origin"] ?? envOrigins,
     seed: values.seed ?? env.SIM_SEED,
     size: values.size ?? env.SIM_SIZE,
+    profile: values.profile ?? env.SIM_PROFILE,
   });
   if (!parsed.success) {
     throw new Error(`Invalid tenant simulator settings:\n${z.prettifyError(parsed.error)}`);
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     spaOrigins: config.spaOrigins,
     seed: config.seed,
     size: config.size,
+    profile: config.profile,
     ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
     log: (line) => {
       console.log(line);
@@ -64,14 +69,15 @@ async function main(): Promise<void> {
   const banner = [
     `Tenant simulator ready (bound to ${config.host})`,
     `  URL            ${simulator.url}`,
-    `  Tenant         ${simulator.tenantId} (${config.size}, seed ${config.seed})`,
+    `  Tenant         ${simulator.tenantId} (${config.size}, seed ${config.seed}, profile ${config.profile})`,
     `  OIDC metadata  ${simulator.metadataUrl}`,
     `  Graph          ${simulator.graphUrl}/v1.0, ${simulator.graphUrl}/beta`,
     `  Control API    ${simulator.url}/_sim/health`,
     `  SPA origins    ${config.spaOrigins.join(", ")}`,
     `  Demo accounts (sign in with login_hint=<UPN> or pick one on the sign-in page):`,
     ...simulator.accounts.map(
-      (a) => `    ${a.key.padEnd(8)} ${a.userPrincipalName.padEnd(44)} ${describeRoles(a.roles)}`,
+      (a) =>
+        `    ${a.key.padEnd(8)} ${a.userPrincipalName.padEnd(44)} ${describeRoles(a.roles)} ${describeIntuneRoles(a.intuneRoles)}`,
     ),
   ];
   console.log(banner.join("\n"));

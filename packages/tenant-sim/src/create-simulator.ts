@@ -18,6 +18,7 @@ import { TokenIssuer } from "./identity/token-issuer.js";
 import { mintToken } from "./identity/token-minter.js";
 import { requestLogger } from "./request-logger.js";
 import { resetTenant } from "./tenant-reset.js";
+import { checkInDevice } from "./store/device-check-in.js";
 import { demoAccounts, demoTenant } from "./seed/demo-tenant.js";
 import type { Simulator, SimulatorApps, SimulatorOptions } from "./simulator.js";
 import type { SimulatorContext } from "./simulator-context.js";
@@ -70,7 +71,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       store,
       timing: new VppTimingState(),
       throttling: new Throttler(),
-      scenario: new ScenarioState(),
+      profile: options.profile ?? "demo",
+      scenario: new ScenarioState(options.profile ?? "demo"),
       faults: new FaultInjector(),
       received: new ReceivedLog(),
       codes: new AuthCodeStore(),
@@ -128,6 +130,10 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
     apps,
     accounts: demoAccounts,
     size: ctx.size,
+    profile: ctx.profile,
+    scenario: () => ({ ...ctx.scenario.get() }),
+    rotateSigningKey: (options = {}) => ctx.keys.rotate(options),
+    checkInDevice: (id: string) => checkInDevice(ctx, id),
     mintToken: (options: MintTokenOptions) => mintToken(ctx, MintTokenOptionsSchema.parse(options)),
     received: () => ctx.received.list(),
     clearReceived: () => {
@@ -144,6 +150,9 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
       ctx.scenario.update(
         Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       );
+    },
+    resetScenario: () => {
+      ctx.scenario.reset();
     },
     setThrottling: (patch: ThrottlingPatch) => {
       ctx.throttling.update(ThrottlingPatchSchema.parse(patch));

@@ -1,5 +1,5 @@
 import type { FaultInjector } from "./faults/fault-injector.js";
-import type { ScenarioState } from "./faults/scenario.js";
+import type { ScenarioState, SimulatorProfile } from "./faults/scenario.js";
 import type { Throttler } from "./faults/throttling.js";
 import type { ReceivedLog } from "./graph/received-log.js";
 import type { AuthCodeStore } from "./identity/auth-code-store.js";
@@ -27,6 +27,7 @@ export interface SimulatorContext {
   store: TenantStore;
   timing: VppTimingState;
   throttling: Throttler;
+  profile: SimulatorProfile;
   scenario: ScenarioState;
   faults: FaultInjector;
   received: ReceivedLog;

@@ -1,6 +1,6 @@
 import type { MintTokenOptions } from "./control/mint-token-options.js";
 import type { FaultRule } from "./faults/fault-rule.js";
-import type { Scenario } from "./faults/scenario.js";
+import type { Scenario, SimulatorProfile } from "./faults/scenario.js";
 import type { ThrottlingPatch, ThrottlingSettings } from "./faults/throttling.js";
 import type { ReceivedGraphRequest } from "./graph/received-log.js";
 import type { DemoAccount } from "./seed/demo-tenant.js";
@@ -23,6 +23,11 @@ export interface SimulatorOptions {
    * tenant) or "large" (50,000 users and about 76,000 devices, generated in a few seconds).
    */
   size?: TenantSize;
+  /**
+   * "demo" (default: fast and friendly) or "realistic" (as harsh as a real tenant): the
+   * scenario's defaults, which DELETE /_sim/scenario returns to.
+   */
+  profile?: SimulatorProfile;
   /** Receives one readable line per request; default none. */
   log?: (line: string) => void;
 }
@@ -61,12 +66,22 @@ export interface Simulator {
   setFaults(faults: FaultRule[]): void;
   clearFaults(): void;
   setScenario(scenario: Partial<Scenario>): void;
+  /** The same as DELETE /_sim/scenario: the profile's defaults again. */
+  resetScenario(): void;
   /** The same as PUT /_sim/throttling: one service's Intune throttling limits. */
   setThrottling(patch: ThrottlingPatch): void;
   /** The same as GET /_sim/throttling. */
   throttling(): ThrottlingSettings;
   /** The same as DELETE /_sim/throttling: Intune's limits again, windows emptied. */
   resetThrottling(): void;
+  /** The profile the simulator started with. */
+  profile: SimulatorProfile;
+  /** The same as GET /_sim/scenario. */
+  scenario(): Scenario;
+  /** The same as POST /_sim/keys/rotate: a new signing key, published beside the old one. */
+  rotateSigningKey(options?: { dropPrevious?: boolean }): Promise<string>;
+  /** The same as POST /_sim/devices/{id}/check-in; false for an unknown device. */
+  checkInDevice(id: string): boolean;
   /** The size the tenant was generated at (and is regenerated at on reset). */
   size: TenantSize;
   /** The same as PUT /_sim/timing: how long VPP revokes, syncs and device retirements take. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulator } from "../create-simulator.js";
+import { defaultScenario } from "../faults/scenario.js";
 import type { ReceivedGraphRequest } from "../graph/received-log.js";
 import type { Simulator } from "../simulator.js";
 import { graphGet } from "../test-support/graph-client.js";
@@ -132,7 +133,7 @@ describe("/_sim/scenario", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ claimsChallenge: true }),
     });
-    expect(await put.json()).toEqual({ claimsChallenge: true, oboInteractionRequired: false });
+    expect(await put.json()).toEqual({ ...defaultScenario, claimsChallenge: true });
     const bad = await fetch(`${sim.url}/_sim/scenario`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
@@ -140,10 +141,7 @@ describe("/_sim/scenario", () => {
     });
     expect(bad.status).toBe(400);
     await fetch(`${sim.url}/_sim/scenario`, { method: "DELETE" });
-    expect(await (await fetch(`${sim.url}/_sim/scenario`)).json()).toEqual({
-      claimsChallenge: false,
-      oboInteractionRequired: false,
-    });
+    expect(await (await fetch(`${sim.url}/_sim/scenario`)).json()).toEqual(defaultScenario);
   });
 });
 

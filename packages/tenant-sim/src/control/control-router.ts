@@ -8,6 +8,12 @@ import { VppTimingPatchSchema } from "../store/vpp-timing.js";
 import { mintToken, UnknownAccountError } from "../identity/token-minter.js";
 import type { SimulatorContext } from "../simulator-context.js";
 import { MintTokenOptionsSchema } from "./mint-token-options.js";
+import { checkInDevice } from "../store/device-check-in.js";
+
+const RotateKeysSchema = z.strictObject({
+  /** Publish only the new key: tokens signed before the rotation stop validating. */
+  dropPrevious: z.boolean().optional(),
+});
 
 /**
  * The control API under /_sim: no auth (it binds to loopback), JSON in and out, and never on a
@@ -93,6 +99,21 @@ export function createControlRouter(ctx: SimulatorContext): Router {
   });
   router.delete("/timing", (_req, res) => {
     ctx.timing.reset();
+    res.status(204).end();
+  });
+
+  router.post("/keys/rotate", async (req, res) => {
+    const options = parse(res, RotateKeysSchema, req.body ?? {});
+    if (options === undefined) return;
+    const kid = await ctx.keys.rotate(stripUndefined(options));
+    res.json({ kid, keys: ctx.keys.jwks(ctx.issuer).keys.map((k) => k.kid) });
+  });
+
+  router.post("/devices/:id/check-in", (req, res) => {
+    if (!checkInDevice(ctx, req.params.id)) {
+      res.status(404).json({ error: "not_found", message: "No managed device with that id." });
+      return;
+    }
     res.status(204).end();
   });
 

@@ -8,7 +8,7 @@ export interface FaultPlan {
   outcome:
     | { kind: "none" }
     | { kind: "drop" }
-    | { kind: "status"; status: number }
+    | { kind: "status"; status: number; retryAfterSeconds: number | undefined }
     | { kind: "throttle"; retryAfterSeconds: number | undefined };
 }
 
@@ -58,7 +58,11 @@ export class FaultInjector {
           ? { kind: "drop" }
           : rule.kind === "throttle"
             ? { kind: "throttle", retryAfterSeconds: rule.retryAfterSeconds }
-            : { kind: "status", status: rule.status ?? 503 };
+            : {
+                kind: "status",
+                status: rule.status ?? 503,
+                retryAfterSeconds: rule.retryAfterSeconds,
+              };
       plan.afterApplying = rule.afterApplying === true && rule.kind !== "throttle";
       break;
     }

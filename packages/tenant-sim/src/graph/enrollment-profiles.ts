@@ -23,6 +23,8 @@ import {
 } from "./odata/odata-query.js";
 import { requirePermission } from "./permissions.js";
 import { betaOnly } from "./vpp-tokens.js";
+import { graphContext } from "./graph-request-context.js";
+import { enrollmentProfileWithNewEnumValues } from "./new-enum-values.js";
 
 const kinds: readonly EnrollmentProfileKind[] = ["androidForWork", "androidDeviceOwner"];
 
@@ -56,7 +58,7 @@ export function createEnrollmentProfilesRouter(ctx: SimulatorContext): Router {
             contextPath: `deviceManagement/${collection}`,
             entities: ctx.store.enrollmentProfiles
               .list(kind)
-              .map((p) => enrollmentProfileEntity(p, revealed)),
+              .map((p) => presented(enrollmentProfileEntity(p, revealed), req)),
             pageSize: 100,
           },
           query,
@@ -72,7 +74,10 @@ export function createEnrollmentProfilesRouter(ctx: SimulatorContext): Router {
       (req, res) => {
         const { select } = parseEntityQuery(req, type, "beta");
         const profile = findProfile(ctx, req, kind);
-        const entity = enrollmentProfileEntity(profile, selectedTokenProperties(select));
+        const entity = presented(
+          enrollmentProfileEntity(profile, selectedTokenProperties(select)),
+          req,
+        );
         sendGraphBody(res.status(200), {
           "@odata.context": `${contextUrl("beta", `deviceManagement/${collection}`, select)}/$entity`,
           ...selectProperties({ entity, type }, select),
@@ -134,4 +139,10 @@ function findProfile(
     throw intuneError(req, 404, "ResourceNotFound", `No ${entityType} with id '${id}' exists.`);
   }
   return profile;
+}
+
+function presented(entity: Record<string, unknown>, req: Request): Record<string, unknown> {
+  return graphContext(req).scenario.newEnumValues
+    ? enrollmentProfileWithNewEnumValues(entity)
+    : entity;
 }

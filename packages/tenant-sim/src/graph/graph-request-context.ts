@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { JWTPayload } from "jose";
+import type { Scenario } from "../faults/scenario.js";
 
 export type GraphVersion = "v1.0" | "beta";
 
@@ -25,6 +26,8 @@ export interface GraphRequestContext {
   dropped: boolean;
   /** Set on a sub-request of a $batch: the outer request's id and the sub-request's id. */
   batch: BatchOrigin | null;
+  /** The scenario as the request arrived. */
+  scenario: Readonly<Scenario>;
 }
 
 export interface BatchOrigin {

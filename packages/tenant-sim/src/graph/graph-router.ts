@@ -94,6 +94,7 @@ function requestContext(ctx: SimulatorContext): RequestHandler {
       token: undefined,
       dropped: false,
       batch,
+      scenario: ctx.scenario.get(),
     };
     setGraphContext(req, context);
     res.set({
@@ -176,11 +177,29 @@ function injectedFaults(ctx: SimulatorContext): RequestHandler {
         const code = graphCodeForStatus(outcome.status);
         const text = `The simulator injected HTTP ${outcome.status} for this request.`;
         const message = isIntunePath(path) ? intuneMessage(text, context, path) : text;
-        sendGraphError(res, context, new GraphError(outcome.status, code, message));
+        sendGraphError(
+          res,
+          context,
+          new GraphError(
+            outcome.status,
+            code,
+            message,
+            serviceUnavailableHeaders(context, outcome),
+          ),
+        );
         return;
       }
     }
   };
+}
+
+/** Graph's 503s say when to come back (retryAfterAsIntune): the rule's seconds, else 10. */
+function serviceUnavailableHeaders(
+  context: GraphRequestContext,
+  outcome: { status: number; retryAfterSeconds: number | undefined },
+): Record<string, string> {
+  if (!context.scenario.retryAfterAsIntune || outcome.status !== 503) return {};
+  return { "Retry-After": String(outcome.retryAfterSeconds ?? 10) };
 }
 
 /**

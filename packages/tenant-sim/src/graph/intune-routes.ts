@@ -25,6 +25,8 @@ export const mobileAppRoutes = {
   listOfIosVppApps: `/deviceAppManagement/mobileApps/${cast("iosVppApp")}`,
   item: "/deviceAppManagement/mobileApps/:id",
   itemAsIosVppApp: `/deviceAppManagement/mobileApps/:id/${cast("iosVppApp")}`,
+  /** Any app type's assignments (navigation property of mobileApp). */
+  assignments: "/deviceAppManagement/mobileApps/:id/assignments",
   assignedLicenses: `/deviceAppManagement/mobileApps/:id/${cast("iosVppApp")}/assignedLicenses`,
   revokeUserLicense: vppAppAction("revokeUserLicense"),
   revokeDeviceLicense: vppAppAction("revokeDeviceLicense"),

@@ -22,6 +22,10 @@ import {
 import { requirePermission } from "./permissions.js";
 import { findUserOrThrow } from "./users.js";
 import { wipeParameters } from "./wipe-parameters.js";
+import { actionNamesOf } from "../store/action-names.js";
+import { effectiveTiming, realDelayMs, syncCheckInSeconds } from "../store/realistic-timing.js";
+import { managedDeviceWithNewEnumValues } from "./new-enum-values.js";
+import type { Scenario } from "../faults/scenario.js";
 
 const noParameters = (): readonly ActionParameter[] => [];
 
@@ -38,13 +42,16 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.list();
     sendGraphBody(
       res.status(200),
-      deviceCollection(req, devices, "deviceManagement/managedDevices"),
+      deviceCollection(req, devices, "deviceManagement/managedDevices", ctx.scenario.get()),
     );
   });
 
   router.get(routes.item, requirePermission("GET", routes.item), (req, res) => {
     const device = findDevice(ctx, req, undefined);
-    sendGraphBody(res.status(200), deviceBody(req, device, "deviceManagement/managedDevices"));
+    sendGraphBody(
+      res.status(200),
+      deviceBody(req, device, "deviceManagement/managedDevices", ctx.scenario.get()),
+    );
   });
 
   router.get(routes.ofUser, requirePermission("GET", routes.ofUser), (req, res) => {
@@ -52,14 +59,17 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     const devices = ctx.store.managedDevices.ofUser(user.id);
     sendGraphBody(
       res.status(200),
-      deviceCollection(req, devices, `users('${user.id}')/managedDevices`),
+      deviceCollection(req, devices, `users('${user.id}')/managedDevices`, ctx.scenario.get()),
     );
   });
 
   router.get(routes.itemOfUser, requirePermission("GET", routes.itemOfUser), (req, res) => {
     const user = findUserOrThrow(ctx, String(req.params.userId));
     const device = findDevice(ctx, req, user.id);
-    sendGraphBody(res.status(200), deviceBody(req, device, `users('${user.id}')/managedDevices`));
+    sendGraphBody(
+      res.status(200),
+      deviceBody(req, device, `users('${user.id}')/managedDevices`, ctx.scenario.get()),
+    );
   });
 
   const deviceAction = (
@@ -77,16 +87,37 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
   };
   // A device already being retired or wiped keeps its schedule: a 204 that changes nothing.
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-retire
+  const timing = () => effectiveTiming(ctx.scenario.get(), ctx.timing.get());
+  const names = () => actionNamesOf(ctx.scenario.get());
   deviceAction(routes.retire, "retire", noParameters, (device) => {
-    ctx.store.managedDevices.remove([device], "retire", ctx.timing.get().retireSeconds);
+    const { retireSeconds } = timing();
+    ctx.store.managedDevices.remove([device], "retire", retireSeconds, Date.now(), names().retire);
   });
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe
   deviceAction(routes.wipe, "wipe", wipeParameters, (device) => {
-    ctx.store.managedDevices.remove([device], "wipe", ctx.timing.get().wipeSeconds);
+    ctx.store.managedDevices.remove(
+      [device],
+      "wipe",
+      timing().wipeSeconds,
+      Date.now(),
+      names().wipe,
+    );
   });
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-syncdevice
+  // With real timings the push reaches the device later: it checks in (and completes a retire
+  // or wipe waiting for it) when it does.
   deviceAction(routes.syncDevice, "syncDevice", noParameters, (device) => {
-    ctx.store.managedDevices.sync(device);
+    const scenario = ctx.scenario.get();
+    if (!scenario.realTimings) {
+      ctx.store.managedDevices.sync(device);
+      return;
+    }
+    const now = Date.now();
+    ctx.store.managedDevices.checkIn(
+      device.id,
+      now,
+      now + realDelayMs(scenario, syncCheckInSeconds),
+    );
   });
 
   router.post(
@@ -97,7 +128,14 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
       readActionArguments(req, "removeAllDevicesFromManagement", noParameters());
       // A user without devices (or whose devices are all being retired already) is a 204 that
       // changes nothing: our choice, see README.
-      ctx.store.managedDevices.retireAll(user.id, ctx.timing.get().retireSeconds);
+      const devices = ctx.store.managedDevices.ofUser(user.id);
+      ctx.store.managedDevices.remove(
+        devices,
+        "retire",
+        timing().retireSeconds,
+        Date.now(),
+        names().retire,
+      );
       res.status(204).end();
     },
   );
@@ -109,6 +147,7 @@ function deviceCollection(
   req: Request,
   devices: readonly ManagedDeviceRecord[],
   contextPath: string,
+  scenario: Readonly<Scenario>,
 ): Record<string, unknown> {
   const { version } = graphContext(req);
   const query = parseCollectionQuery(req, managedDeviceType, version);
@@ -120,7 +159,7 @@ function deviceCollection(
       contextPath,
       entities: devices.map((d) => managedDeviceView(d, version)),
       pageSize: 100,
-      present: (view) => managedDeviceEntity(recordOfView(view), version),
+      present: (view) => presented(managedDeviceEntity(recordOfView(view), version), scenario),
     },
     query,
   );
@@ -130,16 +169,27 @@ function deviceBody(
   req: Request,
   device: ManagedDeviceRecord,
   contextPath: string,
+  scenario: Readonly<Scenario>,
 ): Record<string, unknown> {
   const version: GraphVersion = graphContext(req).version;
   const { select } = parseEntityQuery(req, managedDeviceType, version);
   return {
     "@odata.context": `${contextUrl(version, contextPath, select)}/$entity`,
     ...selectProperties(
-      { entity: managedDeviceEntity(device, version), type: managedDeviceType },
+      {
+        entity: presented(managedDeviceEntity(device, version), scenario),
+        type: managedDeviceType,
+      },
       select,
     ),
   };
+}
+
+function presented(
+  entity: Record<string, unknown>,
+  scenario: Readonly<Scenario>,
+): Record<string, unknown> {
+  return scenario.newEnumValues ? managedDeviceWithNewEnumValues(entity) : entity;
 }
 
 /** A device by its GUID key; of `userId` when given (another user's device is not found). */

@@ -1,15 +1,30 @@
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import type { SimulatorContext } from "../simulator-context.js";
 import type { AppRevokeTarget } from "../store/vpp-state.js";
-import { isIosVppApp, type IosVppAppRecord, type MobileAppRecord } from "../store/vpp-records.js";
+import {
+  isIosVppApp,
+  isMacOsVppApp,
+  type IosVppAppRecord,
+  type MobileAppRecord,
+} from "../store/vpp-records.js";
+import type { Scenario } from "../faults/scenario.js";
+import { effectiveTiming, revokeRealismOf } from "../store/realistic-timing.js";
+import {
+  always,
+  namesIosVppAppCastProperty,
+  namesIosVppAppProperty,
+  parseCollectionQueryAsIntune,
+} from "./ignored-query-options.js";
+import { mobileAppWithNewEnumValues } from "./new-enum-values.js";
 import { readActionArguments, type ActionParameter } from "./action-parameters.js";
 import { sendGraphBody } from "./graph-error.js";
-import { graphContext } from "./graph-request-context.js";
+import { graphContext, type GraphVersion } from "./graph-request-context.js";
 import { intuneError, requireGuidKey } from "./intune-error.js";
 import { mobileAppRoutes as routes } from "./intune-routes.js";
 import {
   assignedLicenseType,
   iosVppAppType,
+  mobileAppAssignmentType,
   mobileAppType,
   type ODataType,
 } from "./odata/odata-model.js";
@@ -18,11 +33,17 @@ import {
   contextUrl,
   parseCollectionQuery,
   parseEntityQuery,
+  type CollectionQuery,
   selectProperties,
 } from "./odata/odata-query.js";
 import { requirePermission } from "./permissions.js";
 import { betaOnly } from "./vpp-tokens.js";
-import { assignedLicenseEntity, mobileAppEntity, mobileAppTypeOf } from "./vpp-entities.js";
+import {
+  assignedLicenseEntity,
+  mobileAppAssignmentEntity,
+  mobileAppEntity,
+  mobileAppTypeOf,
+} from "./vpp-entities.js";
 
 const notifyManagedDevices: ActionParameter = {
   name: "notifyManagedDevices",
@@ -43,10 +64,11 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     type: ODataType,
     contextPath: string,
     listed: (app: MobileAppRecord) => boolean,
+    ignores: (text: string) => boolean,
   ): void => {
     router.get(route, requirePermission("GET", route), (req, res) => {
-      const { version } = graphContext(req);
-      const query = parseCollectionQuery(req, type, version);
+      const { version, scenario } = graphContext(req);
+      const query = parseCollectionQueryAsIntune(req, type, ignores);
       const { vpp } = ctx.store;
       const body = collectionBody(
         {
@@ -56,8 +78,8 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
           contextPath,
           entities: vpp
             .apps()
-            .filter(listed)
-            .map((app) => mobileAppEntity(app, vpp, version)),
+            .filter((app) => listed(app) && isServed(app, scenario, version))
+            .map((app) => presented(app, ctx, scenario, version)),
           pageSize: 100,
         },
         query,
@@ -65,13 +87,20 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
       sendGraphBody(res.status(200), body);
     });
   };
-  list(routes.list, mobileAppType, "deviceAppManagement/mobileApps", () => true);
+  list(
+    routes.list,
+    mobileAppType,
+    "deviceAppManagement/mobileApps",
+    () => true,
+    namesIosVppAppCastProperty,
+  );
   // Behind the cast the collection's type is iosVppApp: its properties need no cast prefix.
   list(
     routes.listOfIosVppApps,
     iosVppAppType,
     "deviceAppManagement/mobileApps/microsoft.graph.iosVppApp",
     isIosVppApp,
+    namesIosVppAppProperty,
   );
 
   router.get(routes.item, requirePermission("GET", routes.item), (req, res) => {
@@ -81,7 +110,10 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     sendGraphBody(res.status(200), {
       "@odata.context": `${contextUrl(version, "deviceAppManagement/mobileApps", select)}/$entity`,
       ...selectProperties(
-        { entity: mobileAppEntity(app, ctx.store.vpp, version), type: mobileAppTypeOf(app) },
+        {
+          entity: presented(app, ctx, graphContext(req).scenario, version),
+          type: mobileAppTypeOf(app),
+        },
         select,
       ),
     });
@@ -102,7 +134,7 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
       sendGraphBody(res.status(200), {
         "@odata.context": `${context}/$entity`,
         ...selectProperties(
-          { entity: mobileAppEntity(app, ctx.store.vpp, version), type: iosVppAppType },
+          { entity: presented(app, ctx, graphContext(req).scenario, version), type: iosVppAppType },
           select,
         ),
       });
@@ -114,23 +146,27 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
     betaOnly("assignedLicenses"),
     requirePermission("GET", routes.assignedLicenses),
     (req, res) => {
-      const { version } = graphContext(req);
-      const query = parseCollectionQuery(req, assignedLicenseType, version);
+      const query = parseCollectionQueryAsIntune(req, assignedLicenseType, always);
       const app = findIosVppAppByCast(ctx, req);
-      const body = collectionBody(
-        {
-          req,
-          version,
-          type: assignedLicenseType,
-          contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
-          entities: app.licenses.map(assignedLicenseEntity),
-          pageSize: 100,
-        },
-        query,
-      );
-      sendGraphBody(res.status(200), body);
+      sendPage(req, res, query, {
+        type: assignedLicenseType,
+        contextPath: `deviceAppManagement/mobileApps('${app.id}')/microsoft.graph.iosVppApp/assignedLicenses`,
+        entities: app.licenses.map(assignedLicenseEntity),
+      });
     },
   );
+
+  // https://learn.microsoft.com/graph/api/intune-apps-mobileappassignment-list?view=graph-rest-beta
+  router.get(routes.assignments, requirePermission("GET", routes.assignments), (req, res) => {
+    const { version } = graphContext(req);
+    const query = parseCollectionQuery(req, mobileAppAssignmentType, version);
+    const app = findApp(ctx, req);
+    sendPage(req, res, query, {
+      type: mobileAppAssignmentType,
+      contextPath: `deviceAppManagement/mobileApps('${app.id}')/assignments`,
+      entities: (app.assignments ?? []).map((a) => mobileAppAssignmentEntity(app, a, version)),
+    });
+  });
 
   const revoke = (
     route: string,
@@ -142,7 +178,14 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
       const app = findIosVppAppForAction(ctx, req, operation);
       const args = readActionArguments(req, operation, parameters);
       const chosen = target(args);
-      const outcome = ctx.store.vpp.startAppRevoke(app, chosen, ctx.timing.get());
+      const scenario = ctx.scenario.get();
+      const outcome = ctx.store.vpp.startAppRevoke(
+        app,
+        chosen,
+        effectiveTiming(scenario, ctx.timing.get()),
+        Date.now(),
+        revokeRealismOf(scenario),
+      );
       if (!outcome.ok) throw refused(req, app, chosen, outcome.reason);
       res.status(204).end();
     });
@@ -172,11 +215,42 @@ export function createMobileAppsRouter(ctx: SimulatorContext): Router {
   return router;
 }
 
+/** A page of a collection in Graph's JSON, 100 entities to a page as Intune serves them. */
+function sendPage(
+  req: Request,
+  res: Response,
+  query: CollectionQuery,
+  source: { type: ODataType; contextPath: string; entities: Record<string, unknown>[] },
+): void {
+  const { version } = graphContext(req);
+  sendGraphBody(res.status(200), collectionBody({ req, version, pageSize: 100, ...source }, query));
+}
+
+/** macOS VPP apps exist only behind their switch, and only on beta. */
+function isServed(
+  app: MobileAppRecord,
+  scenario: Readonly<Scenario>,
+  version: GraphVersion,
+): boolean {
+  return !isMacOsVppApp(app) || (scenario.macOsVppApps && version === "beta");
+}
+
+function presented(
+  app: MobileAppRecord,
+  ctx: SimulatorContext,
+  scenario: Readonly<Scenario>,
+  version: GraphVersion,
+): Record<string, unknown> {
+  const entity = mobileAppEntity(app, ctx.store.vpp, version, scenario);
+  return scenario.newEnumValues ? mobileAppWithNewEnumValues(entity) : entity;
+}
+
 function findApp(ctx: SimulatorContext, req: Request): MobileAppRecord {
   const id = String(req.params.id);
   requireGuidKey(req, id, "mobileApp");
   const app = ctx.store.vpp.findApp(id);
-  if (app === undefined) {
+  const { scenario, version } = graphContext(req);
+  if (app === undefined || !isServed(app, scenario, version)) {
     throw intuneError(req, 404, "ResourceNotFound", `No mobileApp with id '${id}' exists.`);
   }
   return app;

@@ -1,4 +1,6 @@
 import type { RequestHandler } from "express";
+import type { IntunePermission } from "../seed/intune-roles.js";
+import { intuneRoleRefusal } from "./intune-rbac.js";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
 import { userRoutes } from "./directory-routes.js";
@@ -24,6 +26,8 @@ export interface GraphPermission {
   service: "directory" | "intune";
   /** /me has no meaning without a signed-in user. */
   delegatedOnly?: boolean;
+  /** The Intune RBAC permission a delegated caller's Intune roles must grant (intune-rbac.ts). */
+  intuneRbac?: IntunePermission;
 }
 
 // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-list?view=graph-rest-beta
@@ -95,8 +99,39 @@ function intune(
   method: GraphMethod,
   route: string,
   permissions: readonly string[],
+  intuneRbac: IntunePermission,
 ): GraphPermission {
-  return { method, route, delegated: permissions, application: permissions, service: "intune" };
+  return {
+    method,
+    route,
+    delegated: permissions,
+    application: permissions,
+    service: "intune",
+    intuneRbac,
+  };
+}
+
+const vppTokensRead = "Microsoft.Intune_ManagedApps_Read";
+const vppTokensUpdate = "Microsoft.Intune_ManagedApps_Update";
+const appsRbacRead = "Microsoft.Intune_MobileApps_Read";
+const appsRbacUpdate = "Microsoft.Intune_MobileApps_Update";
+const androidRead = "Microsoft.Intune_AndroidForWork_Read";
+const androidUpdate = "Microsoft.Intune_AndroidForWork_Update";
+const devicesRbacRead = "Microsoft.Intune_ManagedDevices_Read";
+
+/** Several calls with the same scopes and the same Intune permission. */
+function calls(
+  method: GraphMethod,
+  routes: readonly string[],
+  permissions: readonly string[],
+  intuneRbac: IntunePermission,
+): GraphPermission[] {
+  return routes.map((route) => intune(method, route, permissions, intuneRbac));
+}
+
+/** A device action: the privileged-operations scope, and one of Intune's remote tasks. */
+function remoteTask(route: string, task: "Retire" | "Wipe" | "SyncDevice"): GraphPermission {
+  return intune("POST", route, managedDevicesPrivileged, `Microsoft.Intune_RemoteTasks_${task}`);
 }
 
 /**
@@ -121,40 +156,57 @@ export const graphPermissions: readonly GraphPermission[] = [
     service: "directory",
     delegatedOnly: true,
   },
-  intune("GET", vppTokenRoutes.list, serviceConfigRead),
-  intune("GET", vppTokenRoutes.item, serviceConfigRead),
+  ...calls("GET", [vppTokenRoutes.list, vppTokenRoutes.item], serviceConfigRead, vppTokensRead),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-revokelicenses?view=graph-rest-beta
-  intune("POST", vppTokenRoutes.revokeLicenses, serviceConfigWrite),
   // https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-synclicenses
-  intune("POST", vppTokenRoutes.syncLicenses, serviceConfigWrite),
+  ...calls(
+    "POST",
+    [vppTokenRoutes.revokeLicenses, vppTokenRoutes.syncLicenses],
+    serviceConfigWrite,
+    vppTokensUpdate,
+  ),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.list, appsRead),
-  intune("GET", mobileAppRoutes.listOfIosVppApps, appsRead),
-  intune("GET", mobileAppRoutes.item, appsRead),
-  intune("GET", mobileAppRoutes.itemAsIosVppApp, appsRead),
+  // https://learn.microsoft.com/graph/api/intune-apps-mobileappassignment-list?view=graph-rest-beta
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppappassignedlicense-list?view=graph-rest-beta
-  intune("GET", mobileAppRoutes.assignedLicenses, appsRead),
+  ...calls(
+    "GET",
+    [
+      mobileAppRoutes.list,
+      mobileAppRoutes.listOfIosVppApps,
+      mobileAppRoutes.item,
+      mobileAppRoutes.itemAsIosVppApp,
+      mobileAppRoutes.assignments,
+      mobileAppRoutes.assignedLicenses,
+    ],
+    appsRead,
+    appsRbacRead,
+  ),
   // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
-  intune("POST", mobileAppRoutes.revokeUserLicense, appsWrite),
-  intune("POST", mobileAppRoutes.revokeDeviceLicense, appsWrite),
-  intune("POST", mobileAppRoutes.revokeAllLicenses, appsWrite),
+  ...calls(
+    "POST",
+    [
+      mobileAppRoutes.revokeUserLicense,
+      mobileAppRoutes.revokeDeviceLicense,
+      mobileAppRoutes.revokeAllLicenses,
+    ],
+    appsWrite,
+    appsRbacUpdate,
+  ),
   ...Object.values(enrollmentProfileRoutes).flatMap((routes) => [
-    intune("GET", routes.list, configurationRead),
-    intune("GET", routes.item, configurationRead),
-    intune("POST", routes.revokeToken, configurationWrite),
-    intune("POST", routes.createToken, configurationWrite),
+    ...calls("GET", [routes.list, routes.item], configurationRead, androidRead),
+    ...calls("POST", [routes.revokeToken, routes.createToken], configurationWrite, androidUpdate),
   ]),
   directory("GET", userRoutes.list),
   directory("GET", userRoutes.item),
-  intune("GET", managedDeviceRoutes.list, managedDevicesRead),
-  intune("GET", managedDeviceRoutes.item, managedDevicesRead),
+  intune("GET", managedDeviceRoutes.list, managedDevicesRead, devicesRbacRead),
+  intune("GET", managedDeviceRoutes.item, managedDevicesRead, devicesRbacRead),
   // https://learn.microsoft.com/graph/api/intune-devices-user-list-manageddevices
-  intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead),
-  intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead),
-  intune("POST", managedDeviceRoutes.removeAllDevicesFromManagement, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.retire, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.wipe, managedDevicesPrivileged),
-  intune("POST", managedDeviceRoutes.syncDevice, managedDevicesPrivileged),
+  intune("GET", managedDeviceRoutes.ofUser, managedDevicesRead, devicesRbacRead),
+  intune("GET", managedDeviceRoutes.itemOfUser, managedDevicesRead, devicesRbacRead),
+  remoteTask(managedDeviceRoutes.removeAllDevicesFromManagement, "Retire"),
+  remoteTask(managedDeviceRoutes.retire, "Retire"),
+  remoteTask(managedDeviceRoutes.wipe, "Wipe"),
+  remoteTask(managedDeviceRoutes.syncDevice, "SyncDevice"),
 ];
 
 export function permissionFor(method: GraphMethod, route: string): GraphPermission {
@@ -180,6 +232,8 @@ export function requirePermission(method: GraphMethod, route: string): RequestHa
     const held = token.delegated ? token.scopes : token.roles;
     const accepted = token.delegated ? delegated : application;
     if (held.some((p) => accepted.has(p.toLowerCase()))) {
+      const refusal = token.delegated ? intuneRoleRefusal(req, permission.intuneRbac) : undefined;
+      if (refusal !== undefined) throw refusal;
       next();
       return;
     }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { throttledServiceOf } from "../faults/throttling.js";
 import type { SimulatorContext } from "../simulator-context.js";
-import { graphToken } from "./graph-request-context.js";
+import { graphContext, graphToken } from "./graph-request-context.js";
 import { intuneError } from "./intune-error.js";
 
 const writeMethods = new Set(["POST", "PATCH", "PUT", "DELETE"]);
@@ -35,8 +35,11 @@ export function intuneThrottling(ctx: SimulatorContext): RequestHandler {
       next();
       return;
     }
-    throw intuneError(req, 429, "TooManyRequests", "App request limit exceeded.", {
-      "Retry-After": String(verdict.retryAfterSeconds),
-    });
+    // Intune often leaves Retry-After out (retryAfterAsIntune); clients must back off alone.
+    // https://learn.microsoft.com/graph/throttling#best-practices-to-handle-throttling
+    const headers: Record<string, string> = graphContext(req).scenario.retryAfterAsIntune
+      ? {}
+      : { "Retry-After": String(verdict.retryAfterSeconds) };
+    throw intuneError(req, 429, "TooManyRequests", "App request limit exceeded.", headers);
   };
 }

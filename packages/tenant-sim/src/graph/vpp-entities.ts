@@ -2,13 +2,17 @@ import { graphDateTime } from "../store/graph-date-time.js";
 import type { VppState } from "../store/vpp-state.js";
 import {
   isIosVppApp,
+  type AppAssignmentRecord,
   type AssignedLicenseRecord,
+  type IosVppAppRecord,
   type MobileAppRecord,
   type VppTokenRecord,
 } from "../store/vpp-records.js";
 import type { GraphVersion } from "./graph-request-context.js";
+import { defaultScenario, type Scenario } from "../faults/scenario.js";
 import {
   iosVppAppType,
+  mobileAppAssignmentType,
   mobileAppType,
   otherAppTypes,
   propertiesOf,
@@ -76,6 +80,8 @@ export function mobileAppEntity(
   app: MobileAppRecord,
   vpp: VppState,
   version: GraphVersion,
+  scenario: Readonly<Scenario> = defaultScenario,
+  now = Date.now(),
 ): Record<string, unknown> {
   const base = {
     "@odata.type": app.odataType,
@@ -123,7 +129,7 @@ export function mobileAppEntity(
   return project(
     {
       ...base,
-      usedLicenseCount: app.licenses.length,
+      usedLicenseCount: usedLicenseCount(app, scenario, now),
       totalLicenseCount: app.totalLicenseCount,
       releaseDateTime:
         app.releaseDateTime === null ? null : graphDateTime(Date.parse(app.releaseDateTime)),
@@ -144,6 +150,17 @@ export function mobileAppEntity(
   );
 }
 
+/**
+ * What Intune reports as used: the licenses it lists, plus (real timings) those revoked so
+ * recently that the count has not caught up, plus (`usedLicenseCountDrift`) licenses Apple
+ * counts that Intune does not list — a few per app, fixed by its id.
+ */
+function usedLicenseCount(app: IosVppAppRecord, scenario: Readonly<Scenario>, now: number): number {
+  const late = (app.countedUntil ?? []).filter((until) => until > now).length;
+  const drift = scenario.usedLicenseCountDrift ? (parseInt(app.id.slice(-2), 16) % 3) + 1 : 0;
+  return app.licenses.length + late + drift;
+}
+
 /** An iosVppAppAssignedLicense, typed as the user or device license it is (beta only). */
 export function assignedLicenseEntity(license: AssignedLicenseRecord): Record<string, unknown> {
   const user = {
@@ -161,4 +178,40 @@ export function assignedLicenseEntity(license: AssignedLicenseRecord): Record<st
         managedDeviceId: license.managedDeviceId,
         deviceName: license.deviceName,
       };
+}
+
+/** A mobileAppAssignment to a group, with iOS VPP settings on an iOS VPP app. */
+export function mobileAppAssignmentEntity(
+  app: MobileAppRecord,
+  assignment: AppAssignmentRecord,
+  version: GraphVersion,
+): Record<string, unknown> {
+  return project(
+    {
+      "@odata.type": "#microsoft.graph.mobileAppAssignment",
+      id: assignment.id,
+      intent: assignment.intent,
+      target: {
+        "@odata.type": "#microsoft.graph.groupAssignmentTarget",
+        deviceAndAppManagementAssignmentFilterId: null,
+        deviceAndAppManagementAssignmentFilterType: "none",
+        groupId: assignment.groupId,
+      },
+      settings: isIosVppApp(app)
+        ? {
+            "@odata.type": "#microsoft.graph.iosVppAppAssignmentSettings",
+            useDeviceLicensing: assignment.useDeviceLicensing,
+            vpnConfigurationId: null,
+            uninstallOnDeviceRemoval: false,
+            isRemovable: true,
+            preventManagedAppBackup: false,
+            preventAutoAppUpdate: false,
+          }
+        : null,
+      source: "direct",
+      sourceId: null,
+    },
+    mobileAppAssignmentType,
+    version,
+  );
 }

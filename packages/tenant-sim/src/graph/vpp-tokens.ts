@@ -16,6 +16,8 @@ import {
 } from "./odata/odata-query.js";
 import { requirePermission } from "./permissions.js";
 import { vppTokenEntity } from "./vpp-entities.js";
+import { vppTokenWithNewEnumValues } from "./new-enum-values.js";
+import { effectiveTiming, revokeRealismOf } from "../store/realistic-timing.js";
 
 /**
  * Apple VPP tokens: list, get, revokeLicenses (beta) and syncLicenses.
@@ -33,7 +35,7 @@ export function createVppTokensRouter(ctx: SimulatorContext): Router {
         version,
         type: vppTokenType,
         contextPath: "deviceAppManagement/vppTokens",
-        entities: ctx.store.vpp.tokens().map((t) => vppTokenEntity(t, version)),
+        entities: ctx.store.vpp.tokens().map((t) => presented(vppTokenEntity(t, version), req)),
         pageSize: 100,
       },
       query,
@@ -47,7 +49,10 @@ export function createVppTokensRouter(ctx: SimulatorContext): Router {
     const token = findToken(ctx, req);
     sendGraphBody(res.status(200), {
       "@odata.context": `${contextUrl(version, "deviceAppManagement/vppTokens", select)}/$entity`,
-      ...selectProperties({ entity: vppTokenEntity(token, version), type: vppTokenType }, select),
+      ...selectProperties(
+        { entity: presented(vppTokenEntity(token, version), req), type: vppTokenType },
+        select,
+      ),
     });
   });
 
@@ -61,10 +66,13 @@ export function createVppTokensRouter(ctx: SimulatorContext): Router {
         { name: "notifyManagedDevices", type: "Edm.Boolean", nullable: false },
         { name: "revokeUntrackedLicenses", type: "Edm.Boolean", nullable: true },
       ]);
+      const scenario = ctx.scenario.get();
       const outcome = ctx.store.vpp.startTokenRevoke(
         token,
         { revokeUntrackedLicenses: args.revokeUntrackedLicenses === true },
-        ctx.timing.get(),
+        effectiveTiming(scenario, ctx.timing.get()),
+        Date.now(),
+        revokeRealismOf(scenario),
       );
       if (!outcome.ok) {
         // Intune runs one revoke per token at a time (our choice; see README).
@@ -83,10 +91,10 @@ export function createVppTokensRouter(ctx: SimulatorContext): Router {
     const { version } = graphContext(req);
     const token = findToken(ctx, req);
     readActionArguments(req, "syncLicenses", []);
-    ctx.store.vpp.startSync(token, ctx.timing.get());
+    ctx.store.vpp.startSync(token, effectiveTiming(ctx.scenario.get(), ctx.timing.get()));
     sendGraphBody(res.status(200), {
       "@odata.context": `https://graph.microsoft.com/${version}/$metadata#microsoft.graph.vppToken`,
-      ...vppTokenEntity(token, version),
+      ...presented(vppTokenEntity(token, version), req),
     });
   });
 
@@ -101,6 +109,10 @@ function findToken(ctx: SimulatorContext, req: Request): VppTokenRecord {
     throw intuneError(req, 404, "ResourceNotFound", `No vppToken with id '${id}' exists.`);
   }
   return token;
+}
+
+function presented(entity: Record<string, unknown>, req: Request): Record<string, unknown> {
+  return graphContext(req).scenario.newEnumValues ? vppTokenWithNewEnumValues(entity) : entity;
 }
 
 /** v1.0 has no such action: Graph answers as for any segment it cannot resolve. */

@@ -230,6 +230,10 @@ describe("sign-in page", () => {
       "Can view the console, revoke app licenses and revoke enrollment tokens.",
     );
     expect(html).toContain("No app roles");
+    // The account with the console's app roles but no Intune role (realistic profile).
+    expect(html).toContain("Nestor Wilke");
+    expect(html).toContain("No Intune role.");
+    expect(html).toContain("Intune roles: Read Only Operator.");
   });
 
   it("issues a code when an account's form is posted, and remembers the session", async () => {

@@ -39,6 +39,7 @@ export function signInPage(input: SignInPageInput): string {
 <span class="name">${escapeHtml(account.displayName)}</span>
 <span class="upn">${escapeHtml(account.userPrincipalName)}</span>
 <span class="roles">${escapeHtml(describeRoles(account.roles))}</span>
+<span class="roles">${escapeHtml(describeIntuneRoles(account.intuneRoles))}</span>
 </button>
 </form>
 </li>`,
@@ -60,4 +61,9 @@ export function describeRoles(roles: readonly string[]): string {
   const last = phrases.pop() ?? "";
   const list = phrases.length === 0 ? last : `${phrases.join(", ")} and ${last}`;
   return `Can ${list}.`;
+}
+
+/** Intune RBAC is enforced in the realistic profile; the page says what each account holds. */
+export function describeIntuneRoles(roles: readonly string[]): string {
+  return roles.length === 0 ? "No Intune role." : `Intune roles: ${roles.join(", ")}.`;
 }

@@ -1,3 +1,5 @@
+import type { IntuneRoleName } from "./intune-roles.js";
+
 /**
  * The simulated tenant's fixed identities: the two app registrations (SPA and the BFF's API)
  * and the demo accounts. Fixed so that `apps/bff/simulator.env`, tests and the README agree.
@@ -33,7 +35,7 @@ export const demoTenant = {
   },
 } as const;
 
-export type DemoAccountKey = "agent" | "senior" | "auditor" | "norole";
+export type DemoAccountKey = "agent" | "senior" | "auditor" | "norole" | "nointune";
 
 export interface DemoAccount {
   key: DemoAccountKey;
@@ -46,7 +48,15 @@ export interface DemoAccount {
   department: string;
   /** App roles assigned on the BFF's API (they arrive in the `roles` claim). */
   roles: readonly string[];
+  /**
+   * Intune roles assigned to the account (Intune RBAC, intune-rbac.ts): what Intune lets the
+   * person do through a delegated Graph token, besides the token's scopes.
+   */
+  intuneRoles: readonly IntuneRoleName[];
 }
+
+const agentRoles = ["Console.Read", "Licenses.Revoke", "Enrollment.Manage"];
+const retireRoles = ["Enrollment.RevealToken", "Devices.Retire"];
 
 export const demoAccounts: readonly DemoAccount[] = [
   {
@@ -58,7 +68,8 @@ export const demoAccounts: readonly DemoAccount[] = [
     userPrincipalName: "adele.vance@contoso-sim.onmicrosoft.com",
     jobTitle: "Helpdesk agent",
     department: "IT Helpdesk",
-    roles: ["Console.Read", "Licenses.Revoke", "Enrollment.Manage"],
+    roles: agentRoles,
+    intuneRoles: ["Helpdesk License Operator"],
   },
   {
     key: "senior",
@@ -69,14 +80,8 @@ export const demoAccounts: readonly DemoAccount[] = [
     userPrincipalName: "megan.bowen@contoso-sim.onmicrosoft.com",
     jobTitle: "Senior helpdesk agent",
     department: "IT Helpdesk",
-    roles: [
-      "Console.Read",
-      "Licenses.Revoke",
-      "Enrollment.Manage",
-      "Enrollment.RevealToken",
-      "Devices.Retire",
-      "Activity.ReadAll",
-    ],
+    roles: [...agentRoles, ...retireRoles, "Activity.ReadAll"],
+    intuneRoles: ["Helpdesk License Operator", "Help Desk Operator"],
   },
   {
     key: "auditor",
@@ -88,6 +93,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     jobTitle: "IT auditor",
     department: "Compliance",
     roles: ["Console.Read", "Activity.ReadAll"],
+    intuneRoles: ["Read Only Operator"],
   },
   {
     key: "norole",
@@ -99,5 +105,26 @@ export const demoAccounts: readonly DemoAccount[] = [
     jobTitle: "Marketing specialist",
     department: "Marketing",
     roles: [],
+    intuneRoles: [],
+  },
+  {
+    key: "nointune",
+    id: "a1f0e2d3-0005-4c5b-8a9d-000000000005",
+    displayName: "Nestor Wilke",
+    givenName: "Nestor",
+    surname: "Wilke",
+    userPrincipalName: "nestor.wilke@contoso-sim.onmicrosoft.com",
+    jobTitle: "Helpdesk agent (new starter)",
+    department: "IT Helpdesk",
+    // The console's app roles of a senior agent, but no Intune role assigned yet: every Intune
+    // call is refused by Intune RBAC (realistic profile) although the token's scopes allow it.
+    roles: [...agentRoles, ...retireRoles],
+    intuneRoles: [],
   },
 ];
+
+/**
+ * The accounts the seed has always placed first among the users; accounts added later come
+ * after every generated user, so that a seed's data is the same as before they existed.
+ */
+export const seededDemoAccounts: readonly DemoAccount[] = demoAccounts.slice(0, 4);

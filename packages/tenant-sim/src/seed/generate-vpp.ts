@@ -5,6 +5,7 @@ import type {
   AssignedLicenseRecord,
   IosDeviceRecord,
   IosVppAppRecord,
+  MobileAppBase,
   MobileAppRecord,
   OtherMobileAppRecord,
   VppTokenRecord,
@@ -223,16 +224,12 @@ function appDates(prng: Prng, now: number): { created: number; modified: number 
   return { created, modified };
 }
 
-function iosVppAppRecord(
-  prng: Prng,
-  seed: IosVppAppSeed,
-  vppTokenId: string,
-  licenses: AssignedLicenseRecord[],
-  now: number,
-): IosVppAppRecord {
-  const { created, modified } = appDates(prng, now);
+/** The properties every seeded app shares, whatever its type. */
+export function mobileAppBase(
+  seed: { id: string; displayName: string; publisher: string },
+  at: { created: number; modified: number; isAssigned: boolean },
+): MobileAppBase {
   return {
-    odataType: "#microsoft.graph.iosVppApp",
     id: seed.id,
     displayName: seed.displayName,
     description: seed.displayName,
@@ -243,11 +240,26 @@ function iosVppAppRecord(
     informationUrl: null,
     privacyInformationUrl: null,
     isFeatured: false,
-    isAssigned: prng.next() < 0.85,
-    createdDateTime: graphDateTime(created),
-    lastModifiedDateTime: graphDateTime(modified),
+    isAssigned: at.isAssigned,
+    createdDateTime: graphDateTime(at.created),
+    lastModifiedDateTime: graphDateTime(at.modified),
     publishingState: "published",
     roleScopeTagIds: ["0"],
+  };
+}
+
+function iosVppAppRecord(
+  prng: Prng,
+  seed: IosVppAppSeed,
+  vppTokenId: string,
+  licenses: AssignedLicenseRecord[],
+  now: number,
+): IosVppAppRecord {
+  const { created, modified } = appDates(prng, now);
+  const isAssigned = prng.next() < 0.85;
+  return {
+    odataType: "#microsoft.graph.iosVppApp",
+    ...mobileAppBase(seed, { created, modified, isAssigned }),
     vppTokenId,
     bundleId: seed.bundleId,
     appStoreUrl: appStoreUrl(seed),
@@ -270,21 +282,7 @@ function otherAppRecord(
   const { created, modified } = appDates(prng, now);
   return {
     odataType: seed.odataType,
-    id: seed.id,
-    displayName: seed.displayName,
-    description: seed.displayName,
-    publisher: seed.publisher,
-    developer: "",
-    owner: "",
-    notes: "",
-    informationUrl: null,
-    privacyInformationUrl: null,
-    isFeatured: false,
-    isAssigned: true,
-    createdDateTime: graphDateTime(created),
-    lastModifiedDateTime: graphDateTime(modified),
-    publishingState: "published",
-    roleScopeTagIds: ["0"],
+    ...mobileAppBase(seed, { created, modified, isAssigned: true }),
     typeProperties: structuredClone(seed.typeProperties),
   };
 }

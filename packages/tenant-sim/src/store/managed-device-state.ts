@@ -28,6 +28,8 @@ export class ManagedDeviceState {
   private readonly byId = new Map<string, ManagedDeviceRecord>();
   private readonly byUser = new Map<string, ManagedDeviceRecord[]>();
   private readonly jobs: RemovalJob[] = [];
+  /** Check-ins a syncDevice asked for, due at `at`. */
+  private readonly checkIns: { device: ManagedDeviceRecord; at: number }[] = [];
 
   constructor(devices: ManagedDeviceRecord[]) {
     this.devices = devices;
@@ -73,6 +75,7 @@ export class ManagedDeviceState {
     action: RemovalAction,
     seconds: number,
     now = Date.now(),
+    actionName: string = action,
   ): number {
     const started = devices.filter((d) => !leaving.has(d.managementState));
     if (started.length === 0) return 0;
@@ -80,8 +83,8 @@ export class ManagedDeviceState {
     for (const device of started) {
       device.managementState = pendingStates[action];
       device.deviceActionResults = [
-        ...device.deviceActionResults.filter((r) => r.actionName !== action),
-        { actionName: action, actionState: "pending", startDateTime: at, lastUpdatedDateTime: at },
+        ...device.deviceActionResults.filter((r) => r.actionName !== actionName),
+        { actionName, actionState: "pending", startDateTime: at, lastUpdatedDateTime: at },
       ];
     }
     this.jobs.push({ devices: started, removeAt: now + seconds * 1000 });
@@ -93,16 +96,36 @@ export class ManagedDeviceState {
     device.lastSyncAt = now;
   }
 
+  /**
+   * The device checks in at `at` (now by default): it syncs, and a retirement or wipe waiting
+   * for it completes then. Returns false when the device is not (or no longer) in Intune.
+   */
+  checkIn(id: string, now = Date.now(), at = now): boolean {
+    const device = this.find(id, now);
+    if (device === undefined) return false;
+    this.checkIns.push({ device, at });
+    this.advance(now);
+    return true;
+  }
+
   /** Removes the devices whose retirement or wipe has completed by `now`. */
   private advance(now: number): void {
-    if (this.jobs.length === 0) return;
     const gone = new Set<ManagedDeviceRecord>();
+    for (let i = this.checkIns.length - 1; i >= 0; i -= 1) {
+      const checkIn = this.checkIns[i];
+      if (checkIn === undefined || checkIn.at > now) continue;
+      this.checkIns.splice(i, 1);
+      checkIn.device.lastSyncAt = Math.max(checkIn.device.lastSyncAt, checkIn.at);
+      if (leaving.has(checkIn.device.managementState)) gone.add(checkIn.device);
+    }
+    if (this.jobs.length === 0 && gone.size === 0) return;
     for (let i = this.jobs.length - 1; i >= 0; i -= 1) {
       const job = this.jobs[i];
       if (job === undefined || job.removeAt > now) continue;
       for (const device of job.devices) gone.add(device);
       this.jobs.splice(i, 1);
     }
+    for (const job of this.jobs) job.devices = job.devices.filter((d) => !gone.has(d));
     if (gone.size === 0) return;
     this.devices = this.devices.filter((d) => !gone.has(d));
     for (const device of gone) {

@@ -3,7 +3,13 @@ import { generateBulkUsers } from "../seed/generate-bulk-users.js";
 import { generateManagedDevices } from "../seed/generate-managed-devices.js";
 import { generateUsers } from "../seed/generate-users.js";
 import { generateLargeTenantVppApps, generateVpp } from "../seed/generate-vpp.js";
-import { demoAccounts, demoTenant, type DemoAccount } from "../seed/demo-tenant.js";
+import {
+  demoAccounts,
+  demoTenant,
+  seededDemoAccounts,
+  type DemoAccount,
+} from "../seed/demo-tenant.js";
+import { assignApps, generateGroups, macOsVppApps } from "../seed/realistic-catalog.js";
 import { showcaseUserSeeds, type ShowcaseUserSeed } from "../seed/showcase-catalog.js";
 import { tenantSizeProfiles, type TenantSize } from "../seed/tenant-size.js";
 import { EnrollmentProfileState } from "./enrollment-profile-state.js";
@@ -48,10 +54,10 @@ export class TenantStore {
 
     const prng = createPrng(options.seed);
     const coreUsers = [
-      ...demoAccounts.map(demoAccountUser),
+      ...seededDemoAccounts.map(demoAccountUser),
       ...generateUsers(prng, profile.coreUsers, domain),
     ];
-    const vpp = generateVpp(prng, coreUsers, demoAccounts.length, now);
+    const vpp = generateVpp(prng, coreUsers, seededDemoAccounts.length, now);
     this.vpp = new VppState(vpp.tokens, vpp.apps, vpp.devices);
     this.enrollmentProfiles = new EnrollmentProfileState(generateEnrollmentProfiles(now));
 
@@ -65,9 +71,19 @@ export class TenantStore {
       ),
     );
     const second = createPrng(secondSeed(options.seed));
-    const bulkCount = Math.max(0, profile.totalUsers - coreUsers.length - showcase.length);
+    // Accounts added after the seed's layout was fixed come last, so they move nothing.
+    const laterAccounts = demoAccounts.filter((a) => !seededDemoAccounts.includes(a));
+    const bulkCount = Math.max(
+      0,
+      profile.totalUsers - coreUsers.length - showcase.length - laterAccounts.length,
+    );
     const bulkUsers = generateBulkUsers(second, bulkCount, domain, taken);
-    this.users = [...coreUsers, ...showcase.map((s) => s.user), ...bulkUsers];
+    this.users = [
+      ...coreUsers,
+      ...showcase.map((s) => s.user),
+      ...bulkUsers,
+      ...laterAccounts.map(demoAccountUser),
+    ];
     this.directory = new UserDirectory(this.users);
     if (this.size === "large") this.directory.warm();
 
@@ -84,6 +100,10 @@ export class TenantStore {
     if (this.size === "large") {
       for (const app of generateLargeTenantVppApps(second, bulkUsers, now)) this.vpp.addApp(app);
     }
+    // Served in both profiles (assignments) or behind the macOsVppApps switch.
+    this.vpp.setGroups(generateGroups(coreUsers, vpp.apps));
+    assignApps(vpp.apps);
+    for (const app of macOsVppApps(vpp.tokens)) this.vpp.addApp(app);
   }
 
   /** Graph addresses a user by id or by userPrincipalName, case-insensitively. */

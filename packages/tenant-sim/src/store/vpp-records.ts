@@ -87,6 +87,22 @@ export interface AssignedLicenseRecord {
   deviceName: string | null;
 }
 
+/** `microsoft.graph.mobileAppAssignment`: an app assigned to a group with an intent. */
+export interface AppAssignmentRecord {
+  id: string;
+  intent: "available" | "required" | "uninstall" | "availableWithoutEnrollment";
+  groupId: string;
+  /** iOS VPP apps: the assignment uses device licensing. */
+  useDeviceLicensing: boolean;
+}
+
+/** An Entra security group apps are assigned to; members by user id. */
+export interface GroupRecord {
+  id: string;
+  displayName: string;
+  memberIds: ReadonlySet<string>;
+}
+
 /** Properties every `microsoft.graph.mobileApp` has (beta). */
 export interface MobileAppBase {
   id: string;
@@ -104,6 +120,8 @@ export interface MobileAppBase {
   lastModifiedDateTime: string;
   publishingState: "notPublished" | "processing" | "published";
   roleScopeTagIds: string[];
+  /** Set after generation (seed/app-assignments.ts); absent means none. */
+  assignments?: AppAssignmentRecord[];
 }
 
 export interface IosVppAppRecord extends MobileAppBase {
@@ -119,6 +137,11 @@ export interface IosVppAppRecord extends MobileAppBase {
   iPhoneAndIPod: boolean;
   licenses: AssignedLicenseRecord[];
   revokeLicenseActionResults: IosVppAppRevokeLicensesActionResult[];
+  /**
+   * With real timings: when each recently revoked license stops counting in usedLicenseCount
+   * (epoch ms). Absent until the first such revoke.
+   */
+  countedUntil?: number[];
 }
 
 /** Any other app type: the base properties plus that type's own, stored as Graph writes them. */
@@ -128,6 +151,11 @@ export interface OtherMobileAppRecord extends MobileAppBase {
 }
 
 export type MobileAppRecord = IosVppAppRecord | OtherMobileAppRecord;
+
+/** A macOS VPP app: another type, on the same tokens; its licenses are counted, not listed. */
+export function isMacOsVppApp(app: MobileAppRecord): app is OtherMobileAppRecord {
+  return app.odataType === "#microsoft.graph.macOsVppApp";
+}
 
 export function isIosVppApp(app: MobileAppRecord): app is IosVppAppRecord {
   return app.odataType === "#microsoft.graph.iosVppApp";

@@ -1,7 +1,11 @@
 import { graphDateTime } from "./graph-date-time.js";
 import type { VppTiming } from "./vpp-timing.js";
+import { usualActionNames, type ActionNames } from "./action-names.js";
 import {
   isIosVppApp,
+  isMacOsVppApp,
+  type GroupRecord,
+  type OtherMobileAppRecord,
   type AssignedLicenseRecord,
   type IosDeviceRecord,
   type IosVppAppRecord,
@@ -26,12 +30,32 @@ export type AppRevokeTarget =
 
 export type StartOutcome = { ok: true } | { ok: false; reason: "inProgress" | "notAssigned" };
 
+/** How real the revoke is: the names it writes and what happens after (realistic profile). */
+export interface RevokeRealism {
+  names: Readonly<ActionNames>;
+  /** A revoked license still counts in usedLicenseCount this long. */
+  countDelayMs: number;
+  /** A member of a group the app is assigned to gets the license back this much later. */
+  relicenseAfterMs: number | undefined;
+  /** The token's revoke also reaches its macOS VPP apps' licenses. */
+  includeMacOs: boolean;
+}
+
+export const demoRealism: Readonly<RevokeRealism> = Object.freeze({
+  names: usualActionNames,
+  countDelayMs: 0,
+  relicenseAfterMs: undefined,
+  includeMacOs: false,
+});
+
 interface LicenseRef {
   app: IosVppAppRecord;
   licenseId: string;
 }
 
 interface RevokeJob {
+  /** The token or app the result belongs to: one bulk revoke runs on each at a time. */
+  owner: VppTokenRecord | IosVppAppRecord;
   result: RevokeActionResult;
   token: VppTokenRecord | undefined;
   bulk: boolean;
@@ -41,9 +65,18 @@ interface RevokeJob {
   failure: { reason: VppTokenActionFailureReason; at: number } | undefined;
   items: LicenseRef[];
   untracked: number;
+  /** macOS VPP apps whose (counted) licenses come after the items, before the untracked. */
+  macApps: OtherMobileAppRecord[];
+  realism: Readonly<RevokeRealism>;
   steps: number;
   appliedSteps: number;
   processed: number;
+}
+
+interface RelicenseJob {
+  app: IosVppAppRecord;
+  license: AssignedLicenseRecord;
+  at: number;
 }
 
 interface SyncJob {
@@ -59,12 +92,29 @@ interface SyncJob {
 export class VppState {
   private readonly revokeJobs: RevokeJob[] = [];
   private readonly syncJobs: SyncJob[] = [];
+  private readonly relicenseJobs: RelicenseJob[] = [];
+  private groupList: readonly GroupRecord[] = [];
 
   constructor(
     private readonly tokenList: VppTokenRecord[],
     private readonly appList: MobileAppRecord[],
     readonly devices: readonly IosDeviceRecord[],
   ) {}
+
+  /** Seeding only: the groups apps are assigned to. */
+  setGroups(groups: readonly GroupRecord[]): void {
+    this.groupList = groups;
+  }
+
+  groups(): readonly GroupRecord[] {
+    return this.groupList;
+  }
+
+  macOsAppsOfToken(token: VppTokenRecord): OtherMobileAppRecord[] {
+    return this.appList
+      .filter(isMacOsVppApp)
+      .filter((a) => a.typeProperties.vppTokenId === token.id);
+  }
 
   /** Seeding only: an app generated after the rest (the large tenant's own apps). */
   addApp(app: MobileAppRecord): void {
@@ -105,14 +155,15 @@ export class VppState {
     options: { revokeUntrackedLicenses: boolean },
     timing: VppTiming,
     now = Date.now(),
+    realism: Readonly<RevokeRealism> = demoRealism,
   ): StartOutcome {
     this.advance(now);
-    if (token.tokenActionResults.some((r) => r.actionName === "RevokeLicenses" && isRunning(r))) {
+    if (this.revokeJobs.some((j) => j.bulk && j.owner === token)) {
       return { ok: false, reason: "inProgress" };
     }
     const result: VppTokenRevokeLicensesActionResult = {
       "@odata.type": "#microsoft.graph.vppTokenRevokeLicensesActionResult",
-      ...freshResult("RevokeLicenses", now),
+      ...freshResult(realism.names.tokenRevoke, now),
     };
     token.tokenActionResults.push(result);
     trim(token.tokenActionResults);
@@ -120,8 +171,10 @@ export class VppState {
       app.licenses.map((l) => ({ app, licenseId: l.id })),
     );
     this.revokeJobs.push(
-      this.job(result, token, true, items, timing.vppRevokeSeconds, now, {
+      this.job(token, result, token, true, items, timing.vppRevokeSeconds, now, {
         untracked: options.revokeUntrackedLicenses ? token.untrackedLicenseCount : 0,
+        macApps: realism.includeMacOs ? this.macOsAppsOfToken(token) : [],
+        realism,
       }),
     );
     return { ok: true };
@@ -133,15 +186,13 @@ export class VppState {
     target: AppRevokeTarget,
     timing: VppTiming,
     now = Date.now(),
+    realism: Readonly<RevokeRealism> = demoRealism,
   ): StartOutcome {
     this.advance(now);
     const licenses = app.licenses.filter((l) => matches(l, target));
     if (target.kind !== "all" && licenses.length === 0) return { ok: false, reason: "notAssigned" };
-    const actionName = appActionNames[target.kind];
-    if (
-      target.kind === "all" &&
-      app.revokeLicenseActionResults.some((r) => r.actionName === actionName && isRunning(r))
-    ) {
+    const actionName = realism.names[target.kind];
+    if (target.kind === "all" && this.revokeJobs.some((j) => j.bulk && j.owner === app)) {
       return { ok: false, reason: "inProgress" };
     }
     const result: IosVppAppRevokeLicensesActionResult = {
@@ -154,8 +205,10 @@ export class VppState {
     const seconds = target.kind === "all" ? timing.appRevokeAllSeconds : timing.appRevokeSeconds;
     const items = licenses.map((l) => ({ app, licenseId: l.id }));
     this.revokeJobs.push(
-      this.job(result, this.tokenOf(app), target.kind === "all", items, seconds, now, {
+      this.job(app, result, this.tokenOf(app), target.kind === "all", items, seconds, now, {
         untracked: 0,
+        macApps: [],
+        realism,
       }),
     );
     return { ok: true };
@@ -181,21 +234,40 @@ export class VppState {
       if (!failed) job.token.lastSyncDateTime = graphDateTime(job.endAt);
       this.syncJobs.splice(this.syncJobs.indexOf(job), 1);
     }
+    for (const job of [...this.relicenseJobs]) {
+      if (now < job.at) continue;
+      this.relicenseJobs.splice(this.relicenseJobs.indexOf(job), 1);
+      if (job.app.licenses.some((l) => sameHolder(l, job.license))) continue;
+      job.app.licenses.push(job.license);
+      job.app.lastModifiedDateTime = graphDateTime(job.at);
+    }
+  }
+
+  /** The app is assigned (Required or Available) to a group the user belongs to. */
+  isAssignedTo(app: IosVppAppRecord, userId: string): boolean {
+    const key = userId.toLowerCase();
+    return (app.assignments ?? []).some(
+      (a) =>
+        (a.intent === "required" || a.intent === "available") &&
+        this.groupList.some((g) => g.id === a.groupId && g.memberIds.has(key)),
+    );
   }
 
   private job(
+    owner: VppTokenRecord | IosVppAppRecord,
     result: RevokeActionResult,
     token: VppTokenRecord | undefined,
     bulk: boolean,
     items: LicenseRef[],
     seconds: number,
     now: number,
-    extra: { untracked: number },
+    extra: { untracked: number; macApps: OtherMobileAppRecord[]; realism: Readonly<RevokeRealism> },
   ): RevokeJob {
     const durationMs = seconds * 1000;
     const reason = token === undefined ? "internalError" : failureReason(token, now);
-    const total = items.length + extra.untracked;
+    const total = items.length + macLicenseCount(extra.macApps) + extra.untracked;
     return {
+      owner,
       result,
       token,
       bulk,
@@ -205,6 +277,8 @@ export class VppState {
       failure: reason === "none" ? undefined : { reason, at: now + Math.min(1500, durationMs / 4) },
       items,
       untracked: extra.untracked,
+      macApps: extra.macApps,
+      realism: extra.realism,
       steps: Math.max(1, Math.min(maxSteps, total)),
       appliedSteps: 0,
       processed: 0,
@@ -226,13 +300,14 @@ export class VppState {
       result.actionState = "active";
       result.lastUpdatedDateTime = graphDateTime(job.activeAt);
     }
-    const total = job.items.length + job.untracked;
+    const total = job.items.length + macLicenseCount(job.macApps) + job.untracked;
     const stepMs = (job.endAt - job.activeAt) / job.steps;
     const reached =
       now >= job.endAt ? job.steps : Math.min(job.steps, Math.floor((now - job.activeAt) / stepMs));
     for (let step = job.appliedSteps + 1; step <= reached; step += 1) {
       const upTo = Math.ceil((step * total) / job.steps);
-      for (; job.processed < upTo; job.processed += 1) this.revokeOne(job, job.processed);
+      const at = job.activeAt + step * stepMs;
+      for (; job.processed < upTo; job.processed += 1) this.revokeOne(job, job.processed, at);
       result.totalLicensesCount = job.processed;
       result.lastUpdatedDateTime = graphDateTime(job.activeAt + step * stepMs);
       job.appliedSteps = step;
@@ -243,9 +318,14 @@ export class VppState {
     return true;
   }
 
-  private revokeOne(job: RevokeJob, index: number): void {
+  private revokeOne(job: RevokeJob, index: number, at: number): void {
     const ref = job.items[index];
     if (ref === undefined) {
+      const mac = job.macApps.find((a) => macLicenses(a) > 0);
+      if (mac !== undefined) {
+        mac.typeProperties.usedLicenseCount = macLicenses(mac) - 1;
+        return;
+      }
       // An untracked license: Apple revokes it; Intune never listed it.
       if (job.token !== undefined && job.token.untrackedLicenseCount > 0) {
         job.token.untrackedLicenseCount -= 1;
@@ -258,16 +338,33 @@ export class VppState {
       job.result.failedLicensesCount += 1;
       return;
     }
-    ref.app.licenses.splice(position, 1);
+    const [license] = ref.app.licenses.splice(position, 1);
     ref.app.lastModifiedDateTime = job.result.lastUpdatedDateTime;
+    const { countDelayMs, relicenseAfterMs } = job.realism;
+    if (countDelayMs > 0) (ref.app.countedUntil ??= []).push(at + countDelayMs);
+    if (
+      license !== undefined &&
+      relicenseAfterMs !== undefined &&
+      license.userId !== null &&
+      this.isAssignedTo(ref.app, license.userId)
+    ) {
+      this.relicenseJobs.push({ app: ref.app, license, at: at + relicenseAfterMs });
+    }
   }
 }
 
-const appActionNames = {
-  user: "RevokeUserLicense",
-  device: "RevokeDeviceLicense",
-  all: "RevokeAllLicenses",
-} as const;
+function macLicenses(app: OtherMobileAppRecord): number {
+  const count = app.typeProperties.usedLicenseCount;
+  return typeof count === "number" ? count : 0;
+}
+
+function macLicenseCount(apps: readonly OtherMobileAppRecord[]): number {
+  return apps.reduce((sum, app) => sum + macLicenses(app), 0);
+}
+
+function sameHolder(a: AssignedLicenseRecord, b: AssignedLicenseRecord): boolean {
+  return a.kind === b.kind && a.userId === b.userId && a.managedDeviceId === b.managedDeviceId;
+}
 
 function matches(license: AssignedLicenseRecord, target: AppRevokeTarget): boolean {
   switch (target.kind) {

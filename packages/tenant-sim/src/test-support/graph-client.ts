@@ -118,3 +118,13 @@ export async function waitUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** An iOS VPP app's assigned licenses (beta), first page. */
+export async function assignedLicensesOf(
+  sim: GraphTarget,
+  appId: string,
+  token: string,
+): Promise<Record<string, unknown>[]> {
+  const path = `/beta/deviceAppManagement/mobileApps/${appId}/microsoft.graph.iosVppApp/assignedLicenses`;
+  return valueOf(await graphGet(sim, path, token));
+}

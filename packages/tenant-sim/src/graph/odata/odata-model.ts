@@ -126,6 +126,24 @@ export const otherAppTypes: readonly ODataType[] = [
   }),
   type("managedIOSStoreApp", managedAppType, { "v1.0": iosAppProperties, beta: iosAppProperties }),
   type("iosStoreApp", mobileAppType, { "v1.0": iosAppProperties, beta: iosAppProperties }),
+  // Not in graph-schema.json's extract; properties from Graph's beta reference
+  // (resources/intune-apps-macosvppapp). Served behind the macOsVppApps switch, beta only.
+  type("macOsVppApp", mobileAppType, {
+    beta: [
+      "appStoreUrl",
+      "bundleId",
+      "licensingType",
+      "releaseDateTime",
+      "revokeLicenseActionResults",
+      "totalLicenseCount",
+      "usedLicenseCount",
+      "vppTokenAccountType",
+      "vppTokenAppleId",
+      "vppTokenDisplayName",
+      "vppTokenId",
+      "vppTokenOrganizationName",
+    ],
+  }),
 ];
 
 const vppTokenV1 = [
@@ -167,6 +185,13 @@ export const assignedDeviceLicenseType = type(
   assignedLicenseType,
   { beta: ["deviceName", "managedDeviceId"] },
 );
+
+// Not in graph-schema.json's extract (only as mobileApp's `assignments` navigation property);
+// from Graph's reference, resources/intune-apps-mobileappassignment.
+export const mobileAppAssignmentType = type("mobileAppAssignment", undefined, {
+  "v1.0": ["intent", "settings", "target"],
+  beta: ["intent", "settings", "source", "sourceId", "target"],
+});
 
 // Beta only: v1.0 has neither type (graph-schema.json notes).
 export const androidForWorkEnrollmentProfileType = type(
@@ -229,6 +254,7 @@ const knownTypes = new Map(
     assignedLicenseType,
     assignedUserLicenseType,
     assignedDeviceLicenseType,
+    mobileAppAssignmentType,
     androidForWorkEnrollmentProfileType,
     androidDeviceOwnerEnrollmentProfileType,
   ].map((t) => [t.name.toLowerCase(), t]),

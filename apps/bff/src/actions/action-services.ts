@@ -19,6 +19,7 @@ import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { EventStreams, type EventStreamOptions } from "./event-stream.js";
 import { IdentityPool } from "./identity-pool.js";
+import { PublishingActionJournal } from "./publishing-action-journal.js";
 import { RETIRE_KIND, RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
 import { WriteBudget } from "./write-budget.js";
@@ -61,7 +62,7 @@ export type WatcherTuning = Pick<
 
 /** The action pipeline and what runs beside it, wired once per BFF process. */
 export const createActionServices = ({
-  journal,
+  journal: store,
   graph,
   logger,
   watcherTuning,
@@ -76,8 +77,9 @@ export const createActionServices = ({
   appWriteBudget?: { writes: number; windowSeconds: number };
 }): ActionServices => {
   const bus = new InProcessEventBus();
+  const journal = new PublishingActionJournal(store, bus);
   const identities = new IdentityPool();
-  const pipeline = new ActionPipeline({ journal, bus, graph, logger });
+  const pipeline = new ActionPipeline({ journal, graph, logger });
   /** Background reads go as the action's actor if they are here, else as anyone who is. */
   const reader = (actor: Actor): Promise<AuthenticatedUser> => {
     const user = identities.pick(actor.oid);
@@ -98,7 +100,6 @@ export const createActionServices = ({
   });
   const appWatchers = new AppRevokeWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readResults: async (appId, actor) => getRevokeResults(graph, await reader(actor), appId),
     readLicenseKeys: async (appId, actor) =>
@@ -116,7 +117,6 @@ export const createActionServices = ({
   });
   const retireWatchers = new RetireWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readDevices: async (userId, actor) => readRetireSnapshot(graph, await reader(actor), userId),
     isWaiting,
@@ -128,7 +128,6 @@ export const createActionServices = ({
   });
   const enrollmentWatchers = new EnrollmentTokenWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readProfile: async (kind, id, actor) =>
       getEnrollmentProfile(graph, await reader(actor), kind, id),
@@ -145,7 +144,6 @@ export const createActionServices = ({
   });
   const bulkRevokes = new BulkRevokeQueue({
     journal,
-    bus,
     graph,
     identities,
     budget,

@@ -3,23 +3,17 @@ import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
-import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
-import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
-import { publishAction } from "./action-events.js";
-import { countItems } from "./action-pipeline.js";
-import type { EventBus } from "./event-bus.js";
+import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import type { WriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
   journal: ActionJournal;
-  bus: EventBus;
   graph: GraphGateway;
   identities: IdentityPool;
   /** Shared by every bulk action: Intune's write limit is per app (ours) per tenant. */
@@ -237,7 +231,7 @@ export class BulkRevokeQueue {
     try {
       answers = (await postBatch(this.options.graph, user, "beta", posts)).answers;
     } catch (error) {
-      const outcome = batchFailure(error);
+      const outcome = fromCallOutcome(classifyCallFailure(error, ""));
       if (outcome.state === "unknown") {
         this.options.logger.warn(
           { actionId: record.id, items: items.length, err: error },
@@ -253,7 +247,7 @@ export class BulkRevokeQueue {
     items.forEach((item, index) => {
       const post = posts[index];
       if (post === undefined) return;
-      outcomes.set(item.key, answerOutcome(answers.get(post.id), post.clientRequestId));
+      outcomes.set(item.key, itemOutcome(answers.get(post.id), post.clientRequestId));
     });
     return outcomes;
   }
@@ -330,19 +324,17 @@ export class BulkRevokeQueue {
     return record?.kind === BULK_KIND && record.items !== undefined ? record : undefined;
   }
 
-  /** One journal write for every item change of a step, then one event. */
+  /** One journal write (and so one event) for every item change of a step. */
   private async save(
     record: StoredAction,
     items: BulkItem[],
     patch: Partial<StoredAction> = {},
   ): Promise<StoredAction> {
-    const saved = await this.options.journal.update(record.id, {
+    return this.options.journal.update(record.id, {
       ...patch,
       items,
       itemCounts: countItems(items),
     });
-    publishAction(this.options.bus, saved, record);
-    return saved;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -352,16 +344,11 @@ export class BulkRevokeQueue {
 
 const itemsOf = (record: StoredAction): BulkItem[] => record.items ?? [];
 
-const outcomeOf = (error: GraphError, clientRequestId: string): GraphOutcome => ({
-  clientRequestId,
-  status: error.status,
-  code: error.code,
-  message: error.message,
-  ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-});
-
-/** A sub-request's answer: 2xx done, 429 back to the queue, 5xx or none unknown, else refused. */
-const answerOutcome = (answer: BatchAnswer | undefined, clientRequestId: string): ItemOutcome => {
+/**
+ * A sub-request's answer (or the whole batch's failure) for one item, by the pipeline's
+ * classification: provably not applied (429, or refused before acting) goes back to the queue.
+ */
+const itemOutcome = (answer: BatchAnswer | undefined, clientRequestId: string): ItemOutcome => {
   if (answer === undefined) {
     return {
       state: "unknown",
@@ -373,45 +360,14 @@ const answerOutcome = (answer: BatchAnswer | undefined, clientRequestId: string)
     };
   }
   if (answer.ok) return { state: "succeeded", graph: { clientRequestId, status: answer.status } };
-  const graph = outcomeOf(answer.error, clientRequestId);
-  if (answer.error.status === 429) {
-    return { state: "queued", graph, retryAfterSeconds: answer.error.retryAfterSeconds };
-  }
-  return { state: answer.error.status >= 500 ? "unknown" : "failed", graph };
+  return fromCallOutcome(classifyCallFailure(answer.error, clientRequestId));
 };
 
-/** The whole batch failed: which outcome that means for each of its items. */
-const batchFailure = (error: unknown): ItemOutcome => {
-  if (error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError) {
+const fromCallOutcome = (outcome: CallOutcome): ItemOutcome => {
+  if (outcome.state !== "not-sent") return outcome;
+  if (outcome.cause === "signInRequired") {
     // Refused before Graph acted: sent again once the agent has signed in afresh.
-    return {
-      state: "queued",
-      graph: { clientRequestId: "", code: SIGN_IN_REQUIRED, message: error.message },
-    };
+    return { state: "queued", graph: { ...outcome.graph, code: SIGN_IN_REQUIRED } };
   }
-  if (error instanceof GraphError) {
-    const graph = outcomeOf(error, "");
-    if (error.status === 429) {
-      return { state: "queued", graph, retryAfterSeconds: error.retryAfterSeconds };
-    }
-    return { state: error.status >= 500 ? "unknown" : "failed", graph };
-  }
-  if (error instanceof GraphOutcomeUnknownError) {
-    return {
-      state: "unknown",
-      graph: {
-        clientRequestId: "",
-        code: error.timedOut ? "timeout" : "connectionLost",
-        message: error.message,
-      },
-    };
-  }
-  return {
-    state: "unknown",
-    graph: {
-      clientRequestId: "",
-      code: "internal",
-      message: error instanceof Error ? error.message : String(error),
-    },
-  };
+  return { state: "queued", graph: outcome.graph, retryAfterSeconds: outcome.retryAfterSeconds };
 };

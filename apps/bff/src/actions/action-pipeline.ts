@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import type {
-  ActionKind,
-  BulkItem,
-  BulkItemCounts,
-  ActionProgress,
-  ActionStep,
-  ActionTarget,
-  GraphOutcome,
+import {
+  isTerminalGraphActionState,
+  openActionKeyOf,
+  type ActionKind,
+  type ActionSubject,
+  type BulkItem,
+  type BulkItemCounts,
+  type ActionProgress,
+  type ActionStep,
+  type ActionTarget,
+  type GraphOutcome,
 } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
@@ -14,8 +17,13 @@ import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
-import { IdempotencyKeyReusedError } from "../errors.js";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
+import { ActionRunningError, IdempotencyKeyReusedError } from "../errors.js";
+import {
+  StoredActionSchema,
+  type ActionJournal,
+  type ActionPatch,
+  type StoredAction,
+} from "./action-journal.js";
 
 export interface GraphCallSpec {
   version: GraphVersion;
@@ -37,6 +45,8 @@ interface ActionRequestBase {
   watchAfter?: string | undefined;
   /** See StoredAction.baseline. */
   baseline?: Record<string, string> | undefined;
+  /** Who or what within the target, as Graph showed them now (kept in the journal). */
+  subjects?: ActionSubject[] | undefined;
 }
 
 export interface SingleCallActionRequest extends ActionRequestBase {
@@ -101,6 +111,8 @@ export interface ActionPipelineDeps {
 export class ActionPipeline {
   /** Runs whose Graph calls may still be out: shutdown lets them finish before the journal closes. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The tail of each open-action key's insert chain (see insert). */
+  private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: ActionPipelineDeps) {}
 
@@ -152,20 +164,27 @@ export class ActionPipeline {
     });
   }
 
-  /** Inserts the `accepted` record, or finds this caller's record under the key (same body). */
+  /**
+   * Inserts the `accepted` record, or finds this caller's record under the key (same body). A
+   * new key is refused (409, nothing journaled or sent) while another action of the same kind
+   * on the same thing is open: the check and the insert hold that thing's lock, so two tabs
+   * racing make one record.
+   */
   private async insert(
     request: ActionRequestBase,
     requestHash: string,
-    extra: Partial<StoredAction> = {},
+    extra: ActionPatch = {},
   ): Promise<{ record: StoredAction; created: boolean }> {
     const now = new Date().toISOString();
-    const { record, created } = await this.deps.journal.insert({
+    // Each kind's parameters are checked by its schema before they are journaled.
+    const candidate = StoredActionSchema.parse({
       id: randomUUID(),
       kind: request.kind,
       idempotencyKey: request.idempotencyKey,
       actor: actorOf(request.user),
       target: request.target,
       parameters: request.parameters,
+      ...(request.subjects === undefined ? {} : { subjects: request.subjects }),
       ...(request.reason === undefined ? {} : { reason: request.reason }),
       state: "accepted",
       graph: { clientRequestId: randomUUID() },
@@ -177,6 +196,21 @@ export class ActionPipeline {
       updatedAt: now,
       requestHash,
     });
+    const { record, created } = await this.exclusive(openActionKeyOf(candidate), async () => {
+      const { journal } = this.deps;
+      if ((await journal.findByKey(candidate.actor.oid, candidate.idempotencyKey)) === undefined) {
+        const running = await this.openActionLike(candidate);
+        if (running !== undefined) {
+          throw new ActionRunningError({
+            id: running.id,
+            kind: running.kind,
+            actor: running.actor,
+            createdAt: running.createdAt,
+          });
+        }
+      }
+      return journal.insert(candidate);
+    });
     if (!created && record.requestHash !== requestHash) {
       throw new IdempotencyKeyReusedError(
         "This Idempotency-Key was already used for a different request. Open the dialog " +
@@ -184,6 +218,27 @@ export class ActionPipeline {
       );
     }
     return { record, created };
+  }
+
+  /** An open record of the same kind about the same thing as `record` (issue #12, 3). */
+  private async openActionLike(record: StoredAction): Promise<StoredAction | undefined> {
+    const key = openActionKeyOf(record);
+    return (await this.deps.journal.listOpen()).find(
+      (other) => other.id !== record.id && isStillOpen(other) && openActionKeyOf(other) === key,
+    );
+  }
+
+  /** Runs `work` alone for this key within this process. */
+  private async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const tail = mine.catch(() => undefined);
+    this.locks.set(key, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    }
   }
 
   /**
@@ -205,21 +260,23 @@ export class ActionPipeline {
    */
   async recordRead(request: AuditedReadRequest): Promise<StoredAction> {
     const now = new Date().toISOString();
-    const { record } = await this.deps.journal.insert({
-      id: randomUUID(),
-      kind: request.kind,
-      idempotencyKey: randomUUID(),
-      actor: actorOf(request.user),
-      target: request.target,
-      parameters: request.parameters,
-      ...(request.reason === undefined ? {} : { reason: request.reason }),
-      state: "succeeded",
-      graph: request.graph,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: now,
-      requestHash: hashRequest(request),
-    });
+    const { record } = await this.deps.journal.insert(
+      StoredActionSchema.parse({
+        id: randomUUID(),
+        kind: request.kind,
+        idempotencyKey: randomUUID(),
+        actor: actorOf(request.user),
+        target: request.target,
+        parameters: request.parameters,
+        ...(request.reason === undefined ? {} : { reason: request.reason }),
+        state: "succeeded",
+        graph: request.graph,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: now,
+        requestHash: hashRequest(request),
+      }),
+    );
     return record;
   }
 
@@ -346,6 +403,22 @@ export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
   };
   for (const item of items) counts[item.state]++;
   return counts;
+};
+
+/**
+ * Whether a record still holds its target (at most one open per kind and target): not yet
+ * answered, or answered and still followed — Graph's progress not final, or an `unknown`
+ * outcome a watcher is settling. A watch that timed out no longer holds it.
+ */
+const isStillOpen = (record: StoredAction): boolean => {
+  if (record.state === "accepted" || record.state === "sent") return true;
+  if (record.progress?.watchTimedOut === true) return false;
+  if (record.state === "unknown") return record.kind !== "vpp-token.sync-licenses";
+  return (
+    record.state === "succeeded" &&
+    record.progress !== undefined &&
+    !isTerminalGraphActionState(record.progress.actionState)
+  );
 };
 
 const mayRunAgain = (record: StoredAction): boolean =>

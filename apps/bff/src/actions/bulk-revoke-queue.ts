@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
@@ -328,7 +328,7 @@ export class BulkRevokeQueue {
   private async save(
     record: StoredAction,
     items: BulkItem[],
-    patch: Partial<StoredAction> = {},
+    patch: ActionPatch = {},
   ): Promise<StoredAction> {
     return this.options.journal.update(record.id, {
       ...patch,

@@ -8,6 +8,7 @@ import {
   StoredActionSchema,
   type ActionJournal,
   type ActionListQuery,
+  type ActionPatch,
   type StoredAction,
 } from "./action-journal.js";
 
@@ -116,7 +117,7 @@ export class FileActionJournal implements ActionJournal {
     return { record, created: true };
   }
 
-  async update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction> {
+  async update(id: string, patch: ActionPatch): Promise<StoredAction> {
     const current = this.records.get(id);
     if (!current) throw new Error(`No action ${id} in the journal`);
     if (this.closed) throw new JournalClosedError();

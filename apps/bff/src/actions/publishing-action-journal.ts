@@ -1,4 +1,9 @@
-import type { ActionJournal, ActionListQuery, StoredAction } from "./action-journal.js";
+import type {
+  ActionJournal,
+  ActionListQuery,
+  ActionPatch,
+  StoredAction,
+} from "./action-journal.js";
 import { publishAction } from "./action-events.js";
 import type { EventBus } from "./event-bus.js";
 
@@ -19,7 +24,7 @@ export class PublishingActionJournal implements ActionJournal {
     return result;
   }
 
-  async update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction> {
+  async update(id: string, patch: ActionPatch): Promise<StoredAction> {
     const previous = await this.inner.get(id);
     const saved = await this.inner.update(id, patch);
     publishAction(this.bus, saved, previous);

@@ -1,5 +1,5 @@
 import type { ActionProgress, Actor, BulkItem } from "@ihc/contracts";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { countItems } from "./action-pipeline.js";
 import { TargetWatchers, type Settlement, type TargetWatcherTuning } from "./target-watchers.js";
 
@@ -114,7 +114,7 @@ export const settleRetire = (
     failedCount: counts.failed,
     totalBefore: counts.total,
   };
-  const patch: Partial<StoredAction> = {
+  const patch: ActionPatch = {
     state,
     ...(graph === undefined ? {} : { graph }),
     items: next,

@@ -1,11 +1,11 @@
 import { setMaxListeners } from "node:events";
 import type { Actor } from "@ihc/contracts";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { abortableSleep } from "./abortable-sleep.js";
 
 /** What one look at the target means for one record: a patch, and whether it is final. */
 export interface Settlement {
-  patch: Partial<StoredAction>;
+  patch: ActionPatch;
   done: boolean;
 }
 

@@ -410,7 +410,7 @@ export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
  * answered, or answered and still followed — Graph's progress not final, or an `unknown`
  * outcome a watcher is settling. A watch that timed out no longer holds it.
  */
-const isStillOpen = (record: StoredAction): boolean => {
+export const isStillOpen = (record: StoredAction): boolean => {
   if (record.state === "accepted" || record.state === "sent") return true;
   if (record.progress?.watchTimedOut === true) return false;
   if (record.state === "unknown") return record.kind !== "vpp-token.sync-licenses";

@@ -27,6 +27,8 @@ export interface BulkRevokeQueueOptions {
   reconcileWindowMs?: number;
   /** Backoff after a 429 without Retry-After: base · 2ⁿ, capped. */
   throttleBackoffMs?: number;
+  /** How long after the record was made accepted items are checked for their license to go. */
+  confirmTimeoutMs?: number;
 }
 
 /** What happened to one item of a batch. */
@@ -55,6 +57,7 @@ export class BulkRevokeQueue {
   private readonly pollMs: number;
   private readonly reconcileWindowMs: number;
   private readonly throttleBackoffMs: number;
+  private readonly confirmTimeoutMs: number;
   private consecutive429 = 0;
 
   constructor(private readonly options: BulkRevokeQueueOptions) {
@@ -64,6 +67,7 @@ export class BulkRevokeQueue {
     this.pollMs = options.pollMs ?? 1000;
     this.reconcileWindowMs = options.reconcileWindowMs ?? 120_000;
     this.throttleBackoffMs = options.throttleBackoffMs ?? 1000;
+    this.confirmTimeoutMs = options.confirmTimeoutMs ?? 30 * 60_000;
   }
 
   /** Starts (or keeps) the runner of this record; after a restart, resumes it. */
@@ -92,12 +96,12 @@ export class BulkRevokeQueue {
   private async run(id: string): Promise<void> {
     let record = await this.load(id);
     if (record === undefined) return;
-    if (itemsOf(record).some((item) => item.state === "sent")) {
+    if (itemsOf(record).some(isInFlight)) {
       // In flight when the last process ended: Graph may or may not have acted. Reconciled.
       record = await this.save(
         record,
         itemsOf(record).map((item) =>
-          item.state === "sent"
+          isInFlight(item)
             ? {
                 ...item,
                 state: "unknown" as const,
@@ -115,8 +119,13 @@ export class BulkRevokeQueue {
     while (!this.abort.signal.aborted) {
       const items = itemsOf(record);
       const queued = items.filter((item) => item.state === "queued");
-      const unknown = items.some((item) => item.state === "unknown");
+      // Unknown items, and items Graph accepted whose license Intune still lists, are settled
+      // by reading the licenses: an item is revoked once Intune shows it gone (issue #12, 4).
+      const unknown = items.some((item) => item.state === "unknown" || isAwaitingIntune(item));
       if (queued.length === 0 && !unknown) break;
+      if (queued.length === 0 && Date.now() - Date.parse(record.createdAt) > this.confirmTimeoutMs) {
+        break;
+      }
       if (unknown && Date.now() - lastReconcile >= this.pollMs) {
         lastReconcile = Date.now();
         record = await this.reconcile(record);
@@ -202,9 +211,12 @@ export class BulkRevokeQueue {
         const outcome = outcomes.get(item.key);
         if (outcome === undefined) return item;
         const { sentAt: _sentAt, ...unsent } = item;
-        return outcome.state === "queued"
-          ? { ...unsent, state: "queued" as const, graph: outcome.graph }
-          : { ...item, state: outcome.state, graph: outcome.graph };
+        if (outcome.state === "queued") {
+          return { ...unsent, state: "queued" as const, graph: outcome.graph };
+        }
+        // Graph accepted it: `sent` (with its answer) until Intune no longer lists the license.
+        const state = outcome.state === "succeeded" ? ("sent" as const) : outcome.state;
+        return { ...item, state, graph: outcome.graph };
       }),
     );
   }
@@ -270,6 +282,9 @@ export class BulkRevokeQueue {
     const now = Date.now();
     const before = itemsOf(record);
     const items = before.map((item): BulkItem => {
+      if (isAwaitingIntune(item)) {
+        return assigned.has(item.key) ? item : { ...item, state: "succeeded" };
+      }
       if (item.state !== "unknown") return item;
       const graph = item.graph ?? { clientRequestId: "" };
       if (!assigned.has(item.key)) {
@@ -304,18 +319,31 @@ export class BulkRevokeQueue {
   private async finish(record: StoredAction): Promise<void> {
     const counts = countItems(itemsOf(record));
     const graph = record.graph ?? { clientRequestId: "" };
+    let outcome: ActionPatch = {};
+    if (counts.failed > 0) {
+      outcome = {
+        graph: {
+          ...graph,
+          code: "someNotRevoked",
+          message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
+        },
+      };
+    } else if (counts.sent > 0) {
+      // Accepted by Graph, but Intune still listed them when the watch ended: not claimed done.
+      outcome = {
+        graph: {
+          ...graph,
+          code: "notConfirmed",
+          message:
+            `Graph accepted ${counts.sent} of ${counts.total} revokes, but Intune still lists ` +
+            "those licenses; check the app's licenses.",
+        },
+      };
+    }
     await this.save(record, itemsOf(record), {
-      state: counts.failed === 0 ? "succeeded" : "failed",
+      state: counts.failed === 0 && counts.sent === 0 ? "succeeded" : "failed",
       completedAt: new Date().toISOString(),
-      ...(counts.failed === 0
-        ? {}
-        : {
-            graph: {
-              ...graph,
-              code: "someNotRevoked",
-              message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
-            },
-          }),
+      ...outcome,
     });
   }
 
@@ -343,6 +371,14 @@ export class BulkRevokeQueue {
 }
 
 const itemsOf = (record: StoredAction): BulkItem[] => record.items ?? [];
+
+/** Journaled `sent` and its batch not answered (yet, or ever: the process ended). */
+const isInFlight = (item: BulkItem): boolean =>
+  item.state === "sent" && item.graph?.status === undefined;
+
+/** Graph accepted its revoke; Intune still has to show the license gone. */
+const isAwaitingIntune = (item: BulkItem): boolean =>
+  item.state === "sent" && item.graph?.status !== undefined;
 
 /**
  * A sub-request's answer (or the whole batch's failure) for one item, by the pipeline's

@@ -1,8 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { ActionRecordSchema, ProblemSchema, type ActionRecord } from "@ihc/contracts";
-import { seededIds } from "@ihc/tenant-sim";
+import {
+  ActionListSchema,
+  ActionRecordSchema,
+  AssignedLicenseListSchema,
+  ManagedDeviceListSchema,
+  ProblemSchema,
+  type ActionRecord,
+} from "@ihc/contracts";
+import { seededIds, seededUserIds, showcaseUserSeeds } from "@ihc/tenant-sim";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { postAction, readAction, waitForAction } from "../test-support/action-helpers.js";
+import {
+  postAction,
+  readAction,
+  waitForAction,
+  waitForNoOpenAction,
+} from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 
 const apps = seededIds.iosVppApps;
@@ -18,8 +30,9 @@ describe("action records that tell the truth", () => {
     [agent, senior] = await Promise.all([stack.tokenFor("agent"), stack.tokenFor("senior")]);
   });
   afterAll(() => stack.close());
-  afterEach(() => {
+  afterEach(async () => {
     stack.sim.clearFaults();
+    await waitForNoOpenAction(stack);
     stack.sim.resetTenant();
     stack.sim.clearReceived();
   });
@@ -114,6 +127,138 @@ describe("action records that tell the truth", () => {
       // Once it is done, the token may be revoked again.
       const third = await postAction(stack, path, senior, body, randomUUID());
       expect(third.status).toBe(202);
+    });
+  });
+
+  const licensesOf = async (appId: string) => {
+    const response = await stack.fetch(`/api/apps/${appId}/licenses?limit=999`, { token: agent });
+    return AssignedLicenseListSchema.parse(await response.json()).items;
+  };
+  /** The record as a reload shows it: read back from the journal's list. */
+  const reloaded = async (id: string, targetId: string) => {
+    const response = await stack.fetch(`/api/actions?targetId=${targetId}`, { token: senior });
+    const found = ActionListSchema.parse(await response.json()).items.find((r) => r.id === id);
+    if (found === undefined) throw new Error(`action ${id} not listed`);
+    return found;
+  };
+
+  describe("every record names its target and its subjects (1)", () => {
+    it("names the user of a single user-license revoke, after a reload too", async () => {
+      const adele = (await licensesOf(apps.slack)).find((l) => l.userId === adeleId);
+      const response = await postAction(
+        stack,
+        `/api/apps/${apps.slack}/revoke-user-license`,
+        agent,
+        { userId: adeleId, notifyManagedDevices: false },
+      );
+      expect(response.status).toBe(202);
+      const record = ActionRecordSchema.parse(await response.json());
+      const subject = {
+        type: "user",
+        id: adeleId,
+        userPrincipalName: adele?.userPrincipalName,
+        displayName: adele?.userName,
+      };
+      expect(adele?.userPrincipalName).toBeDefined();
+      expect(record.subjects).toEqual([subject]);
+      expect((await reloaded(record.id, apps.slack)).subjects).toEqual([subject]);
+    });
+
+    it("names the device of a single device-license revoke", async () => {
+      const apps_ = await stack.fetch("/api/apps", { token: agent });
+      const { items } = (await apps_.json()) as { items: { id: string }[] };
+      let found: { appId: string; managedDeviceId: string; deviceName?: string } | undefined;
+      for (const app of items) {
+        const license = (await licensesOf(app.id)).find((l) => l.kind === "device");
+        if (license?.managedDeviceId !== undefined) {
+          found = {
+            appId: app.id,
+            managedDeviceId: license.managedDeviceId,
+            ...(license.deviceName === undefined ? {} : { deviceName: license.deviceName }),
+          };
+          break;
+        }
+      }
+      if (found === undefined) throw new Error("no device license seeded");
+      const response = await postAction(
+        stack,
+        `/api/apps/${found.appId}/revoke-device-license`,
+        agent,
+        { managedDeviceId: found.managedDeviceId, notifyManagedDevices: false },
+      );
+      const record = ActionRecordSchema.parse(await response.json());
+      expect(record.subjects).toEqual([
+        { type: "device", id: found.managedDeviceId, deviceName: found.deviceName },
+      ]);
+      expect((await reloaded(record.id, found.appId)).subjects).toEqual(record.subjects);
+    });
+
+    it("lists every license of a bulk run and every device of a retire", async () => {
+      const chosen = (await licensesOf(apps.slack))
+        .filter((l) => l.userId !== undefined)
+        .slice(0, 3);
+      const bulk = await postAction(stack, `/api/apps/${apps.slack}/revoke-licenses`, agent, {
+        licenses: chosen.map((l) => ({ kind: "user", userId: l.userId })),
+        notifyManagedDevices: false,
+      });
+      const bulkRecord = ActionRecordSchema.parse(await bulk.json());
+      expect((await reloaded(bulkRecord.id, apps.slack)).subjects).toEqual(
+        chosen.map((l) => ({
+          type: "user",
+          id: l.userId,
+          userPrincipalName: l.userPrincipalName,
+          displayName: l.userName,
+        })),
+      );
+
+      const lukasz = seededUserIds.lukaszWisniewski;
+      const devices = ManagedDeviceListSchema.parse(
+        await (await stack.fetch(`/api/users/${lukasz}/devices`, { token: senior })).json(),
+      ).items;
+      const retire = await postAction(stack, `/api/users/${lukasz}/retire-all-devices`, senior, {
+        confirmUserPrincipalName: `${showcaseUserSeeds.lukaszWisniewski.alias}@contoso-sim.onmicrosoft.com`,
+        confirmDeviceIds: devices.map((d) => d.id),
+      });
+      expect(retire.status).toBe(202);
+      const retireRecord = ActionRecordSchema.parse(await retire.json());
+      expect((await reloaded(retireRecord.id, lukasz)).subjects).toEqual(
+        devices.map((d) => ({
+          type: "device",
+          id: d.id,
+          deviceName: d.deviceName,
+          ...(d.serialNumber === undefined ? {} : { serialNumber: d.serialNumber }),
+        })),
+      );
+      expect(devices.some((d) => d.serialNumber !== undefined)).toBe(true);
+    });
+  });
+
+  describe("a bulk item is revoked when Intune shows it gone (4)", () => {
+    it("keeps each accepted item sent while Intune still lists its license", async () => {
+      stack.sim.setTiming({ appRevokeSeconds: 3 });
+      const chosen = (await licensesOf(apps.slack))
+        .filter((l) => l.userId !== undefined)
+        .slice(0, 3);
+      const response = await postAction(stack, `/api/apps/${apps.slack}/revoke-licenses`, agent, {
+        licenses: chosen.map((l) => ({ kind: "user", userId: l.userId })),
+        notifyManagedDevices: false,
+      });
+      const record = ActionRecordSchema.parse(await response.json());
+      const answered = await waitForAction(stack, record.id, agent, (r) =>
+        (r.items ?? []).every((item) => item.graph?.status !== undefined),
+      );
+      // Graph accepted every revoke, but Intune still lists the licenses: not revoked yet.
+      const listed = new Set((await licensesOf(apps.slack)).map((l) => l.userId));
+      expect(chosen.every((l) => listed.has(l.userId))).toBe(true);
+      expect(answered.items?.map((item) => item.state)).toEqual(["sent", "sent", "sent"]);
+      expect(answered.itemCounts).toMatchObject({ succeeded: 0, sent: 3 });
+      expect(answered.state).toBe("sent");
+
+      const final = await waitForAction(stack, record.id, agent, (r) => r.state !== "sent");
+      expect(final.state).toBe("succeeded");
+      expect(final.itemCounts).toMatchObject({ succeeded: 3, sent: 0 });
+      const after = new Set((await licensesOf(apps.slack)).map((l) => l.userId));
+      expect(chosen.some((l) => after.has(l.userId))).toBe(false);
     });
   });
 });

@@ -123,7 +123,10 @@ export class BulkRevokeQueue {
       // by reading the licenses: an item is revoked once Intune shows it gone (issue #12, 4).
       const unknown = items.some((item) => item.state === "unknown" || isAwaitingIntune(item));
       if (queued.length === 0 && !unknown) break;
-      if (queued.length === 0 && Date.now() - Date.parse(record.createdAt) > this.confirmTimeoutMs) {
+      if (
+        queued.length === 0 &&
+        Date.now() - Date.parse(record.createdAt) > this.confirmTimeoutMs
+      ) {
         break;
       }
       if (unknown && Date.now() - lastReconcile >= this.pollMs) {

@@ -57,7 +57,7 @@ const actionRoute = <R extends ActionKindRoute>({ route }: { route: R }) =>
     method: route.method,
     path: route.path,
     params: route.params,
-    ...(route.body === undefined ? {} : { body: route.body as NonNullable<R["body"]> }),
+    ...(route.body === undefined ? {} : { body: route.body }),
     responses: { 202: ActionRecordSchema },
   } as {
     method: R["method"];

@@ -278,8 +278,7 @@ function parseRecord(text: string): StoredAction | string {
     return `not JSON (${error instanceof Error ? error.message : String(error)})`;
   }
   const parsed = StoredActionSchema.safeParse(json);
-  // zod marks optional keys `?: T | undefined`; JSON.parse never produces an undefined value.
-  if (parsed.success) return parsed.data as StoredAction;
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   return `not a record (${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"})`;
 }

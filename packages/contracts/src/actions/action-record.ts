@@ -33,13 +33,16 @@ export const actionKindContracts = {
  * `items` left out for the delta event). One list, so a union never misses a kind.
  */
 export const actionRecordOptions = <S extends z.core.$ZodLooseShape>(fields: z.ZodObject<S>) => {
-  const of = <K extends ActionKind>(kind: K) => {
-    return fields.extend({
-      kind: z.literal(kind) as z.ZodLiteral<K>,
+  // K ties each option's literal `kind` to that kind's parameters schema.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  const of = <K extends ActionKind>(kind: K) =>
+    fields.extend({
+      kind: z.literal<K>(kind),
+      // Indexed by a generic K, TS widens the schema to every kind's; the assertion keeps K's.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
       parameters: actionKindContracts[kind]
         .parameters as (typeof actionKindContracts)[K]["parameters"],
     });
-  };
   return [
     of("vpp-token.revoke-licenses"),
     of("vpp-token.sync-licenses"),

@@ -1,3 +1,5 @@
+import type { ActionKind } from "@ihc/contracts";
+
 /**
  * Typed errors the BFF raises, named for what went wrong rather than for an HTTP status. One
  * middleware (problem-handler.ts) maps them to problem+json, as Backstage maps its
@@ -34,6 +36,27 @@ export class NotFoundError extends Error {
 /** The target is not in a state the action applies to (e.g. no token to revoke): 409. */
 export class ConflictError extends Error {
   override readonly name = "ConflictError";
+}
+
+/**
+ * An action of this kind on this target is still open (issue #12: at most one is). Checked
+ * before anything is sent; the running record is named, never changed.
+ */
+export class ActionRunningError extends ConflictError {
+  constructor(
+    readonly running: {
+      id: string;
+      kind: ActionKind;
+      actor: { userPrincipalName: string; displayName: string };
+      createdAt: string;
+    },
+  ) {
+    super(
+      `${running.actor.displayName} (${running.actor.userPrincipalName}) started the same ` +
+        `action on this at ${running.createdAt} and it has not finished; nothing was sent. ` +
+        "Follow it in Activity.",
+    );
+  }
 }
 
 /** The input did not match its schema; `fields` says where (dotted paths such as `body.x`). */

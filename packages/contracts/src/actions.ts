@@ -150,13 +150,31 @@ export const BulkItemCountsSchema = z.object({
 });
 export type BulkItemCounts = z.infer<typeof BulkItemCountsSchema>;
 
-export const ActionRecordSchema = z.object({
+/**
+ * Who or what an action is about within its target, as Graph showed them when it was accepted,
+ * kept in the journal so a record still names them after a reload: the user whose license is
+ * revoked (UPN and name), the device (name and serial), each license of a bulk run, each device
+ * of a retire.
+ */
+export const ActionSubjectSchema = z.object({
+  type: z.enum(["user", "device"]),
+  /** The userId or managedDeviceId. */
+  id: z.string(),
+  userPrincipalName: z.string().optional(),
+  displayName: z.string().optional(),
+  deviceName: z.string().optional(),
+  serialNumber: z.string().optional(),
+});
+export type ActionSubject = z.infer<typeof ActionSubjectSchema>;
+
+/** Every field of a record but `kind` and `parameters`, which each kind types (action-record.ts). */
+export const ActionRecordFieldsSchema = z.object({
   id: z.uuid(),
-  kind: ActionKindSchema,
   idempotencyKey: z.uuid(),
   actor: ActorSchema,
   target: ActionTargetSchema,
-  parameters: z.record(z.string(), z.unknown()),
+  /** Who or what within the target (absent on records written before issue #12). */
+  subjects: z.array(ActionSubjectSchema).optional(),
   reason: z.string().optional(),
   state: ActionStateSchema,
   /** The Graph call's outcome; for a multi-step action, the last step sent. */
@@ -173,13 +191,6 @@ export const ActionRecordSchema = z.object({
   sentAt: z.string().optional(),
   completedAt: z.string().optional(),
 });
-export type ActionRecord = z.infer<typeof ActionRecordSchema>;
-
-export const ActionListSchema = z.object({
-  items: z.array(ActionRecordSchema),
-  cursor: z.string().optional(),
-});
-export type ActionList = z.infer<typeof ActionListSchema>;
 
 /** A reason the agent may give for the record (ticket number, who asked). */
 export const ReasonSchema = z.string().trim().max(500).optional();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ActionRecordSchema, BulkItemSchema } from "./actions.js";
+import { BulkItemSchema } from "./actions.js";
+import { ActionRecordSchema, ActionRecordWithoutItemsSchema } from "./actions/action-record.js";
 import { VppTokenActionResultSchema } from "./vpp-tokens.js";
 
 /**
@@ -15,7 +16,7 @@ export const ConsoleEventSchema = z.discriminatedUnion("type", [
    */
   z.object({
     type: z.literal("action-items"),
-    action: ActionRecordSchema.omit({ items: true }),
+    action: ActionRecordWithoutItemsSchema,
     items: z.array(BulkItemSchema),
   }),
   z.object({

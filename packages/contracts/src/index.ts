@@ -1,4 +1,6 @@
 export * from "./actions.js";
+export * from "./actions/action-kind.js";
+export * from "./actions/action-record.js";
 export * from "./client-config.js";
 export * from "./enrollment-profiles.js";
 export * from "./events.js";

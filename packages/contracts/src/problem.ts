@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ActionKindSchema, ActorSchema } from "./actions.js";
 
 /**
  * RFC 9457 problem details, as every BFF error is answered (`application/problem+json`).
@@ -16,6 +17,18 @@ export const ProblemSchema = z.object({
   retryAfterSeconds: z.number().optional(),
   /** Which input was wrong, for 400s: dotted paths such as `body.notifyManagedDevices`. */
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * A 409 because an action of the same kind on the same target is still open (at most one
+   * is, issue #12): which one, who started it and when. Nothing was sent to Graph.
+   */
+  runningAction: z
+    .object({
+      id: z.string(),
+      kind: ActionKindSchema,
+      actor: ActorSchema.pick({ userPrincipalName: true, displayName: true }),
+      createdAt: z.string(),
+    })
+    .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

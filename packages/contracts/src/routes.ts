@@ -1,13 +1,21 @@
 import { z } from "zod";
-import { ActionListSchema, ActionRecordSchema } from "./actions.js";
+import { ActionListSchema, ActionRecordSchema } from "./actions/action-record.js";
+import { appRevokeAllLicenses } from "./actions/kinds/app-revoke-all-licenses.js";
+import { appRevokeDeviceLicense } from "./actions/kinds/app-revoke-device-license.js";
+import { appRevokeLicensesBulk } from "./actions/kinds/app-revoke-licenses-bulk.js";
+import { appRevokeUserLicense } from "./actions/kinds/app-revoke-user-license.js";
+import { enrollmentProfileCreateToken } from "./actions/kinds/enrollment-profile-create-token.js";
+import { enrollmentProfileReplaceToken } from "./actions/kinds/enrollment-profile-replace-token.js";
+import { enrollmentProfileRevokeToken } from "./actions/kinds/enrollment-profile-revoke-token.js";
+import { userRetireAllDevices } from "./actions/kinds/user-retire-all-devices.js";
+import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-licenses.js";
+import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
+import type { ActionKindRoute } from "./actions/action-kind.js";
 import { ClientConfigSchema } from "./client-config.js";
 import {
-  CreateEnrollmentTokenRequestSchema,
   EnrollmentProfileListSchema,
   EnrollmentProfileParamsSchema,
-  ReplaceEnrollmentTokenRequestSchema,
   RevealedTokenSchema,
-  RevokeEnrollmentTokenRequestSchema,
 } from "./enrollment-profiles.js";
 import { ConsoleEventSchema } from "./events.js";
 import { HealthSchema } from "./health.js";
@@ -18,29 +26,18 @@ import {
   IosVppAppListSchema,
   IosVppAppParamsSchema,
   IosVppAppSchema,
-  RevokeAllAppLicensesRequestSchema,
-  RevokeDeviceLicenseRequestSchema,
-  RevokeLicensesBulkRequestSchema,
-  RevokeUserLicenseRequestSchema,
 } from "./ios-vpp-apps.js";
 import { MeSchema } from "./me.js";
 import { defineRoute } from "./route.js";
 import {
   ManagedDeviceListSchema,
-  RetireAllDevicesRequestSchema,
   UserDetailSchema,
   UserParamsSchema,
   UserSearchQuerySchema,
   UserSearchResultSchema,
   UserVppLicenseListSchema,
 } from "./users.js";
-import {
-  RevokeVppLicensesRequestSchema,
-  SyncVppLicensesRequestSchema,
-  VppTokenDetailSchema,
-  VppTokenListSchema,
-  VppTokenParamsSchema,
-} from "./vpp-tokens.js";
+import { VppTokenDetailSchema, VppTokenListSchema, VppTokenParamsSchema } from "./vpp-tokens.js";
 
 /** `GET /api/actions`: newest first; `cursor` is the last id of the previous page. */
 export const ActionListQuerySchema = z
@@ -53,6 +50,22 @@ export const ActionListQuerySchema = z
 export type ActionListQuery = z.infer<typeof ActionListQuerySchema>;
 
 export const ActionParamsSchema = z.object({ id: z.uuid() }).strict();
+
+/** A kind's route as an entry of the table: it answers 202 with the action record. */
+const actionRoute = <R extends ActionKindRoute>({ route }: { route: R }) =>
+  defineRoute({
+    method: route.method,
+    path: route.path,
+    params: route.params,
+    ...(route.body === undefined ? {} : { body: route.body }),
+    responses: { 202: ActionRecordSchema },
+  } as {
+    method: R["method"];
+    path: R["path"];
+    params: R["params"];
+    body: NonNullable<R["body"]>;
+    responses: { 202: typeof ActionRecordSchema };
+  });
 
 /** The BFF's API, one entry per route. Resource issues add theirs here. */
 export const api = {
@@ -76,21 +89,9 @@ export const api = {
     responses: { 200: VppTokenDetailSchema },
   }),
   /** Requires `Idempotency-Key`; `confirmDisplayName` must equal the token's name (else 400). */
-  revokeVppLicenses: defineRoute({
-    method: "POST",
-    path: "/api/vpp-tokens/:id/revoke-licenses",
-    params: VppTokenParamsSchema,
-    body: RevokeVppLicensesRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeVppLicenses: actionRoute(vppTokenRevokeLicenses),
   /** Requires `Idempotency-Key`. */
-  syncVppLicenses: defineRoute({
-    method: "POST",
-    path: "/api/vpp-tokens/:id/sync-licenses",
-    params: VppTokenParamsSchema,
-    body: SyncVppLicensesRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  syncVppLicenses: actionRoute(vppTokenSyncLicenses),
 
   /** The journal: the caller's own records, or everyone's with Activity.ReadAll. */
   actions: defineRoute({
@@ -145,13 +146,7 @@ export const api = {
    * Requires `Idempotency-Key` and Devices.Retire; `confirmUserPrincipalName` must equal the
    * user's UPN (else 400, nothing sent); a user with no devices is a 409 `conflict`.
    */
-  retireAllDevices: defineRoute({
-    method: "POST",
-    path: "/api/users/:id/retire-all-devices",
-    params: UserParamsSchema,
-    body: RetireAllDevicesRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  retireAllDevices: actionRoute(userRetireAllDevices),
 
   /** Both kinds in one list, each with `kind`; never a token's value. */
   enrollmentProfiles: defineRoute({
@@ -170,29 +165,11 @@ export const api = {
    * Requires `Idempotency-Key`; `confirmDisplayName` must equal the profile's name (else 400);
    * a profile without a token is a 409 `conflict` and nothing is sent to Graph.
    */
-  revokeEnrollmentToken: defineRoute({
-    method: "POST",
-    path: "/api/enrollment-profiles/:kind/:id/revoke-token",
-    params: EnrollmentProfileParamsSchema,
-    body: RevokeEnrollmentTokenRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeEnrollmentToken: actionRoute(enrollmentProfileRevokeToken),
   /** Requires `Idempotency-Key`. */
-  createEnrollmentToken: defineRoute({
-    method: "POST",
-    path: "/api/enrollment-profiles/:kind/:id/create-token",
-    params: EnrollmentProfileParamsSchema,
-    body: CreateEnrollmentTokenRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  createEnrollmentToken: actionRoute(enrollmentProfileCreateToken),
   /** Requires `Idempotency-Key`; revoke (if any) then create, one record with `steps`. */
-  replaceEnrollmentToken: defineRoute({
-    method: "POST",
-    path: "/api/enrollment-profiles/:kind/:id/replace-token",
-    params: EnrollmentProfileParamsSchema,
-    body: ReplaceEnrollmentTokenRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  replaceEnrollmentToken: actionRoute(enrollmentProfileReplaceToken),
 
   /** iOS VPP apps only; `search` and `vppTokenId` filter, the SPA sorts. */
   apps: defineRoute({
@@ -217,41 +194,17 @@ export const api = {
     responses: { 200: AssignedLicenseListSchema },
   }),
   /** Requires `Idempotency-Key`; 404 when the user has no license of the app (nothing sent). */
-  revokeUserLicense: defineRoute({
-    method: "POST",
-    path: "/api/apps/:id/revoke-user-license",
-    params: IosVppAppParamsSchema,
-    body: RevokeUserLicenseRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeUserLicense: actionRoute(appRevokeUserLicense),
   /** Requires `Idempotency-Key`; 404 when the device has no license of the app (nothing sent). */
-  revokeDeviceLicense: defineRoute({
-    method: "POST",
-    path: "/api/apps/:id/revoke-device-license",
-    params: IosVppAppParamsSchema,
-    body: RevokeDeviceLicenseRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeDeviceLicense: actionRoute(appRevokeDeviceLicense),
   /** Requires `Idempotency-Key`; `confirmDisplayName` must equal the app's name (else 400). */
-  revokeAllAppLicenses: defineRoute({
-    method: "POST",
-    path: "/api/apps/:id/revoke-all-licenses",
-    params: IosVppAppParamsSchema,
-    body: RevokeAllAppLicensesRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeAllAppLicenses: actionRoute(appRevokeAllLicenses),
   /**
    * Requires `Idempotency-Key`. Answers 202 at once with one record listing every license as
    * `items` (`queued`); a queue then sends them within Graph's write limits, and the record's
    * `items` and `itemCounts` move as `action` events.
    */
-  revokeAppLicensesBulk: defineRoute({
-    method: "POST",
-    path: "/api/apps/:id/revoke-licenses",
-    params: IosVppAppParamsSchema,
-    body: RevokeLicensesBulkRequestSchema,
-    responses: { 202: ActionRecordSchema },
-  }),
+  revokeAppLicensesBulk: actionRoute(appRevokeLicensesBulk),
 } as const;
 
 export const EmptySchema = z.object({}).strict();

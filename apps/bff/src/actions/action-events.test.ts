@@ -11,7 +11,7 @@ const bulk = (states: ("queued" | "sent" | "succeeded")[]): StoredAction => {
     idempotencyKey: randomUUID(),
     actor: { oid: "oid-1", userPrincipalName: "a@x", displayName: "A" },
     target: { type: "app", id: randomUUID(), displayName: "App" },
-    parameters: {},
+    parameters: { notifyManagedDevices: false, licenseCount: states.length },
     state: "sent",
     items: states.map((state, i) => ({ key: `device:${i}`, kind: "device", id: `${i}`, state })),
     createdAt: now,

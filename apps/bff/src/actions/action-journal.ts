@@ -1,29 +1,36 @@
-import { ActionRecordSchema, type ActionRecord } from "@ihc/contracts";
+import { ActionRecordFieldsSchema, actionRecordOptions, type ActionRecord } from "@ihc/contracts";
 import { z } from "zod";
 
-/** A journal record as stored: the public record plus what idempotency needs. */
-export interface StoredAction extends ActionRecord {
+/** What a journal record keeps besides the public record, for idempotency and settlement. */
+const StoredFieldsSchema = z.object({
   /** sha256 of the request (kind, target, parameters, reason): same key + other body → 422. */
-  requestHash: string;
+  requestHash: z.string(),
   /**
    * For long-running Graph actions: the newest matching result Graph already showed before
    * this one was sent. Only results started after it can be this action's.
    */
-  watchAfter?: string;
+  watchAfter: z.string().optional(),
   /**
    * What the target looked like just before the first send (never a secret), for settling an
    * `unknown` outcome by reading the target again: e.g. an enrollment token's masked value and
    * dates.
    */
-  baseline?: Record<string, string>;
-}
-
-/** What a stored line must be: a store never serves a record it cannot vouch for. */
-export const StoredActionSchema = ActionRecordSchema.extend({
-  requestHash: z.string(),
-  watchAfter: z.string().optional(),
   baseline: z.record(z.string(), z.string()).optional(),
 });
+
+/** What a stored line must be, per kind: a store never serves a record it cannot vouch for. */
+export const StoredActionSchema = z.discriminatedUnion(
+  "kind",
+  actionRecordOptions(ActionRecordFieldsSchema.extend(StoredFieldsSchema.shape)),
+);
+
+/** A journal record as stored: the public record plus what idempotency needs. */
+export type StoredAction = z.infer<typeof StoredActionSchema>;
+
+/** A change to a record: any field but its id, kind and parameters, which never change. */
+export type ActionPatch = Partial<
+  Omit<z.infer<typeof ActionRecordFieldsSchema> & z.infer<typeof StoredFieldsSchema>, "id">
+>;
 
 export interface ActionListQuery {
   /** Only this actor's records; undefined = everyone's (the auditor's view). */
@@ -46,7 +53,7 @@ export interface ActionJournal {
    * existing record and `created: false`. Atomic per (actor, key).
    */
   insert(record: StoredAction): Promise<{ record: StoredAction; created: boolean }>;
-  update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction>;
+  update(id: string, patch: ActionPatch): Promise<StoredAction>;
   /** Writes a whole new version of an existing record (to drop a field, which a patch cannot). */
   replace(record: StoredAction): Promise<StoredAction>;
   get(id: string): Promise<StoredAction | undefined>;

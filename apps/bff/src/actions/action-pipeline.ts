@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import type {
-  ActionKind,
-  BulkItem,
-  BulkItemCounts,
-  ActionProgress,
-  ActionStep,
-  ActionTarget,
-  GraphOutcome,
+import {
+  isTerminalGraphActionState,
+  openActionKeyOf,
+  type ActionKind,
+  type ActionSubject,
+  type BulkItem,
+  type BulkItemCounts,
+  type ActionProgress,
+  type ActionStep,
+  type ActionTarget,
+  type GraphOutcome,
 } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
@@ -14,10 +17,13 @@ import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
-import { IdempotencyKeyReusedError } from "../errors.js";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
-import { publishAction } from "./action-events.js";
-import type { EventBus } from "./event-bus.js";
+import { ActionRunningError, IdempotencyKeyReusedError } from "../errors.js";
+import {
+  StoredActionSchema,
+  type ActionJournal,
+  type ActionPatch,
+  type StoredAction,
+} from "./action-journal.js";
 
 export interface GraphCallSpec {
   version: GraphVersion;
@@ -39,6 +45,8 @@ interface ActionRequestBase {
   watchAfter?: string | undefined;
   /** See StoredAction.baseline. */
   baseline?: Record<string, string> | undefined;
+  /** Who or what within the target, as Graph showed them now (kept in the journal). */
+  subjects?: ActionSubject[] | undefined;
 }
 
 export interface SingleCallActionRequest extends ActionRequestBase {
@@ -78,8 +86,8 @@ export interface AuditedReadRequest {
 }
 
 export interface ActionPipelineDeps {
+  /** Publishes every write (PublishingActionJournal). */
   journal: ActionJournal;
-  bus: EventBus;
   graph: GraphGateway;
   logger: Logger;
 }
@@ -103,6 +111,8 @@ export interface ActionPipelineDeps {
 export class ActionPipeline {
   /** Runs whose Graph calls may still be out: shutdown lets them finish before the journal closes. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The tail of each open-action key's insert chain (see insert). */
+  private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: ActionPipelineDeps) {}
 
@@ -136,9 +146,7 @@ export class ActionPipeline {
       items === undefined ? {} : { items, itemCounts: countItems(items) },
     );
     if (!created && !mayRunAgain(record)) return { record, created: false };
-    const final =
-      "steps" in request ? await this.sendSteps(record, request) : await this.send(record, request);
-    return { record: final, created: true };
+    return { record: await this.send(record, request), created: true };
   }
 
   /**
@@ -156,20 +164,27 @@ export class ActionPipeline {
     });
   }
 
-  /** Inserts the `accepted` record, or finds this caller's record under the key (same body). */
+  /**
+   * Inserts the `accepted` record, or finds this caller's record under the key (same body). A
+   * new key is refused (409, nothing journaled or sent) while another action of the same kind
+   * on the same thing is open: the check and the insert hold that thing's lock, so two tabs
+   * racing make one record.
+   */
   private async insert(
     request: ActionRequestBase,
     requestHash: string,
-    extra: Partial<StoredAction> = {},
+    extra: ActionPatch = {},
   ): Promise<{ record: StoredAction; created: boolean }> {
     const now = new Date().toISOString();
-    const { record, created } = await this.deps.journal.insert({
+    // Each kind's parameters are checked by its schema before they are journaled.
+    const candidate = StoredActionSchema.parse({
       id: randomUUID(),
       kind: request.kind,
       idempotencyKey: request.idempotencyKey,
       actor: actorOf(request.user),
       target: request.target,
       parameters: request.parameters,
+      ...(request.subjects === undefined ? {} : { subjects: request.subjects }),
       ...(request.reason === undefined ? {} : { reason: request.reason }),
       state: "accepted",
       graph: { clientRequestId: randomUUID() },
@@ -181,15 +196,49 @@ export class ActionPipeline {
       updatedAt: now,
       requestHash,
     });
-    if (created) {
-      this.publish(record);
-    } else if (record.requestHash !== requestHash) {
+    const { record, created } = await this.exclusive(openActionKeyOf(candidate), async () => {
+      const { journal } = this.deps;
+      if ((await journal.findByKey(candidate.actor.oid, candidate.idempotencyKey)) === undefined) {
+        const running = await this.openActionLike(candidate);
+        if (running !== undefined) {
+          throw new ActionRunningError({
+            id: running.id,
+            kind: running.kind,
+            actor: running.actor,
+            createdAt: running.createdAt,
+          });
+        }
+      }
+      return journal.insert(candidate);
+    });
+    if (!created && record.requestHash !== requestHash) {
       throw new IdempotencyKeyReusedError(
         "This Idempotency-Key was already used for a different request. Open the dialog " +
           "again to start a new action.",
       );
     }
     return { record, created };
+  }
+
+  /** An open record of the same kind about the same thing as `record` (issue #12, 3). */
+  private async openActionLike(record: StoredAction): Promise<StoredAction | undefined> {
+    const key = openActionKeyOf(record);
+    return (await this.deps.journal.listOpen()).find(
+      (other) => other.id !== record.id && isStillOpen(other) && openActionKeyOf(other) === key,
+    );
+  }
+
+  /** Runs `work` alone for this key within this process. */
+  private async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(key) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const tail = mine.catch(() => undefined);
+    this.locks.set(key, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    }
   }
 
   /**
@@ -211,183 +260,133 @@ export class ActionPipeline {
    */
   async recordRead(request: AuditedReadRequest): Promise<StoredAction> {
     const now = new Date().toISOString();
-    const { record } = await this.deps.journal.insert({
-      id: randomUUID(),
-      kind: request.kind,
-      idempotencyKey: randomUUID(),
-      actor: actorOf(request.user),
-      target: request.target,
-      parameters: request.parameters,
-      ...(request.reason === undefined ? {} : { reason: request.reason }),
-      state: "succeeded",
-      graph: request.graph,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: now,
-      requestHash: hashRequest(request),
-    });
-    this.publish(record);
+    const { record } = await this.deps.journal.insert(
+      StoredActionSchema.parse({
+        id: randomUUID(),
+        kind: request.kind,
+        idempotencyKey: randomUUID(),
+        actor: actorOf(request.user),
+        target: request.target,
+        parameters: request.parameters,
+        ...(request.reason === undefined ? {} : { reason: request.reason }),
+        state: "succeeded",
+        graph: request.graph,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: now,
+        requestHash: hashRequest(request),
+      }),
+    );
     return record;
   }
 
-  private async sendSteps(
-    record: StoredAction,
-    request: MultiStepActionRequest,
-  ): Promise<StoredAction> {
-    const { journal, graph, logger } = this.deps;
+  /**
+   * Sends the action's Graph calls in order — one for most kinds, several for a multi-step
+   * action — each journaled `sent` before it goes and its outcome after. The first call that
+   * does not succeed ends the record with its state; later calls are not sent.
+   */
+  private async send(record: StoredAction, request: ActionRequest): Promise<StoredAction> {
+    const { journal } = this.deps;
+    const multiStep = "steps" in request;
+    const calls = multiStep ? request.steps : [{ name: request.kind, ...request.graph }];
+    // A record that runs again (it never reached Graph) lists the items as they are now.
+    const items = multiStep ? undefined : request.items;
     let current = record;
     const steps: ActionStep[] = [];
-    for (const [index, step] of request.steps.entries()) {
+    for (const [index, call] of calls.entries()) {
       const clientRequestId =
         index === 0 ? (record.graph?.clientRequestId ?? randomUUID()) : randomUUID();
-      steps.push({ name: step.name, state: "sent", graph: { clientRequestId } });
+      const sentAt = current.sentAt ?? new Date().toISOString();
+      steps.push({ name: call.name, state: "sent", graph: { clientRequestId } });
       current = await journal.update(record.id, {
         state: "sent",
-        sentAt: current.sentAt ?? new Date().toISOString(),
+        sentAt,
         graph: { clientRequestId },
-        steps: [...steps],
+        ...(multiStep ? { steps: [...steps] } : {}),
+        ...(items === undefined || index > 0 ? {} : { items, itemCounts: countItems(items) }),
       });
-      this.publish(current);
-      let outcome: Partial<StoredAction> & Pick<ActionStep, "state" | "graph">;
-      try {
-        const response = await graph.post(request.user, step.path, {
-          version: step.version,
-          body: step.body,
-          clientRequestId,
+      const { outcome, error } = await this.call(request.user, call, clientRequestId, record.id);
+      const state = outcome.state === "not-sent" ? "failed" : outcome.state;
+      steps[index] = { name: call.name, state, graph: outcome.graph };
+      const nothingSent = outcome.state === "not-sent" && outcome.cause === "signInRequired";
+      const completedAt = new Date().toISOString();
+      if (nothingSent && index === 0) {
+        // Nothing at all reached Graph: journaled as never sent, so the key may run again.
+        const { sentAt: _sentAt, steps: _steps, ...unsent } = current;
+        await journal.replace({
+          ...unsent,
+          state,
+          graph: outcome.graph,
+          ...itemsAfter(current.items, state, outcome.graph, undefined),
+          completedAt,
         });
-        outcome = {
+        throw error;
+      }
+      if (state !== "succeeded" || index === calls.length - 1) {
+        current = await journal.update(record.id, {
+          state,
+          graph: outcome.graph,
+          ...(multiStep ? { steps: [...steps] } : {}),
+          ...itemsAfter(current.items, state, outcome.graph, sentAt),
+          ...(state === "failed" ? { completedAt } : {}),
+        });
+        if (nothingSent) throw error;
+        return current;
+      }
+      current = await journal.update(record.id, { steps: [...steps] });
+    }
+    return current;
+  }
+
+  /** One Graph call and what its answer (or its absence) means. */
+  private async call(
+    user: AuthenticatedUser,
+    call: GraphCallSpec & { name: string },
+    clientRequestId: string,
+    actionId: string,
+  ): Promise<{ outcome: CallOutcome; error?: unknown }> {
+    try {
+      const response = await this.deps.graph.post(user, call.path, {
+        version: call.version,
+        body: call.body,
+        clientRequestId,
+      });
+      return {
+        outcome: {
           state: "succeeded",
           graph: outcomeOf(clientRequestId, {
             status: response.status,
             requestId: response.requestId,
           }),
-        };
-      } catch (error) {
-        const failure = failureOutcome(error, clientRequestId);
-        outcome = {
-          ...failure,
-          state: failure.state ?? "unknown",
-          graph: failure.graph ?? { clientRequestId },
-        };
-        if (outcome.state === "unknown") {
-          logger.warn(
-            { actionId: record.id, clientRequestId, step: step.name },
-            "action step outcome unknown",
-          );
-        }
-        if (provesNothingWasSent(error)) {
-          const completedAt = new Date().toISOString();
-          if (index === 0) {
-            // Nothing at all reached Graph: journaled as never sent, so the key may run again.
-            const { sentAt: _sentAt, steps: _steps, ...unsent } = current;
-            this.publish(await journal.replace({ ...unsent, ...outcome, completedAt }));
-          } else {
-            steps[index] = { name: step.name, state: outcome.state, graph: outcome.graph };
-            this.publish(
-              await journal.update(record.id, { ...outcome, steps: [...steps], completedAt }),
-            );
-          }
-          throw error;
-        }
-      }
-      steps[index] = { name: step.name, state: outcome.state, graph: outcome.graph };
-      const last = index === request.steps.length - 1;
-      if (outcome.state !== "succeeded" || last) {
-        const final = await journal.update(record.id, {
-          state: outcome.state,
-          graph: outcome.graph,
-          steps: [...steps],
-          ...(outcome.state === "failed" ? { completedAt: new Date().toISOString() } : {}),
-        });
-        this.publish(final);
-        return final;
-      }
-      current = await journal.update(record.id, { steps: [...steps] });
-      this.publish(current);
-    }
-    return current;
-  }
-
-  private async send(
-    record: StoredAction,
-    request: SingleCallActionRequest,
-  ): Promise<StoredAction> {
-    const { journal, graph, logger } = this.deps;
-    const clientRequestId = record.graph?.clientRequestId ?? randomUUID();
-    const sentAt = new Date().toISOString();
-    const sent = await journal.update(record.id, {
-      state: "sent",
-      sentAt,
-      graph: { clientRequestId },
-      // A record that runs again (it never reached Graph) lists the items as they are now.
-      ...(request.items === undefined
-        ? {}
-        : { items: request.items, itemCounts: countItems(request.items) }),
-    });
-    this.publish(sent);
-    let outcome: Partial<StoredAction>;
-    try {
-      const response = await graph.post(request.user, request.graph.path, {
-        version: request.graph.version,
-        body: request.graph.body,
-        clientRequestId,
-      });
-      outcome = {
-        state: "succeeded",
-        graph: outcomeOf(clientRequestId, {
-          status: response.status,
-          requestId: response.requestId,
-        }),
+        },
       };
     } catch (error) {
-      outcome = failureOutcome(error, clientRequestId);
+      const outcome = classifyCallFailure(error, clientRequestId);
       if (outcome.state === "unknown") {
-        logger.warn({ actionId: record.id, clientRequestId }, "action outcome unknown");
+        this.deps.logger.warn(
+          { actionId, clientRequestId, step: call.name },
+          "action outcome unknown",
+        );
       }
-      if (provesNothingWasSent(error)) {
-        // Journal it as never sent, so the same key may run it again once the user re-signs in.
-        const { sentAt: _sentAt, ...unsent } = sent;
-        const failed = await journal.replace({
-          ...unsent,
-          ...outcome,
-          ...itemsAfter(sent.items, outcome, undefined),
-          completedAt: new Date().toISOString(),
-        });
-        this.publish(failed);
-        throw error;
-      }
+      return { outcome, error };
     }
-    const final = await journal.update(record.id, {
-      ...outcome,
-      ...itemsAfter(sent.items, outcome, sentAt),
-      ...(outcome.state === "failed" ? { completedAt: new Date().toISOString() } : {}),
-    });
-    this.publish(final);
-    return final;
-  }
-
-  publish(record: StoredAction): void {
-    publishAction(this.deps.bus, record);
   }
 }
-
-/** No token for Graph, or Graph's claims challenge (a 401: it refused before acting). */
-const provesNothingWasSent = (error: unknown): boolean =>
-  error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError;
 
 /** The items of a single call after its outcome (see SingleCallActionRequest.items). */
 const itemsAfter = (
   items: readonly BulkItem[] | undefined,
-  outcome: Partial<StoredAction>,
+  outcome: "succeeded" | "failed" | "unknown",
+  graph: GraphOutcome,
   sentAt: string | undefined,
 ): Pick<StoredAction, "items" | "itemCounts"> => {
   if (items === undefined) return {};
-  const state = outcome.state === "succeeded" ? "sent" : (outcome.state ?? "unknown");
+  const state = outcome === "succeeded" ? "sent" : outcome;
   const next = items.map((item): BulkItem => ({
     ...item,
-    state: state === "accepted" ? "queued" : state,
+    state,
     ...(sentAt === undefined ? {} : { sentAt }),
-    ...(state === "failed" && outcome.graph !== undefined ? { graph: outcome.graph } : {}),
+    ...(state === "failed" ? { graph } : {}),
   }));
   return { items: next, itemCounts: countItems(next) };
 };
@@ -404,6 +403,22 @@ export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
   };
   for (const item of items) counts[item.state]++;
   return counts;
+};
+
+/**
+ * Whether a record still holds its target (at most one open per kind and target): not yet
+ * answered, or answered and still followed — Graph's progress not final, or an `unknown`
+ * outcome a watcher is settling. A watch that timed out no longer holds it.
+ */
+export const isStillOpen = (record: StoredAction): boolean => {
+  if (record.state === "accepted" || record.state === "sent") return true;
+  if (record.progress?.watchTimedOut === true) return false;
+  if (record.state === "unknown") return record.kind !== "vpp-token.sync-licenses";
+  return (
+    record.state === "succeeded" &&
+    record.progress !== undefined &&
+    !isTerminalGraphActionState(record.progress.actionState)
+  );
 };
 
 const mayRunAgain = (record: StoredAction): boolean =>
@@ -449,23 +464,45 @@ const outcomeOf = (
   ...(fields.message === undefined ? {} : { message: fields.message }),
 });
 
-/** Graph refused (4xx, incl. a 429 that outlived its retries): it did not act. 5xx: it may have. */
-const failureOutcome = (error: unknown, clientRequestId: string): Partial<StoredAction> => {
+/**
+ * What a Graph call's answer, or its absence, means — the one classification every sender uses
+ * (the pipeline, the bulk queue's `$batch` and its sub-requests):
+ * - `failed`: Graph refused (4xx): it did not act;
+ * - `not-sent`: provably not applied — a 429 (`throttled`, may be sent again after Retry-After),
+ *   or no Graph token / a claims challenge (`signInRequired`, refused before acting);
+ * - `unknown`: 5xx, a timeout or a dropped connection: it may have acted; settled by reading.
+ */
+export type CallOutcome =
+  | { state: "succeeded" | "failed" | "unknown"; graph: GraphOutcome }
+  | {
+      state: "not-sent";
+      cause: "throttled" | "signInRequired";
+      graph: GraphOutcome;
+      retryAfterSeconds?: number | undefined;
+    };
+
+export const classifyCallFailure = (error: unknown, clientRequestId: string): CallOutcome => {
   if (error instanceof GraphError) {
-    const fields = {
+    const graph = outcomeOf(clientRequestId, {
       status: error.status,
       requestId: error.requestId,
       code: error.code,
       message: error.message,
-    };
-    return {
-      state: error.status >= 500 ? "unknown" : "failed",
-      graph: outcomeOf(clientRequestId, fields),
-    };
+    });
+    if (error.status === 429) {
+      return {
+        state: "not-sent",
+        cause: "throttled",
+        graph,
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    return { state: error.status >= 500 ? "unknown" : "failed", graph };
   }
   if (error instanceof ClaimsChallengeError) {
     return {
-      state: "failed",
+      state: "not-sent",
+      cause: "signInRequired",
       graph: outcomeOf(clientRequestId, {
         code: "claims_challenge",
         message: "Microsoft Graph asked for a fresh sign-in before acting; nothing was done.",
@@ -474,7 +511,8 @@ const failureOutcome = (error: unknown, clientRequestId: string): Partial<Stored
   }
   if (error instanceof TokenAcquisitionError) {
     return {
-      state: "failed",
+      state: "not-sent",
+      cause: "signInRequired",
       graph: outcomeOf(clientRequestId, { code: error.errorCode, message: error.message }),
     };
   }

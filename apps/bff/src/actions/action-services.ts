@@ -12,14 +12,15 @@ import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { ActionPipeline, countItems } from "./action-pipeline.js";
-import { AppRevokeWatchers, appRevokeTargetOf } from "./app-revoke-watchers.js";
+import { actionDefinitions } from "./action-registry.js";
+import { AppRevokeWatchers } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
-import { isEnrollmentTokenAction } from "./enrollment-token-settlement.js";
 import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
 import { EventStreams, type EventStreamOptions } from "./event-stream.js";
 import { IdentityPool } from "./identity-pool.js";
-import { RETIRE_KIND, RetireWatchers } from "./retire-watchers.js";
+import { PublishingActionJournal } from "./publishing-action-journal.js";
+import { RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
 import { WriteBudget } from "./write-budget.js";
 
@@ -61,7 +62,7 @@ export type WatcherTuning = Pick<
 
 /** The action pipeline and what runs beside it, wired once per BFF process. */
 export const createActionServices = ({
-  journal,
+  journal: store,
   graph,
   logger,
   watcherTuning,
@@ -76,8 +77,9 @@ export const createActionServices = ({
   appWriteBudget?: { writes: number; windowSeconds: number };
 }): ActionServices => {
   const bus = new InProcessEventBus();
+  const journal = new PublishingActionJournal(store, bus);
   const identities = new IdentityPool();
-  const pipeline = new ActionPipeline({ journal, bus, graph, logger });
+  const pipeline = new ActionPipeline({ journal, graph, logger });
   /** Background reads go as the action's actor if they are here, else as anyone who is. */
   const reader = (actor: Actor): Promise<AuthenticatedUser> => {
     const user = identities.pick(actor.oid);
@@ -98,7 +100,6 @@ export const createActionServices = ({
   });
   const appWatchers = new AppRevokeWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readResults: async (appId, actor) => getRevokeResults(graph, await reader(actor), appId),
     readLicenseKeys: async (appId, actor) =>
@@ -116,7 +117,6 @@ export const createActionServices = ({
   });
   const retireWatchers = new RetireWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readDevices: async (userId, actor) => readRetireSnapshot(graph, await reader(actor), userId),
     isWaiting,
@@ -128,7 +128,6 @@ export const createActionServices = ({
   });
   const enrollmentWatchers = new EnrollmentTokenWatchers({
     journal,
-    bus,
     ...watcherTuning,
     readProfile: async (kind, id, actor) =>
       getEnrollmentProfile(graph, await reader(actor), kind, id),
@@ -145,7 +144,6 @@ export const createActionServices = ({
   });
   const bulkRevokes = new BulkRevokeQueue({
     journal,
-    bus,
     graph,
     identities,
     budget,
@@ -187,12 +185,12 @@ export const createActionServices = ({
 export const recoverActions = async (services: ActionServices): Promise<number> => {
   const open = await services.journal.listOpen();
   for (const record of open) {
-    let current = record;
-    if (record.kind === "app.revoke-licenses-bulk") {
-      // The queue resumes it: queued items are sent, items that were in flight reconciled.
-      services.bulkRevokes.start(record);
+    const definition = actionDefinitions[record.kind];
+    if (definition.recovery === "self") {
+      definition.resume(record, services);
       continue;
     }
+    let current = record;
     if (record.state === "accepted") {
       const items = record.items?.map((item) => ({ ...item, state: "failed" as const }));
       await services.journal.update(record.id, {
@@ -215,9 +213,8 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
           code: "interrupted",
           message: "The console restarted while Graph was being called; checking what happened.",
         },
-        ...(record.items === undefined || record.kind !== RETIRE_KIND
-          ? {}
-          : unknownItems(record.items)),
+        // The items of a single call (a retire's devices) share its unknown outcome.
+        ...(record.items === undefined ? {} : unknownItems(record.items)),
         // A multi-step action: the step that was in flight is the one whose outcome is unknown.
         ...(record.steps === undefined
           ? {}
@@ -228,12 +225,7 @@ export const recoverActions = async (services: ActionServices): Promise<number> 
             }),
       });
     }
-    if (current.kind === "vpp-token.revoke-licenses") services.vppWatchers.watch(current);
-    if (appRevokeTargetOf(current) !== undefined) services.appWatchers.watch(current);
-    if (current.kind === RETIRE_KIND) services.retireWatchers.watch(current);
-    if (isEnrollmentTokenAction(current) && current.state === "unknown") {
-      services.enrollmentWatchers.watch(current);
-    }
+    definition.resume(current, services);
   }
   return open.length;
 };

@@ -1,6 +1,5 @@
 import type { Actor, IosVppAppRevokeResult } from "@ihc/contracts";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
-import type { EventBus } from "./event-bus.js";
 import { settleRevoke } from "./revoke-settlement.js";
 import { TargetWatchers, type TargetWatcherTuning } from "./target-watchers.js";
 
@@ -13,7 +12,6 @@ export interface AppRevokeSnapshot {
 
 export interface AppRevokeWatcherOptions extends TargetWatcherTuning {
   journal: ActionJournal;
-  bus: EventBus;
   readResults: (appId: string, actor: Actor) => Promise<IosVppAppRevokeResult[]>;
   readLicenseKeys: (appId: string, actor: Actor) => Promise<ReadonlySet<string>>;
   reconcileWindowMs?: number;

@@ -3,23 +3,17 @@ import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
-import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
-import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
-import { publishAction } from "./action-events.js";
-import { countItems } from "./action-pipeline.js";
-import type { EventBus } from "./event-bus.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
+import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import type { WriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
   journal: ActionJournal;
-  bus: EventBus;
   graph: GraphGateway;
   identities: IdentityPool;
   /** Shared by every bulk action: Intune's write limit is per app (ours) per tenant. */
@@ -33,6 +27,8 @@ export interface BulkRevokeQueueOptions {
   reconcileWindowMs?: number;
   /** Backoff after a 429 without Retry-After: base · 2ⁿ, capped. */
   throttleBackoffMs?: number;
+  /** How long after the record was made accepted items are checked for their license to go. */
+  confirmTimeoutMs?: number;
 }
 
 /** What happened to one item of a batch. */
@@ -61,6 +57,7 @@ export class BulkRevokeQueue {
   private readonly pollMs: number;
   private readonly reconcileWindowMs: number;
   private readonly throttleBackoffMs: number;
+  private readonly confirmTimeoutMs: number;
   private consecutive429 = 0;
 
   constructor(private readonly options: BulkRevokeQueueOptions) {
@@ -70,6 +67,7 @@ export class BulkRevokeQueue {
     this.pollMs = options.pollMs ?? 1000;
     this.reconcileWindowMs = options.reconcileWindowMs ?? 120_000;
     this.throttleBackoffMs = options.throttleBackoffMs ?? 1000;
+    this.confirmTimeoutMs = options.confirmTimeoutMs ?? 30 * 60_000;
   }
 
   /** Starts (or keeps) the runner of this record; after a restart, resumes it. */
@@ -98,12 +96,12 @@ export class BulkRevokeQueue {
   private async run(id: string): Promise<void> {
     let record = await this.load(id);
     if (record === undefined) return;
-    if (itemsOf(record).some((item) => item.state === "sent")) {
+    if (itemsOf(record).some(isInFlight)) {
       // In flight when the last process ended: Graph may or may not have acted. Reconciled.
       record = await this.save(
         record,
         itemsOf(record).map((item) =>
-          item.state === "sent"
+          isInFlight(item)
             ? {
                 ...item,
                 state: "unknown" as const,
@@ -121,8 +119,16 @@ export class BulkRevokeQueue {
     while (!this.abort.signal.aborted) {
       const items = itemsOf(record);
       const queued = items.filter((item) => item.state === "queued");
-      const unknown = items.some((item) => item.state === "unknown");
+      // Unknown items, and items Graph accepted whose license Intune still lists, are settled
+      // by reading the licenses: an item is revoked once Intune shows it gone (issue #12, 4).
+      const unknown = items.some((item) => item.state === "unknown" || isAwaitingIntune(item));
       if (queued.length === 0 && !unknown) break;
+      if (
+        queued.length === 0 &&
+        Date.now() - Date.parse(record.createdAt) > this.confirmTimeoutMs
+      ) {
+        break;
+      }
       if (unknown && Date.now() - lastReconcile >= this.pollMs) {
         lastReconcile = Date.now();
         record = await this.reconcile(record);
@@ -208,9 +214,12 @@ export class BulkRevokeQueue {
         const outcome = outcomes.get(item.key);
         if (outcome === undefined) return item;
         const { sentAt: _sentAt, ...unsent } = item;
-        return outcome.state === "queued"
-          ? { ...unsent, state: "queued" as const, graph: outcome.graph }
-          : { ...item, state: outcome.state, graph: outcome.graph };
+        if (outcome.state === "queued") {
+          return { ...unsent, state: "queued" as const, graph: outcome.graph };
+        }
+        // Graph accepted it: `sent` (with its answer) until Intune no longer lists the license.
+        const state = outcome.state === "succeeded" ? ("sent" as const) : outcome.state;
+        return { ...item, state, graph: outcome.graph };
       }),
     );
   }
@@ -237,7 +246,7 @@ export class BulkRevokeQueue {
     try {
       answers = (await postBatch(this.options.graph, user, "beta", posts)).answers;
     } catch (error) {
-      const outcome = batchFailure(error);
+      const outcome = fromCallOutcome(classifyCallFailure(error, ""));
       if (outcome.state === "unknown") {
         this.options.logger.warn(
           { actionId: record.id, items: items.length, err: error },
@@ -253,7 +262,7 @@ export class BulkRevokeQueue {
     items.forEach((item, index) => {
       const post = posts[index];
       if (post === undefined) return;
-      outcomes.set(item.key, answerOutcome(answers.get(post.id), post.clientRequestId));
+      outcomes.set(item.key, itemOutcome(answers.get(post.id), post.clientRequestId));
     });
     return outcomes;
   }
@@ -276,6 +285,9 @@ export class BulkRevokeQueue {
     const now = Date.now();
     const before = itemsOf(record);
     const items = before.map((item): BulkItem => {
+      if (isAwaitingIntune(item)) {
+        return assigned.has(item.key) ? item : { ...item, state: "succeeded" };
+      }
       if (item.state !== "unknown") return item;
       const graph = item.graph ?? { clientRequestId: "" };
       if (!assigned.has(item.key)) {
@@ -310,18 +322,31 @@ export class BulkRevokeQueue {
   private async finish(record: StoredAction): Promise<void> {
     const counts = countItems(itemsOf(record));
     const graph = record.graph ?? { clientRequestId: "" };
+    let outcome: ActionPatch = {};
+    if (counts.failed > 0) {
+      outcome = {
+        graph: {
+          ...graph,
+          code: "someNotRevoked",
+          message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
+        },
+      };
+    } else if (counts.sent > 0) {
+      // Accepted by Graph, but Intune still listed them when the watch ended: not claimed done.
+      outcome = {
+        graph: {
+          ...graph,
+          code: "notConfirmed",
+          message:
+            `Graph accepted ${counts.sent} of ${counts.total} revokes, but Intune still lists ` +
+            "those licenses; check the app's licenses.",
+        },
+      };
+    }
     await this.save(record, itemsOf(record), {
-      state: counts.failed === 0 ? "succeeded" : "failed",
+      state: counts.failed === 0 && counts.sent === 0 ? "succeeded" : "failed",
       completedAt: new Date().toISOString(),
-      ...(counts.failed === 0
-        ? {}
-        : {
-            graph: {
-              ...graph,
-              code: "someNotRevoked",
-              message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
-            },
-          }),
+      ...outcome,
     });
   }
 
@@ -330,19 +355,17 @@ export class BulkRevokeQueue {
     return record?.kind === BULK_KIND && record.items !== undefined ? record : undefined;
   }
 
-  /** One journal write for every item change of a step, then one event. */
+  /** One journal write (and so one event) for every item change of a step. */
   private async save(
     record: StoredAction,
     items: BulkItem[],
-    patch: Partial<StoredAction> = {},
+    patch: ActionPatch = {},
   ): Promise<StoredAction> {
-    const saved = await this.options.journal.update(record.id, {
+    return this.options.journal.update(record.id, {
       ...patch,
       items,
       itemCounts: countItems(items),
     });
-    publishAction(this.options.bus, saved, record);
-    return saved;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -352,16 +375,19 @@ export class BulkRevokeQueue {
 
 const itemsOf = (record: StoredAction): BulkItem[] => record.items ?? [];
 
-const outcomeOf = (error: GraphError, clientRequestId: string): GraphOutcome => ({
-  clientRequestId,
-  status: error.status,
-  code: error.code,
-  message: error.message,
-  ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-});
+/** Journaled `sent` and its batch not answered (yet, or ever: the process ended). */
+const isInFlight = (item: BulkItem): boolean =>
+  item.state === "sent" && item.graph?.status === undefined;
 
-/** A sub-request's answer: 2xx done, 429 back to the queue, 5xx or none unknown, else refused. */
-const answerOutcome = (answer: BatchAnswer | undefined, clientRequestId: string): ItemOutcome => {
+/** Graph accepted its revoke; Intune still has to show the license gone. */
+const isAwaitingIntune = (item: BulkItem): boolean =>
+  item.state === "sent" && item.graph?.status !== undefined;
+
+/**
+ * A sub-request's answer (or the whole batch's failure) for one item, by the pipeline's
+ * classification: provably not applied (429, or refused before acting) goes back to the queue.
+ */
+const itemOutcome = (answer: BatchAnswer | undefined, clientRequestId: string): ItemOutcome => {
   if (answer === undefined) {
     return {
       state: "unknown",
@@ -373,45 +399,14 @@ const answerOutcome = (answer: BatchAnswer | undefined, clientRequestId: string)
     };
   }
   if (answer.ok) return { state: "succeeded", graph: { clientRequestId, status: answer.status } };
-  const graph = outcomeOf(answer.error, clientRequestId);
-  if (answer.error.status === 429) {
-    return { state: "queued", graph, retryAfterSeconds: answer.error.retryAfterSeconds };
-  }
-  return { state: answer.error.status >= 500 ? "unknown" : "failed", graph };
+  return fromCallOutcome(classifyCallFailure(answer.error, clientRequestId));
 };
 
-/** The whole batch failed: which outcome that means for each of its items. */
-const batchFailure = (error: unknown): ItemOutcome => {
-  if (error instanceof ClaimsChallengeError || error instanceof TokenAcquisitionError) {
+const fromCallOutcome = (outcome: CallOutcome): ItemOutcome => {
+  if (outcome.state !== "not-sent") return outcome;
+  if (outcome.cause === "signInRequired") {
     // Refused before Graph acted: sent again once the agent has signed in afresh.
-    return {
-      state: "queued",
-      graph: { clientRequestId: "", code: SIGN_IN_REQUIRED, message: error.message },
-    };
+    return { state: "queued", graph: { ...outcome.graph, code: SIGN_IN_REQUIRED } };
   }
-  if (error instanceof GraphError) {
-    const graph = outcomeOf(error, "");
-    if (error.status === 429) {
-      return { state: "queued", graph, retryAfterSeconds: error.retryAfterSeconds };
-    }
-    return { state: error.status >= 500 ? "unknown" : "failed", graph };
-  }
-  if (error instanceof GraphOutcomeUnknownError) {
-    return {
-      state: "unknown",
-      graph: {
-        clientRequestId: "",
-        code: error.timedOut ? "timeout" : "connectionLost",
-        message: error.message,
-      },
-    };
-  }
-  return {
-    state: "unknown",
-    graph: {
-      clientRequestId: "",
-      code: "internal",
-      message: error instanceof Error ? error.message : String(error),
-    },
-  };
+  return { state: "queued", graph: outcome.graph, retryAfterSeconds: outcome.retryAfterSeconds };
 };

@@ -1,12 +1,10 @@
 import type { Actor, EnrollmentProfile, EnrollmentProfileKind } from "@ihc/contracts";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
-import type { EventBus } from "./event-bus.js";
 import { profileKindOf, settleEnrollmentToken } from "./enrollment-token-settlement.js";
 import { TargetWatchers, type TargetWatcherTuning } from "./target-watchers.js";
 
 export interface EnrollmentTokenWatcherOptions extends TargetWatcherTuning {
   journal: ActionJournal;
-  bus: EventBus;
   /** Reads the profile (token status, masked token, dates) with the BFF's retry policy. */
   readProfile: (
     kind: EnrollmentProfileKind,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { StoredAction } from "./action-journal.js";
+import type { ActionPatch, StoredAction } from "./action-journal.js";
 import { FileActionJournal, JournalClosedError } from "./file-action-journal.js";
 
 /** What the journal reports through its logger's `warn`. */
@@ -17,7 +17,7 @@ const captureLogs = () => {
   };
 };
 
-const record = (overrides: Partial<StoredAction> = {}): StoredAction => {
+const record = (overrides: ActionPatch = {}): StoredAction => {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -25,7 +25,7 @@ const record = (overrides: Partial<StoredAction> = {}): StoredAction => {
     idempotencyKey: randomUUID(),
     actor: { oid: "oid-1", userPrincipalName: "a@x", displayName: "A" },
     target: { type: "vppToken", id: randomUUID(), displayName: "Token" },
-    parameters: { notifyManagedDevices: true },
+    parameters: { notifyManagedDevices: true, revokeUntrackedLicenses: false },
     state: "accepted",
     createdAt: now,
     updatedAt: now,
@@ -54,7 +54,11 @@ describe("FileActionJournal", () => {
   it("finds a record by actor and key, after a reopen too, with its steps", async () => {
     const dir = await tempDir();
     const journal = await FileActionJournal.open(dir);
-    const first = record({ kind: "enrollment-profile.replace-token" });
+    const first: StoredAction = {
+      ...record(),
+      kind: "enrollment-profile.replace-token",
+      parameters: { profileKind: "androidDeviceOwner", validityDays: 30 },
+    };
     await journal.insert(first);
     const steps = [
       { name: "revokeToken", state: "succeeded" as const, graph: { clientRequestId: "c1" } },
@@ -116,7 +120,11 @@ describe("FileActionJournal", () => {
 
     const logs = captureLogs();
     const afterCrash = await FileActionJournal.open(dir, { logger: logs });
-    const reveal = record({ kind: "enrollment-profile.reveal-token", state: "succeeded" });
+    const reveal: StoredAction = {
+      ...record({ state: "succeeded" }),
+      kind: "enrollment-profile.reveal-token",
+      parameters: { profileKind: "androidDeviceOwner" },
+    };
     await afterCrash.insert(reveal);
     await afterCrash.close();
     expect(logs.warnings).toHaveLength(1);

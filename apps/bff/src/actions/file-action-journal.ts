@@ -8,6 +8,7 @@ import {
   StoredActionSchema,
   type ActionJournal,
   type ActionListQuery,
+  type ActionPatch,
   type StoredAction,
 } from "./action-journal.js";
 
@@ -116,7 +117,7 @@ export class FileActionJournal implements ActionJournal {
     return { record, created: true };
   }
 
-  async update(id: string, patch: Partial<Omit<StoredAction, "id">>): Promise<StoredAction> {
+  async update(id: string, patch: ActionPatch): Promise<StoredAction> {
     const current = this.records.get(id);
     if (!current) throw new Error(`No action ${id} in the journal`);
     if (this.closed) throw new JournalClosedError();
@@ -277,8 +278,7 @@ function parseRecord(text: string): StoredAction | string {
     return `not JSON (${error instanceof Error ? error.message : String(error)})`;
   }
   const parsed = StoredActionSchema.safeParse(json);
-  // zod marks optional keys `?: T | undefined`; JSON.parse never produces an undefined value.
-  if (parsed.success) return parsed.data as StoredAction;
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   return `not a record (${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"})`;
 }

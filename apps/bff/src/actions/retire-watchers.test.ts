@@ -21,7 +21,7 @@ const record = (state: StoredAction["state"], items: BulkItem[]): StoredAction =
   idempotencyKey: "00000000-0000-4000-8000-000000000002",
   actor: { oid: "a", userPrincipalName: "a@x", displayName: "A" },
   target: { type: "user", id: "u", displayName: "U" },
-  parameters: {},
+  parameters: { userPrincipalName: "u@x" },
   state,
   graph: { clientRequestId: "c" },
   items,
@@ -112,7 +112,7 @@ describe("settleRetire", () => {
     const action = record("succeeded", [item("a", "retirePending", "sent")]);
     const first = settleRetire(action, snapshot([["a", "retirePending"]]), options);
     expect(first?.patch.progress?.actionState).toBe("active");
-    const seen = { ...action, ...first?.patch };
+    const seen: StoredAction = { ...action, ...first?.patch };
     expect(settleRetire(seen, snapshot([["a", "retirePending"]]), options)).toBeUndefined();
     const done = settleRetire(action, snapshot([]), options);
     expect(done?.done).toBe(true);

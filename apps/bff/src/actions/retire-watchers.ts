@@ -1,7 +1,6 @@
 import type { ActionProgress, Actor, BulkItem } from "@ihc/contracts";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { countItems } from "./action-pipeline.js";
-import type { EventBus } from "./event-bus.js";
 import { TargetWatchers, type Settlement, type TargetWatcherTuning } from "./target-watchers.js";
 
 /** One of the user's devices as a watcher reads it. */
@@ -115,7 +114,7 @@ export const settleRetire = (
     failedCount: counts.failed,
     totalBefore: counts.total,
   };
-  const patch: Partial<StoredAction> = {
+  const patch: ActionPatch = {
     state,
     ...(graph === undefined ? {} : { graph }),
     items: next,
@@ -132,7 +131,6 @@ export const settleRetire = (
 
 export interface RetireWatcherOptions extends TargetWatcherTuning {
   journal: ActionJournal;
-  bus: EventBus;
   /** Reads the user's devices from Graph with the BFF's retry policy for reads. */
   readDevices: (userId: string, actor: Actor) => Promise<RetireSnapshot>;
   reconcileWindowMs?: number;

@@ -1,13 +1,11 @@
 import { setMaxListeners } from "node:events";
 import type { Actor } from "@ihc/contracts";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
-import { publishAction } from "./action-events.js";
+import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { abortableSleep } from "./abortable-sleep.js";
-import type { EventBus } from "./event-bus.js";
 
 /** What one look at the target means for one record: a patch, and whether it is final. */
 export interface Settlement {
-  patch: Partial<StoredAction>;
+  patch: ActionPatch;
   done: boolean;
 }
 
@@ -21,8 +19,8 @@ export interface TargetWatcherTuning {
 }
 
 export interface TargetWatcherOptions<S> extends TargetWatcherTuning {
+  /** Publishes every write (PublishingActionJournal). */
   journal: ActionJournal;
-  bus: EventBus;
   /**
    * Reads the target from Graph (with the BFF's retry policy for reads), as the records' actor
    * or whoever is signed in; `actions` are the records being watched, so that it reads only
@@ -128,7 +126,7 @@ export class TargetWatchers<S> {
           const settlement = this.options.settle(action, snapshot, Date.now());
           if (settlement === undefined) continue;
           if (settlement.done) actionIds.delete(action.id);
-          this.publish(await this.options.journal.update(action.id, settlement.patch), action);
+          await this.options.journal.update(action.id, settlement.patch);
         }
         if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
       }
@@ -151,18 +149,12 @@ export class TargetWatchers<S> {
     for (const action of actions) {
       if (!ids.delete(action.id)) continue;
       const current = (await this.options.journal.get(action.id)) ?? action;
-      this.publish(
-        await this.options.journal.update(action.id, {
-          progress: {
-            ...(current.progress ?? { actionState: "none", attemptedCount: 0, failedCount: 0 }),
-            watchTimedOut: true,
-          },
-        }),
-      );
+      await this.options.journal.update(action.id, {
+        progress: {
+          ...(current.progress ?? { actionState: "none", attemptedCount: 0, failedCount: 0 }),
+          watchTimedOut: true,
+        },
+      });
     }
-  }
-
-  private publish(action: StoredAction, previous?: StoredAction): void {
-    publishAction(this.options.bus, action, previous);
   }
 }

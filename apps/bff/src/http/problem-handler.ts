@@ -12,6 +12,7 @@ import {
 } from "../graph/graph-error.js";
 import {
   AuthenticationError,
+  ActionRunningError,
   ConflictError,
   IdempotencyKeyReusedError,
   InputError,
@@ -109,6 +110,15 @@ const map = (error: unknown): Mapped => {
     return { status: 422, code: "idempotency_key_reused", detail: error.message };
   if (error instanceof NotFoundError)
     return { status: 404, code: "not_found", detail: error.message };
+  if (error instanceof ActionRunningError) {
+    const { id, kind, actor, createdAt } = error.running;
+    return {
+      status: 409,
+      code: "conflict",
+      detail: error.message,
+      extra: { runningAction: { id, kind, actor, createdAt } },
+    };
+  }
   if (error instanceof ConflictError)
     return { status: 409, code: "conflict", detail: error.message };
   if (error instanceof InputError) {

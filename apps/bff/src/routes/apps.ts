@@ -13,6 +13,7 @@ import {
   RevokeLicensesBulkRequestSchema,
   RevokeUserLicenseRequestSchema,
   type ActionKind,
+  type ActionSubject,
   type ActionTarget,
   type AssignedLicense,
   type BulkItem,
@@ -81,6 +82,25 @@ const labelOf = (license: AssignedLicense): string | undefined =>
     ? (license.deviceName ?? license.managedDeviceId)
     : (license.userPrincipalName ?? license.userName);
 
+/** Who or what holds a license, as Graph lists it: kept with the record (issue #12, 1). */
+const subjectOf = (license: AssignedLicense): ActionSubject => {
+  const id = (license.kind === "device" ? license.managedDeviceId : license.userId) ?? "";
+  return license.kind === "device"
+    ? {
+        type: "device",
+        id,
+        ...(license.deviceName === undefined ? {} : { deviceName: license.deviceName }),
+      }
+    : {
+        type: "user",
+        id,
+        ...(license.userPrincipalName === undefined
+          ? {}
+          : { userPrincipalName: license.userPrincipalName }),
+        ...(license.userName === undefined ? {} : { displayName: license.userName }),
+      };
+};
+
 const describe = (ref: LicenseRef): string =>
   ref.kind === "user" ? `user ${ref.userId}` : `managed device ${ref.managedDeviceId}`;
 
@@ -124,6 +144,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         graph: GraphCallSpec;
         totalBefore: number;
         watchAfter: string | undefined;
+        subjects?: ActionSubject[];
       }>;
     },
   ): Promise<void> => {
@@ -142,7 +163,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
       sendRecord(res, record);
       return;
     }
-    const { app, graph: call, totalBefore, watchAfter } = await preconditions();
+    const { app, graph: call, totalBefore, watchAfter, subjects } = await preconditions();
     const write = await actions.appWriteBudget.take(1);
     let result: { record: StoredAction; created: boolean };
     try {
@@ -156,6 +177,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         graph: call,
         progress: { actionState: "none", attemptedCount: 0, failedCount: 0, totalBefore },
         watchAfter,
+        subjects,
       });
     } finally {
       write.settle();
@@ -172,11 +194,12 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
     user: AuthenticatedUser,
     appId: string,
     ref: LicenseRef,
-  ): Promise<{ app: IosVppApp; watchAfter: string | undefined }> => {
+  ): Promise<{ app: IosVppApp; watchAfter: string | undefined; subjects: ActionSubject[] }> => {
     const app = await iosVppApp(graph, user, appId);
     const key = licenseKeyOf(ref);
     const licenses = await listAllAssignedLicenses(graph, user, appId);
-    if (!licenses.some((license) => assignedLicenseKey(license) === key)) {
+    const license = licenses.find((assigned) => assignedLicenseKey(assigned) === key);
+    if (license === undefined) {
       throw new NotFoundError(
         `No license of "${app.displayName}" is assigned to ${describe(ref)} (it may have been ` +
           "revoked already); nothing was sent.",
@@ -191,7 +214,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
           (ref.kind === "user" ? r.userId : r.managedDeviceId)?.toLowerCase() === id,
       ),
     );
-    return { app, watchAfter: previous?.startDateTime };
+    return { app, watchAfter: previous?.startDateTime, subjects: [subjectOf(license)] };
   };
 
   return Router()
@@ -351,6 +374,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
       const replay = await actions.pipeline.replayOf(user, idempotencyKey);
       let target: ActionTarget;
       let items: BulkItem[];
+      let subjects: ActionSubject[] | undefined;
       if (replay !== undefined) {
         // Answered from the journal; the items only feed the idempotency check.
         target = replay.target;
@@ -385,6 +409,10 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
           );
         }
         target = targetOf(app);
+        subjects = items.flatMap((item) => {
+          const license = assigned.get(item.key);
+          return license === undefined ? [] : [subjectOf(license)];
+        });
       }
       const { record, created } = await actions.pipeline.accept({
         kind: "app.revoke-licenses-bulk",
@@ -397,6 +425,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         },
         reason: body.reason,
         items,
+        subjects,
       });
       if (created || isOpen(record)) actions.bulkRevokes.start(record);
       sendRecord(res, record);

@@ -14,7 +14,7 @@ const bigRecord = (count: number): ActionRecord => {
     idempotencyKey: randomUUID(),
     actor: { oid: randomUUID(), userPrincipalName: "someone@x", displayName: "Someone" },
     target: { type: "app", id: randomUUID(), displayName: "An app" },
-    parameters: {},
+    parameters: { notifyManagedDevices: false, licenseCount: count },
     state: "sent",
     items: Array.from({ length: count }, (_, i) => ({
       key: `device:${randomUUID()}`,

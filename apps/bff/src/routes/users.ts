@@ -180,6 +180,12 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
           reason: body.reason,
           graph: call,
           items,
+          subjects: devices.map((device) => ({
+            type: "device" as const,
+            id: device.id,
+            deviceName: device.deviceName,
+            ...(device.serialNumber === undefined ? {} : { serialNumber: device.serialNumber }),
+          })),
           progress: {
             actionState: "none",
             attemptedCount: 0,

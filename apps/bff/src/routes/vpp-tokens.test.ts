@@ -12,6 +12,7 @@ import {
   postAction,
   tokenInState,
   waitForAction,
+  waitForNoOpenAction,
 } from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 
@@ -36,8 +37,10 @@ describe("VPP tokens and the action pipeline", () => {
     auditor = await stack.tokenFor("auditor");
   });
   afterAll(() => stack.close());
-  afterEach(() => {
+  afterEach(async () => {
     stack.sim.clearFaults();
+    // One open revoke per token: the next test's revoke waits for this test's to end.
+    await waitForNoOpenAction(stack);
     stack.sim.clearReceived();
   });
 

@@ -7,6 +7,7 @@ import {
   type ConsoleEvent,
   type VppToken,
 } from "@ihc/contracts";
+import { isStillOpen } from "../actions/action-pipeline.js";
 import type { Stack } from "./start-stack.js";
 
 /** POSTs an action as the SPA does: JSON body and a fresh (or given) Idempotency-Key. */
@@ -134,4 +135,20 @@ export const openEvents = async (
       abort.abort();
     },
   };
+};
+
+/**
+ * Waits until no action holds its target any more (at most one open action per target and
+ * kind, issue #12): tests that act on the same target one after another wait for the last.
+ */
+export const waitForNoOpenAction = async (stack: Stack, timeoutMs = 15_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = (await stack.deps.actions.journal.listOpen()).filter(isStillOpen);
+    if (open.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Actions still open: ${open.map((r) => `${r.kind} ${r.state}`).join(", ")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 };

@@ -2,18 +2,19 @@ import type { ActionRecord } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
 import { actionStatusOf, isFinal, latestVppRevoke, progressFromVppResult } from "./action-status";
 
-const record = (overrides: Partial<ActionRecord>): ActionRecord => ({
-  id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
-  kind: "vpp-token.revoke-licenses",
-  idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
-  actor: { oid: "o", userPrincipalName: "u", displayName: "d" },
-  target: { type: "vppToken", id: "t", displayName: "T" },
-  parameters: {},
-  state: "succeeded",
-  createdAt: "2026-11-23T10:00:00Z",
-  updatedAt: "2026-11-23T10:00:00Z",
-  ...overrides,
-});
+const record = (overrides: Partial<ActionRecord>): ActionRecord =>
+  ({
+    id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
+    kind: "vpp-token.revoke-licenses",
+    idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
+    actor: { oid: "o", userPrincipalName: "u", displayName: "d" },
+    target: { type: "vppToken", id: "t", displayName: "T" },
+    parameters: {},
+    state: "succeeded",
+    createdAt: "2026-11-23T10:00:00Z",
+    updatedAt: "2026-11-23T10:00:00Z",
+    ...overrides,
+  }) as ActionRecord;
 
 const progress = (actionState: NonNullable<ActionRecord["progress"]>["actionState"]) => ({
   actionState,

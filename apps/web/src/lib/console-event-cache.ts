@@ -2,6 +2,7 @@ import {
   isTerminalGraphActionState,
   type ActionList,
   type ActionRecord,
+  type ActionRecordWithoutItems,
   type AssignedLicenseList,
   type BulkItem,
   type ConsoleEvent,
@@ -183,7 +184,7 @@ function cachedAction(client: QueryClient, id: string, targetId: string): Action
  */
 function applyActionItems(
   client: QueryClient,
-  action: Omit<ActionRecord, "items">,
+  action: ActionRecordWithoutItems,
   changed: readonly BulkItem[],
 ): void {
   const base = cachedAction(client, action.id, action.target.id);

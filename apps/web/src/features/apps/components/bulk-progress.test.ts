@@ -23,7 +23,7 @@ const bulk = (items: BulkItem[], completed: boolean): ActionRecord => {
     idempotencyKey: "6f1c3f5e-1b1a-4e8e-9a55-2f6f0d1f9a02",
     actor: { oid: "o", userPrincipalName: "adele@contoso", displayName: "Adele" },
     target: { type: "app", id: "app", displayName: "Slack" },
-    parameters: { notifyManagedDevices: false },
+    parameters: { notifyManagedDevices: false, licenseCount: items.length },
     state: completed ? "failed" : "sent",
     items,
     itemCounts: {

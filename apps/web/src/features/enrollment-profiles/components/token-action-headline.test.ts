@@ -6,18 +6,19 @@ const record = (
   kind: ActionRecord["kind"],
   state: ActionRecord["state"],
   code?: string,
-): ActionRecord => ({
-  id: "8f2b2c4e-0d6a-4b8e-9a57-1f0c2e3d4b5a",
-  kind,
-  idempotencyKey: "0e9d1c2b-3a4f-4e5d-8c7b-6a5f4e3d2c1b",
-  actor: { oid: "a", userPrincipalName: "adele@contoso.example", displayName: "Adele Vance" },
-  target: { type: "enrollmentProfile", id: "p", displayName: "Profile" },
-  parameters: {},
-  state,
-  graph: { clientRequestId: "c", ...(code === undefined ? {} : { code }) },
-  createdAt: "2026-11-23T10:00:00Z",
-  updatedAt: "2026-11-23T10:00:01Z",
-});
+): ActionRecord =>
+  ({
+    id: "8f2b2c4e-0d6a-4b8e-9a57-1f0c2e3d4b5a",
+    kind,
+    idempotencyKey: "0e9d1c2b-3a4f-4e5d-8c7b-6a5f4e3d2c1b",
+    actor: { oid: "a", userPrincipalName: "adele@contoso.example", displayName: "Adele Vance" },
+    target: { type: "enrollmentProfile", id: "p", displayName: "Profile" },
+    parameters: {},
+    state,
+    graph: { clientRequestId: "c", ...(code === undefined ? {} : { code }) },
+    createdAt: "2026-11-23T10:00:00Z",
+    updatedAt: "2026-11-23T10:00:01Z",
+  }) as ActionRecord;
 
 describe("where a revoke or replace stands, in words", () => {
   it("runs with a spinner until Graph answers", () => {

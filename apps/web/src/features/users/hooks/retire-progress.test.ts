@@ -19,18 +19,19 @@ const item = (id: string, overrides: Partial<BulkItem> = {}): BulkItem => ({
   ...overrides,
 });
 
-const retire = (overrides: Partial<ActionRecord> = {}): ActionRecord => ({
-  id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
-  kind: "user.retire-all-devices",
-  idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
-  actor: { oid: "o", userPrincipalName: "megan@contoso", displayName: "Megan Bowen" },
-  target: { type: "user", id: "u1", displayName: "Siobhán O'Brien" },
-  parameters: {},
-  state: "succeeded",
-  createdAt: "2026-11-23T10:00:00Z",
-  updatedAt: "2026-11-23T10:00:01Z",
-  ...overrides,
-});
+const retire = (overrides: Partial<ActionRecord> = {}): ActionRecord =>
+  ({
+    id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
+    kind: "user.retire-all-devices",
+    idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
+    actor: { oid: "o", userPrincipalName: "megan@contoso", displayName: "Megan Bowen" },
+    target: { type: "user", id: "u1", displayName: "Siobhán O'Brien" },
+    parameters: {},
+    state: "succeeded",
+    createdAt: "2026-11-23T10:00:00Z",
+    updatedAt: "2026-11-23T10:00:01Z",
+    ...overrides,
+  }) as ActionRecord;
 
 describe("deviceRetireRows", () => {
   it("follows the record's items: waiting, retiring, retired, failed, unknown", () => {

@@ -19,26 +19,27 @@ const token = (results: VppTokenActionResult[]): VppToken => ({
   tokenActionResults: results,
 });
 
-const revoke = (overrides: Partial<ActionRecord> = {}): ActionRecord => ({
-  id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
-  kind: "vpp-token.revoke-licenses",
-  idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
-  actor: { oid: "o", userPrincipalName: "u", displayName: "Adele Vance" },
-  target: { type: "vppToken", id: "t", displayName: "Contoso Business VPP" },
-  parameters: {},
-  state: "succeeded",
-  progress: {
-    actionState: "active",
-    attemptedCount: 10,
-    failedCount: 0,
-    totalBefore: 40,
-    startDateTime: "2026-11-23T10:00:02Z",
-    lastUpdatedDateTime: "2026-11-23T10:00:08Z",
-  },
-  createdAt: "2026-11-23T10:00:00Z",
-  updatedAt: "2026-11-23T10:00:08Z",
-  ...overrides,
-});
+const revoke = (overrides: Partial<ActionRecord> = {}): ActionRecord =>
+  ({
+    id: "7faebfa3-4cdd-4d92-9725-f202efdb624f",
+    kind: "vpp-token.revoke-licenses",
+    idempotencyKey: "aa244cd1-ac76-473a-94ab-74390b3067be",
+    actor: { oid: "o", userPrincipalName: "u", displayName: "Adele Vance" },
+    target: { type: "vppToken", id: "t", displayName: "Contoso Business VPP" },
+    parameters: {},
+    state: "succeeded",
+    progress: {
+      actionState: "active",
+      attemptedCount: 10,
+      failedCount: 0,
+      totalBefore: 40,
+      startDateTime: "2026-11-23T10:00:02Z",
+      lastUpdatedDateTime: "2026-11-23T10:00:08Z",
+    },
+    createdAt: "2026-11-23T10:00:00Z",
+    updatedAt: "2026-11-23T10:00:08Z",
+    ...overrides,
+  }) as ActionRecord;
 
 describe("latestRevokeOf", () => {
   it("is nothing when neither the journal nor Graph knows a revoke", () => {

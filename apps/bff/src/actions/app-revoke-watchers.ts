@@ -1,3 +1,4 @@
+import { licenseKeyOf } from "@ihc/contracts";
 import type { Actor, IosVppAppRevokeResult } from "@ihc/contracts";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import type { EventBus } from "./event-bus.js";
@@ -44,7 +45,11 @@ export const appRevokeTargetOf = (action: StoredAction): AppRevokeTarget | undef
       const userId = stringParameter(action, "userId");
       return userId === undefined
         ? undefined
-        : { actionName: "RevokeUserLicense", userId, licenseKey: `user:${userId}` };
+        : {
+            actionName: "RevokeUserLicense",
+            userId,
+            licenseKey: licenseKeyOf({ kind: "user", userId }),
+          };
     }
     case "app.revoke-device-license": {
       const managedDeviceId = stringParameter(action, "managedDeviceId");
@@ -53,7 +58,7 @@ export const appRevokeTargetOf = (action: StoredAction): AppRevokeTarget | undef
         : {
             actionName: "RevokeDeviceLicense",
             managedDeviceId,
-            licenseKey: `device:${managedDeviceId}`,
+            licenseKey: licenseKeyOf({ kind: "device", managedDeviceId }),
           };
     }
     default:

@@ -1,3 +1,4 @@
+import { assignedLicenseKeyOf } from "@ihc/contracts";
 import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
@@ -8,7 +9,7 @@ import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
-import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
+import { appPath, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { publishAction } from "./action-events.js";
 import { countItems } from "./action-pipeline.js";
@@ -265,7 +266,7 @@ export class BulkRevokeQueue {
     let assigned: Set<string>;
     try {
       const licenses = await listAllAssignedLicenses(this.options.graph, reader, record.target.id);
-      assigned = new Set(licenses.flatMap((l) => assignedLicenseKey(l) ?? []));
+      assigned = new Set(licenses.flatMap((l) => assignedLicenseKeyOf(l) ?? []));
     } catch (error) {
       this.options.logger.warn(
         { err: error, actionId: record.id },

@@ -1,3 +1,4 @@
+import { assignedLicenseKeyOf, confirmationMatches, latestRevoke } from "@ihc/contracts";
 import {
   ActionRecordSchema,
   AssignedLicenseListQuerySchema,
@@ -24,7 +25,6 @@ import { z } from "zod";
 import { toActionRecord, type StoredAction } from "../actions/action-journal.js";
 import type { GraphCallSpec } from "../actions/action-pipeline.js";
 import type { ActionServices } from "../actions/action-services.js";
-import { latestRevoke } from "../actions/revoke-settlement.js";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
@@ -32,7 +32,6 @@ import { GraphError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import {
   appPath,
-  assignedLicenseKey,
   getMobileApp,
   licenseCursorOf,
   licensePageFromCursor,
@@ -176,7 +175,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
     const app = await iosVppApp(graph, user, appId);
     const key = licenseKeyOf(ref);
     const licenses = await listAllAssignedLicenses(graph, user, appId);
-    if (!licenses.some((license) => assignedLicenseKey(license) === key)) {
+    if (!licenses.some((license) => assignedLicenseKeyOf(license) === key)) {
       throw new NotFoundError(
         `No license of "${app.displayName}" is assigned to ${describe(ref)} (it may have been ` +
           "revoked already); nothing was sent.",
@@ -313,7 +312,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         reason: body.reason,
         preconditions: async () => {
           const app = await iosVppApp(graph, user, id);
-          if (body.confirmDisplayName.trim() !== app.displayName.trim()) {
+          if (!confirmationMatches(body.confirmDisplayName, app.displayName)) {
             throw new InputError("Type the app's name exactly to confirm.", [
               { path: "body.confirmDisplayName", message: "does not match the app's name" },
             ]);
@@ -359,7 +358,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         const app = await iosVppApp(graph, user, id);
         const assigned = new Map(
           (await listAllAssignedLicenses(graph, user, id)).flatMap((license) => {
-            const key = assignedLicenseKey(license);
+            const key = assignedLicenseKeyOf(license);
             return key === undefined ? [] : [[key, license] as const];
           }),
         );

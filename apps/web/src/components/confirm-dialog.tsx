@@ -14,6 +14,7 @@ import {
 import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DestructiveButton } from "./destructive-button";
+import { useFocusReturn } from "./use-focus-return";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "640px" },
@@ -76,6 +77,7 @@ export function ConfirmDialog({
   const closeId = useId("confirm-dialog-close");
   const hasFeedback = feedback !== undefined;
   const hasResult = result !== undefined;
+  useFocusReturn(open);
   useEffect(() => {
     // A long dialog scrolls: bring a failure into view instead of leaving it below the fold.
     if (hasFeedback) feedbackRef.current?.scrollIntoView({ block: "nearest" });

@@ -253,5 +253,3 @@ export const api = {
     responses: { 202: ActionRecordSchema },
   }),
 } as const;
-
-export const EmptySchema = z.object({}).strict();

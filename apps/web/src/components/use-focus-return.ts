@@ -27,6 +27,8 @@ const ancestorsOf = (element: HTMLElement): HTMLElement[] => {
   return chain;
 };
 
+const PLACES = new Set(["table", "grid", "rowgroup", "region", "section", "main"]);
+
 function returnFocus(element: HTMLElement, ancestors: readonly HTMLElement[]): void {
   // Fluent keeps the surface mounted (and focus trapped) while it animates out.
   let tries = 0;
@@ -47,10 +49,13 @@ function returnFocus(element: HTMLElement, ancestors: readonly HTMLElement[]): v
       element.focus();
       return;
     }
-    // A place with a role of its own (a row, a cell, the list, a section, main): making a
-    // plain wrapper focusable would break the structure around it (a table's rowgroup).
+    // A place that outlives its rows (the table, its scroller, the section, main): the row
+    // itself may leave next (a revoked license), and a plain wrapper made focusable would
+    // break the structure around it (a table's rowgroup).
     const place = ancestors.find(
-      (e) => e.isConnected && (e.hasAttribute("role") || e.tabIndex >= 0 || e.tagName === "MAIN"),
+      (e) =>
+        e.isConnected &&
+        (PLACES.has(e.getAttribute("role") ?? "") || PLACES.has(e.tagName.toLowerCase())),
     );
     if (place === undefined) return;
     if (!place.hasAttribute("tabindex")) place.setAttribute("tabindex", "-1");

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  deviceRetireStandingOf,
-  isRetireFailedState,
-  isRetiringState,
-} from "./device-states.js";
+import { deviceRetireStandingOf, isRetireFailedState, isRetiringState } from "./device-states.js";
 
 describe("retire and device states", () => {
   it("reads retirePending and retireIssued as retiring", () => {

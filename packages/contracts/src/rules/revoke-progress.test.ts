@@ -76,7 +76,12 @@ describe("progressFromRevokeResult", () => {
 describe("revokeCountsOf", () => {
   it("never says more attempted than out of: untracked licenses are told apart", () => {
     expect(
-      revokeCountsOf({ actionState: "done", attemptedCount: 134, failedCount: 0, totalBefore: 131 }),
+      revokeCountsOf({
+        actionState: "done",
+        attemptedCount: 134,
+        failedCount: 0,
+        totalBefore: 131,
+      }),
     ).toEqual({ attempted: 134, total: 134, untracked: 3, failed: 0 });
   });
 

@@ -227,10 +227,7 @@ export function LicenseList({
                   </Body1>
                 </div>
               ) : (
-                <div
-                  className={styles.body}
-                  style={{ height: `${virtualizer.getTotalSize()}px` }}
-                >
+                <div className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
                   {items.map((item) => {
                     const license = licenses[item.index];
                     if (!license) return null;

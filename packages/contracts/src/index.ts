@@ -13,3 +13,4 @@ export * from "./routes.js";
 export * from "./vpp-tokens.js";
 export * from "./ios-vpp-apps.js";
 export * from "./users.js";
+export * from "./rules/index.js";

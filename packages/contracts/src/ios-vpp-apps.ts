@@ -4,6 +4,7 @@ import {
   ReasonSchema,
   VppTokenActionFailureReasonSchema,
 } from "./actions.js";
+import { licenseKeyOf } from "./rules/license-keys.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
 /**
@@ -144,10 +145,6 @@ export const LicenseRefSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("device"), managedDeviceId: GraphIdSchema }).strict(),
 ]);
 export type LicenseRef = z.infer<typeof LicenseRefSchema>;
-
-/** The key a license has in a bulk action's `items`: `user:<id>` or `device:<id>`, lower-case. */
-export const licenseKeyOf = (ref: LicenseRef): string =>
-  `${ref.kind}:${(ref.kind === "user" ? ref.userId : ref.managedDeviceId).toLowerCase()}`;
 
 export const MAX_BULK_LICENSES = 1000;
 

@@ -206,5 +206,3 @@ export const api = {
    */
   revokeAppLicensesBulk: actionRoute(appRevokeLicensesBulk),
 } as const;
-
-export const EmptySchema = z.object({}).strict();

@@ -1,11 +1,8 @@
+import { assignedLicenseKeyOf } from "@ihc/contracts";
 import type { Actor, BulkItem } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import {
-  assignedLicenseKey,
-  getRevokeResults,
-  listAllAssignedLicenses,
-} from "../graph/ios-vpp-apps.js";
+import { getRevokeResults, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
 import { readRetireSnapshot } from "../graph/managed-devices.js";
 import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
@@ -105,7 +102,7 @@ export const createActionServices = ({
     readLicenseKeys: async (appId, actor) =>
       new Set(
         (await listAllAssignedLicenses(graph, await reader(actor), appId)).flatMap(
-          (license) => assignedLicenseKey(license) ?? [],
+          (license) => assignedLicenseKeyOf(license) ?? [],
         ),
       ),
     isWaiting,

@@ -1,3 +1,4 @@
+import { licenseKeyOf } from "@ihc/contracts";
 import type { Actor, IosVppAppRevokeResult } from "@ihc/contracts";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { settleRevoke } from "./revoke-settlement.js";
@@ -42,7 +43,11 @@ export const appRevokeTargetOf = (action: StoredAction): AppRevokeTarget | undef
       const userId = stringParameter(action, "userId");
       return userId === undefined
         ? undefined
-        : { actionName: "RevokeUserLicense", userId, licenseKey: `user:${userId}` };
+        : {
+            actionName: "RevokeUserLicense",
+            userId,
+            licenseKey: licenseKeyOf({ kind: "user", userId }),
+          };
     }
     case "app.revoke-device-license": {
       const managedDeviceId = stringParameter(action, "managedDeviceId");
@@ -51,7 +56,7 @@ export const appRevokeTargetOf = (action: StoredAction): AppRevokeTarget | undef
         : {
             actionName: "RevokeDeviceLicense",
             managedDeviceId,
-            licenseKey: `device:${managedDeviceId}`,
+            licenseKey: licenseKeyOf({ kind: "device", managedDeviceId }),
           };
     }
     default:

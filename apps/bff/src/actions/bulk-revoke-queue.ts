@@ -1,3 +1,4 @@
+import { assignedLicenseKeyOf } from "@ihc/contracts";
 import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
@@ -5,7 +6,7 @@ import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
-import { appPath, assignedLicenseKey, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
+import { appPath, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
 import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
@@ -274,7 +275,7 @@ export class BulkRevokeQueue {
     let assigned: Set<string>;
     try {
       const licenses = await listAllAssignedLicenses(this.options.graph, reader, record.target.id);
-      assigned = new Set(licenses.flatMap((l) => assignedLicenseKey(l) ?? []));
+      assigned = new Set(licenses.flatMap((l) => assignedLicenseKeyOf(l) ?? []));
     } catch (error) {
       this.options.logger.warn(
         { err: error, actionId: record.id },

@@ -68,6 +68,14 @@ describe("settleRetire", () => {
     });
   });
 
+  it("settles a device Intune shows retireCanceled as failed: it stays managed, as the SPA says", () => {
+    const action = record("succeeded", [item("a", "managed", "sent")]);
+    const settled = settleRetire(action, snapshot([["a", "retireCanceled"]]), options);
+    expect(settled?.patch.items?.map((i) => [i.id, i.state, i.managementState])).toEqual([
+      ["a", "failed", "retireCanceled"],
+    ]);
+  });
+
   it("does not take a device that was already being retired as evidence for an unknown call", () => {
     const action = record("unknown", [
       item("a", "retirePending", "unknown"),

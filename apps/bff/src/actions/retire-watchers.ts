@@ -1,4 +1,10 @@
-import type { ActionProgress, Actor, BulkItem } from "@ihc/contracts";
+import {
+  isRetireFailedState,
+  isRetiringState,
+  type ActionProgress,
+  type Actor,
+  type BulkItem,
+} from "@ihc/contracts";
 import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { countItems } from "./action-pipeline.js";
 import { TargetWatchers, type Settlement, type TargetWatcherTuning } from "./target-watchers.js";
@@ -14,10 +20,6 @@ export interface DeviceState {
 export type RetireSnapshot = ReadonlyMap<string, DeviceState>;
 
 export const RETIRE_KIND = "user.retire-all-devices";
-
-/** Intune is retiring the device (Graph's managementState). */
-export const RETIRING_STATES: ReadonlySet<string> = new Set(["retirePending", "retireIssued"]);
-const FAILED_STATES = new Set(["retireFailed"]);
 
 export interface RetireSettlementOptions {
   now: number;
@@ -51,8 +53,7 @@ export const settleRetire = (
   const read = items.map((item): BulkItem => {
     if (isFinal(item)) return item;
     const device = snapshot.get(item.id.toLowerCase());
-    const wasRetiring =
-      item.managementState !== undefined && RETIRING_STATES.has(item.managementState);
+    const wasRetiring = isRetiringState(item.managementState);
     if (device === undefined) {
       if (!wasRetiring) seen.evidence = true;
       return { ...withoutManagementState(item), state: "succeeded" };
@@ -60,10 +61,10 @@ export const settleRetire = (
     const startedAfterCall =
       device.retireStartedAt !== undefined &&
       Date.parse(device.retireStartedAt) >= sentAt - clockSkewMs;
-    if (startedAfterCall || (RETIRING_STATES.has(device.managementState) && !wasRetiring)) {
+    if (startedAfterCall || (isRetiringState(device.managementState) && !wasRetiring)) {
       seen.evidence = true;
     }
-    if (FAILED_STATES.has(device.managementState)) {
+    if (isRetireFailedState(device.managementState)) {
       return {
         ...item,
         state: "failed",
@@ -104,10 +105,7 @@ export const settleRetire = (
       ? counts.succeeded === 0 && counts.total > 0
         ? "failed"
         : "done"
-      : next.some(
-            (item) =>
-              item.managementState !== undefined && RETIRING_STATES.has(item.managementState),
-          )
+      : next.some((item) => isRetiringState(item.managementState))
         ? "active"
         : "pending",
     attemptedCount: counts.succeeded + counts.failed,

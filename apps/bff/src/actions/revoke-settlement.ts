@@ -1,22 +1,15 @@
 import {
   isTerminalGraphActionState,
+  latestRevoke,
+  progressFromRevokeResult,
   type ActionProgress,
-  type VppTokenActionResult,
+  type RevokeResultFields,
 } from "@ihc/contracts";
 import type { StoredAction } from "./action-journal.js";
 import type { Settlement } from "./target-watchers.js";
 
 /** The fields a revoke's progress record has on a VPP token and on an iOS VPP app alike. */
-export type RevokeResult = Pick<
-  VppTokenActionResult,
-  | "actionName"
-  | "actionState"
-  | "startDateTime"
-  | "lastUpdatedDateTime"
-  | "totalLicensesCount"
-  | "failedLicensesCount"
-  | "actionFailureReason"
->;
+export type RevokeResult = RevokeResultFields;
 
 export interface RevokeSettlementOptions {
   now: number;
@@ -29,20 +22,6 @@ export interface RevokeSettlementOptions {
    * when its result is not (or no longer) shown; Graph keeps only the latest results.
    */
   licenseGone?: boolean;
-}
-
-const REVOKE_ACTION = /revoke/i;
-
-/** The most recent revoke among a target's action results. */
-export function latestRevoke<R extends RevokeResult>(results: readonly R[]): R | undefined {
-  let latest: R | undefined;
-  for (const r of results) {
-    if (!REVOKE_ACTION.test(r.actionName)) continue;
-    if (!latest || Date.parse(r.startDateTime ?? "") > Date.parse(latest.startDateTime ?? "")) {
-      latest = r;
-    }
-  }
-  return latest;
 }
 
 /**
@@ -99,17 +78,7 @@ export const settleRevoke = (
     }
     return undefined;
   }
-  const progress: ActionProgress = {
-    ...(action.progress ?? {}),
-    actionState: result.actionState,
-    attemptedCount: result.totalLicensesCount,
-    failedCount: result.failedLicensesCount,
-    ...(result.actionFailureReason && result.actionFailureReason !== "none"
-      ? { failureReason: result.actionFailureReason }
-      : {}),
-    ...(result.startDateTime ? { startDateTime: result.startDateTime } : {}),
-    ...(result.lastUpdatedDateTime ? { lastUpdatedDateTime: result.lastUpdatedDateTime } : {}),
-  };
+  const progress: ActionProgress = progressFromRevokeResult(result, action.progress);
   const changed =
     reconciled || JSON.stringify(progress) !== JSON.stringify(action.progress ?? null);
   if (!changed) return undefined;

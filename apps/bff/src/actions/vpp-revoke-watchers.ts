@@ -1,11 +1,10 @@
+import { latestRevoke } from "@ihc/contracts";
 import type { VppToken } from "@ihc/contracts";
 import type { StoredAction } from "./action-journal.js";
 import type { EventBus } from "./event-bus.js";
 import type { ActionJournal } from "./action-journal.js";
-import { latestRevoke, settleRevoke } from "./revoke-settlement.js";
+import { settleRevoke } from "./revoke-settlement.js";
 import { TargetWatchers, type TargetWatcherTuning } from "./target-watchers.js";
-
-export { latestRevoke } from "./revoke-settlement.js";
 
 export interface VppRevokeWatcherOptions extends TargetWatcherTuning {
   /** Reads the token from Graph with the BFF's own retry policy for reads. */

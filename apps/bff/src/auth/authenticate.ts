@@ -20,6 +20,3 @@ export const userOf = (req: Request): AuthenticatedUser => {
   if (user === undefined) throw new Error("userOf() called on a route without authenticate().");
   return user;
 };
-
-/** The caller if `authenticate` ran, for logging and rate limiting. */
-export const maybeUserOf = (req: Request): AuthenticatedUser | undefined => users.get(req);

@@ -228,15 +228,6 @@ export const toAssignedLicense = (
   };
 };
 
-/**
- * The key of the license as a bulk action names it (`licenseKeyOf` in contracts); undefined for
- * a license without a user or device, which no revoke action can address.
- */
-export const assignedLicenseKey = (license: AssignedLicense): string | undefined => {
-  const id = license.kind === "user" ? license.userId : license.managedDeviceId;
-  return id === undefined ? undefined : `${license.kind}:${id.toLowerCase()}`;
-};
-
 /** OData string literals double their single quotes: O'Brien → 'O''Brien'. */
 export const odataString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 

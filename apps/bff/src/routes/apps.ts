@@ -1,3 +1,4 @@
+import { assignedLicenseKeyOf, confirmationMatches, latestRevoke } from "@ihc/contracts";
 import {
   ActionRecordSchema,
   AssignedLicenseListQuerySchema,
@@ -25,7 +26,6 @@ import { z } from "zod";
 import { toActionRecord, type StoredAction } from "../actions/action-journal.js";
 import type { GraphCallSpec } from "../actions/action-pipeline.js";
 import type { ActionServices } from "../actions/action-services.js";
-import { latestRevoke } from "../actions/revoke-settlement.js";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
@@ -33,7 +33,6 @@ import { GraphError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import {
   appPath,
-  assignedLicenseKey,
   getMobileApp,
   licenseCursorOf,
   licensePageFromCursor,
@@ -198,7 +197,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
     const app = await iosVppApp(graph, user, appId);
     const key = licenseKeyOf(ref);
     const licenses = await listAllAssignedLicenses(graph, user, appId);
-    const license = licenses.find((assigned) => assignedLicenseKey(assigned) === key);
+    const license = licenses.find((assigned) => assignedLicenseKeyOf(assigned) === key);
     if (license === undefined) {
       throw new NotFoundError(
         `No license of "${app.displayName}" is assigned to ${describe(ref)} (it may have been ` +
@@ -336,7 +335,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         reason: body.reason,
         preconditions: async () => {
           const app = await iosVppApp(graph, user, id);
-          if (body.confirmDisplayName.trim() !== app.displayName.trim()) {
+          if (!confirmationMatches(body.confirmDisplayName, app.displayName)) {
             throw new InputError("Type the app's name exactly to confirm.", [
               { path: "body.confirmDisplayName", message: "does not match the app's name" },
             ]);
@@ -383,7 +382,7 @@ export const appsRouter = (graph: GraphGateway, actions: ActionServices): Router
         const app = await iosVppApp(graph, user, id);
         const assigned = new Map(
           (await listAllAssignedLicenses(graph, user, id)).flatMap((license) => {
-            const key = assignedLicenseKey(license);
+            const key = assignedLicenseKeyOf(license);
             return key === undefined ? [] : [[key, license] as const];
           }),
         );

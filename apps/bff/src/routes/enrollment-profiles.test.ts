@@ -253,6 +253,17 @@ describe("Android Enterprise enrollment profiles", () => {
       );
     });
 
+    it("accepts the name as a person types it: a hyphen for the dash, any case and spacing", async () => {
+      const path = `${base("androidDeviceOwner", ado.corporatePhones)}/revoke-token`;
+      const response = await postAction(stack, path, agent, {
+        confirmDisplayName: "  fully MANAGED -   corporate phones ",
+      });
+      expect(response.status).toBe(202);
+      expect(graphPosts().map((c) => c.path)).toEqual([
+        `${collections.androidDeviceOwner}/${ado.corporatePhones}/revokeToken`,
+      ]);
+    });
+
     it("answers 409 for a profile without a token and sends nothing", async () => {
       const problem = await expectProblem(
         await postAction(

@@ -1,3 +1,4 @@
+import { confirmationMatches } from "@ihc/contracts";
 import {
   ActionRecordSchema,
   CreateEnrollmentTokenRequestSchema,
@@ -52,7 +53,7 @@ const targetOf = (profile: Pick<EnrollmentProfile, "id" | "displayName">): Actio
 });
 
 const requireConfirmation = (profile: EnrollmentProfile, confirmDisplayName: string): void => {
-  if (confirmDisplayName.trim() !== profile.displayName.trim()) {
+  if (!confirmationMatches(confirmDisplayName, profile.displayName)) {
     throw new InputError("Type the profile's name exactly to confirm.", [
       { path: "body.confirmDisplayName", message: "does not match the profile's name" },
     ]);

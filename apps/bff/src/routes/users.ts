@@ -1,3 +1,4 @@
+import { confirmationMatches, deviceKeyOf, isRetiringState } from "@ihc/contracts";
 import {
   ActionRecordSchema,
   ManagedDeviceListSchema,
@@ -16,7 +17,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { toActionRecord } from "../actions/action-journal.js";
 import type { ActionServices } from "../actions/action-services.js";
-import { RETIRE_KIND, RETIRING_STATES } from "../actions/retire-watchers.js";
+import { RETIRE_KIND } from "../actions/retire-watchers.js";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
@@ -46,10 +47,6 @@ const targetOf = (user: Pick<UserDetail, "id" | "displayName" | "userPrincipalNa
   id: user.id,
   displayName: `${user.displayName} (${user.userPrincipalName})`,
 });
-
-/** The agent typed the UPN Graph returns (case and surrounding spaces aside). */
-const sameUpn = (typed: string, upn: string): boolean =>
-  typed.trim().toLowerCase() === upn.trim().toLowerCase() && upn.trim() !== "";
 
 /**
  * Users (DESIGN §1 S3): search, one user, their devices and VPP licenses, and retire all their
@@ -134,7 +131,7 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
           return;
         }
         const target = await getUser(graph, user, id);
-        if (!sameUpn(body.confirmUserPrincipalName, target.userPrincipalName)) {
+        if (!confirmationMatches(body.confirmUserPrincipalName, target.userPrincipalName)) {
           throw new InputError("Type the user's sign-in name (UPN) exactly to confirm.", [
             {
               path: "body.confirmUserPrincipalName",
@@ -158,13 +155,13 @@ export const usersRouter = (graph: GraphGateway, actions: ActionServices): Route
             );
           }
         }
-        if (devices.every((device) => RETIRING_STATES.has(device.managementState))) {
+        if (devices.every((device) => isRetiringState(device.managementState))) {
           throw new ConflictError(
             `Every device of ${target.displayName} is already being retired; nothing was sent.`,
           );
         }
         const items = devices.map((device): BulkItem => ({
-          key: `device:${device.id.toLowerCase()}`,
+          key: deviceKeyOf(device.id),
           kind: "device",
           id: device.id,
           label: device.deviceName,

@@ -1,3 +1,4 @@
+import { confirmationMatches, latestRevoke } from "@ihc/contracts";
 import {
   ActionRecordSchema,
   RevokeVppLicensesRequestSchema,
@@ -9,7 +10,6 @@ import {
 } from "@ihc/contracts";
 import { Router } from "express";
 import { toActionRecord } from "../actions/action-journal.js";
-import { latestRevoke } from "../actions/vpp-revoke-watchers.js";
 import type { ActionServices } from "../actions/action-services.js";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { userOf } from "../auth/authenticate.js";
@@ -60,7 +60,7 @@ export const vppTokensRouter = (graph: GraphGateway, actions: ActionServices): R
       const body = parseRequest(RevokeVppLicensesRequestSchema, req, "body");
       const user = userOf(req);
       const token = await getVppToken(graph, user, id);
-      if (body.confirmDisplayName.trim() !== token.displayName.trim()) {
+      if (!confirmationMatches(body.confirmDisplayName, token.displayName)) {
         throw new InputError("Type the token's name exactly to confirm.", [
           { path: "body.confirmDisplayName", message: "does not match the token's name" },
         ]);

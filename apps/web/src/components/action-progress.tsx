@@ -9,7 +9,7 @@ import {
   ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import type { ActionProgress } from "@ihc/contracts";
+import { revokeCountsOf, type ActionProgress } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { isFinal, type ActionStatus } from "../lib/action-status";
 import { formatNumber } from "../lib/format";
@@ -71,22 +71,28 @@ export function ActionProgressDisplay({
   const n = (value: number) => formatNumber(value, language);
   const final = isFinal(status);
   const outcome = final ? describe(status, progress) : undefined;
-  const { attemptedCount, failedCount, totalBefore } = progress;
+  // Counts that add up: never more attempted than out of (untracked licenses are told apart).
+  const {
+    attempted: attemptedCount,
+    failed: failedCount,
+    total,
+    untracked,
+  } = revokeCountsOf(progress);
 
   const value = waiting.has(status)
     ? undefined
-    : totalBefore !== undefined && totalBefore > 0
-      ? Math.min(attemptedCount / totalBefore, 1)
+    : total !== undefined && total > 0
+      ? Math.min(attemptedCount / total, 1)
       : final
         ? 1
         : undefined;
   const counts =
-    totalBefore === undefined
+    total === undefined
       ? t("progress.attempted", { count: attemptedCount, attempted: n(attemptedCount) })
       : t("progress.attemptedOf", {
-          count: totalBefore,
+          count: total,
           attempted: n(attemptedCount),
-          total: n(totalBefore),
+          total: n(total),
         });
   const start = progress.startDateTime;
   const end = final ? (finishedAt ?? progress.lastUpdatedDateTime) : undefined;
@@ -117,6 +123,11 @@ export function ActionProgressDisplay({
       />
       <div className={styles.counts}>
         <Body1>{counts}</Body1>
+        {untracked > 0 ? (
+          <Body1 className={styles.muted}>
+            {t("progress.untracked", { count: untracked, untracked: n(untracked) })}
+          </Body1>
+        ) : null}
         {failedCount > 0 ? (
           <Body1 className={styles.failed}>
             {t("progress.failed", { failed: n(failedCount) })}

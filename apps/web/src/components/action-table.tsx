@@ -88,7 +88,7 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
         <TableBody>
           {actions.map((action) => {
             const status = actionStatusOf(action);
-            const detail = describe(status, action.progress);
+            const detail = describe(status, action.progress, action.kind);
             const path = targetPath(action.target);
             return (
               <TableRow key={action.id}>

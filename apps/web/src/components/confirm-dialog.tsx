@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -14,9 +15,11 @@ import {
 import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DestructiveButton } from "./destructive-button";
+import { useFocusReturn } from "./use-focus-return";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "640px" },
+  goesOn: { color: tokens.colorNeutralForeground3, alignSelf: "center", marginRight: "auto" },
   content: {
     display: "flex",
     flexDirection: "column",
@@ -37,7 +40,10 @@ export interface ConfirmDialogProps {
   destructive?: boolean;
   /** False until the agent has confirmed (e.g. typed the target's name). */
   canConfirm: boolean;
-  /** A request is in flight: the button shows a spinner and nothing closes the dialog. */
+  /**
+   * A request is in flight: the button shows a spinner. Cancel and Esc still close the dialog:
+   * the request goes on, journaled, and its outcome shows in Activity.
+   */
   submitting: boolean;
   onConfirm: () => void;
   onDismiss: () => void;
@@ -52,7 +58,7 @@ export interface ConfirmDialogProps {
 
 /**
  * The one way a destructive action is confirmed: a modal Fluent Dialog (focus trapped, title
- * announced) that Esc or Cancel closes, except while its request is in flight. Give the
+ * announced) that Esc or Cancel closes at any time — closing never cancels a journaled action. Give the
  * component that renders it a new `key` for each opening, so each starts with fresh state (and
  * a fresh Idempotency-Key); keep it mounted while closed, so Fluent can close it cleanly.
  */
@@ -76,6 +82,7 @@ export function ConfirmDialog({
   const closeId = useId("confirm-dialog-close");
   const hasFeedback = feedback !== undefined;
   const hasResult = result !== undefined;
+  useFocusReturn(open);
   useEffect(() => {
     // A long dialog scrolls: bring a failure into view instead of leaving it below the fold.
     if (hasFeedback) feedbackRef.current?.scrollIntoView({ block: "nearest" });
@@ -91,7 +98,7 @@ export function ConfirmDialog({
       modalType="modal"
       onOpenChange={(_event, data) => {
         // A stray click beside the dialog must not throw away what the agent typed.
-        if (data.open || submitting || data.type === "backdropClick") return;
+        if (data.open || data.type === "backdropClick") return;
         onDismiss();
       }}
     >
@@ -116,8 +123,11 @@ export function ConfirmDialog({
             </DialogActions>
           ) : (
             <DialogActions>
-              <Button appearance="secondary" disabled={submitting} onClick={onDismiss}>
-                {t("common.cancel")}
+              {submitting ? (
+                <Caption1 className={styles.goesOn}>{t("actionDialog.closingGoesOn")}</Caption1>
+              ) : null}
+              <Button appearance="secondary" onClick={onDismiss}>
+                {submitting ? t("common.close") : t("common.cancel")}
               </Button>
               <ConfirmButton
                 appearance="primary"

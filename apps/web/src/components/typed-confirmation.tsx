@@ -1,9 +1,13 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { confirmationMatches, confirmationMayMatch } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
-import { confirmationMatches } from "../lib/confirmation";
+import { CopyButton } from "./copy-button";
 
 const useStyles = makeStyles({
+  hint: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", columnGap: "4px" },
   expected: {
+    // The name on its own, selected whole by one click: what to type, or to copy.
+    userSelect: "all",
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
@@ -11,9 +15,6 @@ const useStyles = makeStyles({
   },
   input: { width: "100%" },
 });
-
-// Where the dialogs have always found it; the rule itself lives in lib (no React, testable).
-export { confirmationMatches };
 
 export interface TypedConfirmationProps {
   label: string;
@@ -28,7 +29,8 @@ export interface TypedConfirmationProps {
 
 /**
  * The widest actions ask for the target's name typed out (DESIGN §6.1): a hint shows what to
- * type, and the field says when it matches.
+ * type as text of its own (and copies it), and the field says when it matches — by the one rule
+ * the BFF enforces too (`confirmationMatches` in contracts: dashes, quotes, spaces, case aside).
  */
 export function TypedConfirmation({
   label,
@@ -46,7 +48,7 @@ export function TypedConfirmation({
       ? { validationState: "error" as const, validationMessage: error }
       : matches
         ? { validationState: "success" as const, validationMessage: t("confirm.matches") }
-        : value.trim() !== "" && !expected.startsWith(value.trimStart())
+        : value.trim() !== "" && !confirmationMayMatch(value, expected)
           ? { validationState: "warning" as const, validationMessage: t("confirm.noMatch") }
           : {};
   return (
@@ -54,9 +56,10 @@ export function TypedConfirmation({
       label={label}
       required
       hint={
-        <>
+        <span className={styles.hint}>
           {t("confirm.typeHint")} <span className={styles.expected}>{expected}</span>
-        </>
+          <CopyButton value={expected} label={t("confirm.theName")} />
+        </span>
       }
       {...validation}
     >

@@ -1,6 +1,7 @@
 import type { ActionRecord } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
-import { actionStatusOf, isFinal, latestVppRevoke, progressFromVppResult } from "./action-status";
+import { latestRevoke, progressFromRevokeResult } from "@ihc/contracts";
+import { actionStatusOf, isFinal } from "./action-status";
 
 const record = (overrides: Partial<ActionRecord>): ActionRecord =>
   ({
@@ -80,9 +81,9 @@ describe("VPP results", () => {
         failedLicensesCount: 0,
       },
     ];
-    const latest = latestVppRevoke(results);
+    const latest = latestRevoke(results);
     expect(latest?.startDateTime).toBe("2026-11-22T00:00:00Z");
-    expect(latest && progressFromVppResult(latest)).toEqual({
+    expect(latest && progressFromRevokeResult(latest)).toEqual({
       actionState: "failed",
       attemptedCount: 0,
       failedCount: 0,

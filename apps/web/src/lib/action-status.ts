@@ -1,9 +1,4 @@
-import type {
-  ActionProgress,
-  ActionRecord,
-  GraphActionState,
-  VppTokenActionResult,
-} from "@ihc/contracts";
+import type { ActionProgress, ActionRecord, GraphActionState } from "@ihc/contracts";
 
 /**
  * Where an action stands, in one word the agent can act on. It joins the two things a record
@@ -95,33 +90,3 @@ export function statusTone(status: ActionStatus, failedCount = 0): StatusTone {
       return "danger";
   }
 }
-
-/** Graph's report of a VPP token action in the journal's terms, for tokens we hold no record of. */
-export function progressFromVppResult(result: VppTokenActionResult): ActionProgress {
-  return {
-    actionState: result.actionState,
-    attemptedCount: result.totalLicensesCount,
-    failedCount: result.failedLicensesCount,
-    ...(result.actionFailureReason && result.actionFailureReason !== "none"
-      ? { failureReason: result.actionFailureReason }
-      : {}),
-    ...(result.startDateTime === undefined ? {} : { startDateTime: result.startDateTime }),
-    ...(result.lastUpdatedDateTime === undefined
-      ? {}
-      : { lastUpdatedDateTime: result.lastUpdatedDateTime }),
-  };
-}
-
-/** The most recent revoke among a token's results (Graph lists them in no promised order). */
-export function latestVppRevoke(
-  results: readonly VppTokenActionResult[],
-): VppTokenActionResult | undefined {
-  let latest: VppTokenActionResult | undefined;
-  for (const result of results) {
-    if (!/revoke/i.test(result.actionName)) continue;
-    if (!latest || time(result.startDateTime) > time(latest.startDateTime)) latest = result;
-  }
-  return latest;
-}
-
-const time = (value: string | undefined) => (value === undefined ? 0 : Date.parse(value) || 0);

@@ -1,4 +1,6 @@
 import {
+  assignedLicenseKeyOf,
+  singleLicenseKeyOf,
   isTerminalGraphActionState,
   type ActionList,
   type ActionRecord,
@@ -12,7 +14,6 @@ import {
   type VppTokenList,
 } from "@ihc/contracts";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import { licenseKeyOfLicense } from "./license-refs";
 import { actionKeys, appKeys, enrollmentProfileKeys, userKeys, vppTokenKeys } from "./query-keys";
 
 /**
@@ -104,15 +105,8 @@ export function revokedLicenseKeys(action: ActionRecord): Set<string> {
     return new Set(action.items.filter((i) => i.state === "succeeded").map((i) => i.key));
   }
   const done = action.state === "succeeded" && action.progress?.actionState === "done";
-  const userId = action.parameters.userId;
-  const deviceId = action.parameters.managedDeviceId;
-  if (done && action.kind === "app.revoke-user-license" && typeof userId === "string") {
-    return new Set([`user:${userId.toLowerCase()}`]);
-  }
-  if (done && action.kind === "app.revoke-device-license" && typeof deviceId === "string") {
-    return new Set([`device:${deviceId.toLowerCase()}`]);
-  }
-  return new Set();
+  const key = done ? singleLicenseKeyOf(action) : undefined;
+  return new Set(key === undefined ? [] : [key]);
 }
 
 /**
@@ -136,7 +130,7 @@ function applyAppAction(client: QueryClient, action: ActionRecord) {
             pages: data.pages.map((page) => ({
               ...page,
               items: page.items.filter((license) => {
-                const key = licenseKeyOfLicense(license);
+                const key = assignedLicenseKeyOf(license);
                 return key === undefined || !revoked.has(key);
               }),
             })),

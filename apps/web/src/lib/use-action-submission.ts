@@ -1,5 +1,5 @@
 import type { ActionRecord } from "@ihc/contracts";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "./api-error";
 
 /**
@@ -19,6 +19,8 @@ export interface ActionSubmission<TInput> {
    * for a different request. Changing it now would be refused as a reused key.
    */
   locked: boolean;
+  /** The record the BFF accepted, once it did. */
+  accepted: ActionRecord | undefined;
   /** Sends once; ignored while a request is in flight (a double click sends one request). */
   submit: (input: TInput) => void;
   /** Sends the last input again with the same key: safe, the BFF answers with the same record. */
@@ -33,53 +35,104 @@ export function isUncertainFailure(error: unknown): boolean {
   return error.status === 0 || error.status === 408 || error.status >= 500;
 }
 
+export interface SubmissionState {
+  phase: SubmissionPhase;
+  error: unknown;
+  /** The record the BFF accepted, once it did: the dialog's result. */
+  accepted: ActionRecord | undefined;
+}
+
+/**
+ * The send side of a dialog without React: one key for its life, one request at a time (the
+ * second click of a double click finds `inFlight` set before any re-render), the last input
+ * kept for a same-key retry, and the state each answer leads to.
+ */
+export function createSubmissionController<TInput>(
+  idempotencyKey: string,
+  send: (input: TInput, idempotencyKey: string) => Promise<ActionRecord>,
+  onChange: (update: (previous: SubmissionState) => SubmissionState) => void,
+  onAccepted: (record: ActionRecord) => void,
+) {
+  let inFlight = false;
+  let lastInput: { input: TInput } | undefined;
+  const submit = (input: TInput): void => {
+    if (inFlight) return;
+    inFlight = true;
+    lastInput = { input };
+    // A retry keeps the uncertain failure on screen (and its "Try again" focused) until the
+    // answer comes.
+    onChange((previous) => ({
+      phase: "sending",
+      error: previous.phase === "uncertain" ? previous.error : undefined,
+      accepted: undefined,
+    }));
+    send(input, idempotencyKey).then(
+      (record) => {
+        inFlight = false;
+        onChange(() => ({ phase: "idle", error: undefined, accepted: record }));
+        onAccepted(record);
+      },
+      (error: unknown) => {
+        inFlight = false;
+        onChange(() => ({
+          phase: isUncertainFailure(error) ? "uncertain" : "refused",
+          error,
+          accepted: undefined,
+        }));
+      },
+    );
+  };
+  return {
+    submit,
+    retry: (): void => {
+      if (lastInput) submit(lastInput.input);
+    },
+  };
+}
+
+export const initialSubmissionState: SubmissionState = {
+  phase: "idle",
+  error: undefined,
+  accepted: undefined,
+};
+
 /**
  * The send side of a confirmation dialog for one action: one Idempotency-Key per opening, one
- * request at a time, and the way forward after each kind of failure.
+ * request at a time, the way forward after each kind of failure, and the accepted record.
  */
 export function useActionSubmission<TInput>(
   send: (input: TInput, idempotencyKey: string) => Promise<ActionRecord>,
   onAccepted: (record: ActionRecord) => void,
 ): ActionSubmission<TInput> {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [state, setState] = useState<{ phase: SubmissionPhase; error: unknown }>({
-    phase: "idle",
-    error: undefined,
+  const [state, setState] = useState<SubmissionState>(initialSubmissionState);
+  // The latest callbacks, read when the agent sends and when an answer comes; the controller
+  // lives as long as the dialog (its in-flight flag must survive re-renders).
+  const latest = useRef({ send, onAccepted });
+  useLayoutEffect(() => {
+    latest.current = { send, onAccepted };
   });
-  // Set synchronously, before React re-renders the disabled button: the second click of a
-  // double click finds it set.
-  const inFlight = useRef(false);
-  const lastInput = useRef<{ input: TInput } | undefined>(undefined);
-
-  const run = useCallback(
+  const controller = useRef<ReturnType<typeof createSubmissionController<TInput>>>(undefined);
+  const controllerOf = useCallback(() => {
+    controller.current ??= createSubmissionController<TInput>(
+      idempotencyKey,
+      (input, key) => latest.current.send(input, key),
+      setState,
+      (record) => {
+        latest.current.onAccepted(record);
+      },
+    );
+    return controller.current;
+  }, [idempotencyKey]);
+  const submit = useCallback(
     (input: TInput) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      lastInput.current = { input };
-      // A retry keeps the uncertain failure on screen (and its "Try again" focused) until the
-      // answer comes.
-      setState((previous) => ({
-        phase: "sending",
-        error: previous.phase === "uncertain" ? previous.error : undefined,
-      }));
-      send(input, idempotencyKey).then(
-        (record) => {
-          inFlight.current = false;
-          setState({ phase: "idle", error: undefined });
-          onAccepted(record);
-        },
-        (error: unknown) => {
-          inFlight.current = false;
-          setState({ phase: isUncertainFailure(error) ? "uncertain" : "refused", error });
-        },
-      );
+      controllerOf().submit(input);
     },
-    [idempotencyKey, onAccepted, send],
+    [controllerOf],
   );
-
   const retry = useCallback(() => {
-    if (lastInput.current) run(lastInput.current.input);
-  }, [run]);
+    controllerOf().retry();
+  }, [controllerOf]);
 
   const keyReused =
     state.error instanceof ApiError && state.error.code === "idempotency_key_reused";
@@ -92,8 +145,9 @@ export function useActionSubmission<TInput>(
     idempotencyKey,
     phase: state.phase,
     error: state.error,
+    accepted: state.accepted,
     locked: state.phase === "sending" || state.phase === "uncertain" || keyReused,
-    submit: run,
+    submit,
     retry,
     fieldError,
   };

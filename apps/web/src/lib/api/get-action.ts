@@ -1,5 +1,5 @@
 import { api, type ActionRecord } from "@ihc/contracts";
-import { queryOptions, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../api-client";
 import { actionKeys } from "../query-keys";
 
@@ -14,10 +14,6 @@ export function actionQueryOptions(id: string) {
     queryKey: actionKeys.detail(id),
     queryFn: ({ signal }) => getAction(id, signal),
   });
-}
-
-export function useAction(id: string): ActionRecord {
-  return useSuspenseQuery(actionQueryOptions(id)).data;
 }
 
 /**

@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   Spinner,
   tokens,
-  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, Delete20Regular, DismissCircle20Regular } from "@fluentui/react-icons";
 import {
@@ -112,17 +111,19 @@ function AppDetail({ id }: { id: string }) {
   const me = useMe();
   const mayAct = can(me, "apps:revoke");
   const [selected, setSelected] = useState<Map<string, LicenseChoice>>(() => new Map());
+  // What the dialog shows stays while it animates out: closing must not flash "Revoke 0 licenses".
   const [dialog, setDialog] = useState<DialogState | undefined>(undefined);
+  const [dialogOpen, setDialogOpen] = useState(false);
   const [openings, setOpenings] = useState(0);
   // What the agent saw of a single license, by action id: the record holds only its id.
   const [subjects, setSubjects] = useState<Record<string, string>>({});
-  const restoreFocusTarget = useRestoreFocusTarget();
   const open = (next: DialogState) => {
     setOpenings((n) => n + 1);
     setDialog(next);
+    setDialogOpen(true);
   };
   const close = () => {
-    setDialog(undefined);
+    setDialogOpen(false);
   };
   const accepted = (record: ActionRecord) => {
     if (dialog?.kind === "selection") {
@@ -143,7 +144,6 @@ function AppDetail({ id }: { id: string }) {
       {mayAct ? (
         <div className={styles.toolbar}>
           <DestructiveButton
-            {...restoreFocusTarget}
             icon={<Delete20Regular />}
             disabled={app.usedLicenseCount === 0}
             onClick={() => {
@@ -183,7 +183,6 @@ function AppDetail({ id }: { id: string }) {
                       })}
                     </Body1>
                     <DestructiveButton
-                      {...restoreFocusTarget}
                       icon={<Delete20Regular />}
                       disabled={selected.size === 0 || tooMany}
                       onClick={() => {
@@ -243,7 +242,7 @@ function AppDetail({ id }: { id: string }) {
 
       <RevokeSelectionDialog
         key={`selection-${String(openings)}`}
-        open={dialog?.kind === "selection"}
+        open={dialogOpen && dialog?.kind === "selection"}
         app={app}
         choices={dialog?.kind === "selection" ? dialog.choices : []}
         bulk={dialog?.kind === "selection" ? dialog.bulk : true}
@@ -252,7 +251,7 @@ function AppDetail({ id }: { id: string }) {
       />
       <RevokeAllDialog
         key={`all-${String(openings)}`}
-        open={dialog?.kind === "all"}
+        open={dialogOpen && dialog?.kind === "all"}
         app={app}
         onDismiss={close}
         onAccepted={accepted}

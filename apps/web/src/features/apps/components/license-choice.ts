@@ -1,6 +1,5 @@
 import type { AssignedLicense, LicenseRef } from "@ihc/contracts";
-import { licenseKeyOf } from "@ihc/contracts";
-import { licenseRefOf } from "../../../lib/license-refs";
+import { licenseKeyOf, licenseRefOf } from "@ihc/contracts";
 
 /** A license the agent picked, with what the dialogs show of it. */
 export interface LicenseChoice {

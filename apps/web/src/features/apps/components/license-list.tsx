@@ -203,30 +203,31 @@ export function LicenseList({
                 </span>
               </div>
             </div>
+            {/* The scroller is the body's rowgroup: a focusable element between the table and
+                its rows broke the table's structure (axe aria-required-children, critical). */}
             <div
               ref={scrollRef}
+              role="rowgroup"
               className={styles.scroller}
               tabIndex={0}
               data-testid="license-scroller"
             >
               {query.isPending ? (
-                <div className={styles.status}>
-                  <Spinner size="tiny" label={t("apps.licenses.loading")} />
+                <div role="row" className={styles.status}>
+                  <span role="cell">
+                    <Spinner size="tiny" label={t("apps.licenses.loading")} />
+                  </span>
                 </div>
               ) : licenses.length === 0 ? (
-                <div className={styles.status}>
-                  <Body1>
+                <div role="row" className={styles.status}>
+                  <Body1 role="cell">
                     {debounced === ""
                       ? t("apps.licenses.none")
                       : t("apps.licenses.noMatch", { search: debounced })}
                   </Body1>
                 </div>
               ) : (
-                <div
-                  role="rowgroup"
-                  className={styles.body}
-                  style={{ height: `${virtualizer.getTotalSize()}px` }}
-                >
+                <div className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
                   {items.map((item) => {
                     const license = licenses[item.index];
                     if (!license) return null;
@@ -238,7 +239,6 @@ export function LicenseList({
                         key={license.id}
                         role="row"
                         aria-rowindex={item.index + 2}
-                        aria-selected={mayAct ? isSelected : undefined}
                         className={mergeClasses(
                           styles.row,
                           styles.virtualRow,

@@ -1,4 +1,4 @@
-import type { ActionRecord } from "@ihc/contracts";
+import { singleLicenseKeyOf, type ActionRecord } from "@ihc/contracts";
 import { isSettled } from "../../../lib/console-event-cache";
 
 /**
@@ -15,13 +15,8 @@ export function revokingKeysOf(actions: readonly ActionRecord[]): Set<string> {
       continue;
     }
     if (isSettled(action) || action.state === "failed") continue;
-    const { userId, managedDeviceId } = action.parameters;
-    if (action.kind === "app.revoke-user-license" && typeof userId === "string") {
-      keys.add(`user:${userId.toLowerCase()}`);
-    }
-    if (action.kind === "app.revoke-device-license" && typeof managedDeviceId === "string") {
-      keys.add(`device:${managedDeviceId.toLowerCase()}`);
-    }
+    const key = singleLicenseKeyOf(action);
+    if (key !== undefined) keys.add(key);
   }
   return keys;
 }

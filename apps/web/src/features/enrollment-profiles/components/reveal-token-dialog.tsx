@@ -19,6 +19,7 @@ import { CopyButton } from "../../../components/copy-button";
 import { ErrorPanel } from "../../../components/error-panel";
 import { useRevealedEnrollmentToken } from "../api/reveal-enrollment-token";
 import { TokenExpiryCell } from "./token-expiry-cell";
+import { useFocusReturn } from "../../../components/use-focus-return";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -47,6 +48,7 @@ export function RevealTokenDialog({
   const { t } = useTranslation();
   const styles = useStyles();
   const query = useRevealedEnrollmentToken(profile.kind, profile.id);
+  useFocusReturn(true);
   return (
     <Dialog
       open

@@ -5,11 +5,12 @@ import { parseValidityDays } from "./validity-days";
 const profile = { displayName: "Fully managed — Corporate phones" };
 
 describe("the token dialogs' validation", () => {
-  it("confirms only the profile's exact name, spaces around it aside", () => {
+  it("confirms the profile's name as a person types it: a hyphen for the dash, case and spaces aside", () => {
     expect(revokeFormState("", profile).canConfirm).toBe(false);
     expect(revokeFormState("Fully managed", profile).canConfirm).toBe(false);
-    expect(revokeFormState("fully managed — corporate phones", profile).canConfirm).toBe(false);
-    expect(revokeFormState("Fully managed - Corporate phones", profile).canConfirm).toBe(false);
+    expect(revokeFormState("Fully managed Corporate phones", profile).canConfirm).toBe(false);
+    expect(revokeFormState("fully managed — corporate phones", profile).canConfirm).toBe(true);
+    expect(revokeFormState("Fully managed - Corporate phones", profile).canConfirm).toBe(true);
     expect(revokeFormState("  Fully managed — Corporate phones ", profile).canConfirm).toBe(true);
     expect(revokeFormState("  ", { displayName: " " }).canConfirm).toBe(false);
   });

@@ -1,5 +1,5 @@
 import type { EnrollmentProfile } from "@ihc/contracts";
-import { confirmationMatches } from "../../../lib/confirmation";
+import { confirmationMatches } from "@ihc/contracts";
 import { parseValidityDays } from "./validity-days";
 
 /** Revoke: the profile's name typed exactly (spaces around it aside) lets it be confirmed. */

@@ -6,7 +6,6 @@ import {
   Spinner,
   tokens,
   useId,
-  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, PhoneLaptop20Regular } from "@fluentui/react-icons";
 import {
@@ -172,7 +171,6 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
     { actionId: string; targets: RetireTarget[] } | undefined
   >(undefined);
   const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
-  const restoreFocusTarget = useRestoreFocusTarget();
   const reasonId = useId("retire-reason");
 
   const fromJournal = latestRetireOf(actions?.items);
@@ -194,7 +192,6 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
       {mayRetire ? (
         <div className={styles.toolbar}>
           <DestructiveButton
-            {...restoreFocusTarget}
             icon={<PhoneLaptop20Regular />}
             disabledFocusable={nothingToRetire !== undefined}
             aria-describedby={nothingToRetire === undefined ? undefined : reasonId}

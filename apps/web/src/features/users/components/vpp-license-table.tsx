@@ -13,7 +13,6 @@ import {
   TableHeaderCell,
   TableRow,
   tokens,
-  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import type { ActionRecord, UserDetail, UserVppLicense } from "@ihc/contracts";
 import { useState } from "react";
@@ -41,7 +40,6 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const { items, appsScanned } = useUserVppLicenses(user.id);
-  const restoreFocusTarget = useRestoreFocusTarget();
   // Kept after closing (open: false) so Fluent can close the dialog cleanly.
   const [dialog, setDialog] = useState<{ license: UserVppLicense; open: boolean } | undefined>(
     undefined,
@@ -107,7 +105,6 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
                 {mayRevoke ? (
                   <TableCell className={styles.cell}>
                     <Button
-                      {...restoreFocusTarget}
                       size="small"
                       aria-label={t("users.licenses.revokeNamed", { app: license.appDisplayName })}
                       onClick={() => {

@@ -1,4 +1,10 @@
-import type { ActionRecord, BulkItem, ManagedDevice } from "@ihc/contracts";
+import {
+  deviceRetireStandingOf,
+  isRetiringState,
+  type ActionRecord,
+  type BulkItem,
+  type ManagedDevice,
+} from "@ihc/contracts";
 
 export const RETIRE_KIND = "user.retire-all-devices";
 
@@ -19,9 +25,6 @@ export type DeviceRetireState = "waiting" | "retirePending" | "retired" | "faile
 export interface DeviceRetireRow extends RetireTarget {
   state: DeviceRetireState;
 }
-
-const retiring = new Set(["retirePending", "retireIssued"]);
-const failed = new Set(["retireFailed", "retireCanceled"]);
 
 export function retireTargetsOf(devices: readonly ManagedDevice[]): RetireTarget[] {
   return devices.map((device) => ({
@@ -44,15 +47,20 @@ function stateOfItem(
   if (item.state === "failed") return "failed";
   if (read && device === undefined && item.state === "sent") return "retired";
   if (item.state === "unknown") return "unknown";
-  const state = device?.managementState ?? item.managementState;
-  return state !== undefined && retiring.has(state) ? "retirePending" : "waiting";
+  return isRetiringState(device?.managementState ?? item.managementState)
+    ? "retirePending"
+    : "waiting";
 }
 
-function stateOfDevice(device: ManagedDevice | undefined): DeviceRetireState {
-  if (device === undefined) return "retired";
-  if (retiring.has(device.managementState)) return "retirePending";
-  return failed.has(device.managementState) ? "failed" : "waiting";
-}
+const stateOfStanding = {
+  gone: "retired",
+  retiring: "retirePending",
+  failed: "failed",
+  managed: "waiting",
+} as const satisfies Record<string, DeviceRetireState>;
+
+const stateOfDevice = (device: ManagedDevice | undefined): DeviceRetireState =>
+  stateOfStanding[deviceRetireStandingOf(device)];
 
 /**
  * Each device of a retire and where it stands. The record's items (one per device confirmed,
@@ -85,7 +93,8 @@ export function deviceRetireRows(
     });
   }
   const chosen =
-    confirmed ?? retireTargetsOf(current.filter((device) => retiring.has(device.managementState)));
+    confirmed ??
+    retireTargetsOf(current.filter((device) => isRetiringState(device.managementState)));
   return chosen.map((target) => ({
     ...target,
     state: stateOfDevice(devices.get(target.id.toLowerCase())),

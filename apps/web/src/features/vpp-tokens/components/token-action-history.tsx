@@ -10,11 +10,11 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import type { VppTokenActionResult } from "@ihc/contracts";
+import { progressFromRevokeResult, type VppTokenActionResult } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { ActionStatusBadge } from "../../../components/action-status-badge";
 import { RelativeTime } from "../../../components/relative-time";
-import { progressFromVppResult, progressStatusOf } from "../../../lib/action-status";
+import { progressStatusOf } from "../../../lib/action-status";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 
@@ -59,7 +59,7 @@ export function TokenActionHistory({ results }: { results: readonly VppTokenActi
         </TableHeader>
         <TableBody>
           {[...results].sort(newestFirst).map((result) => {
-            const progress = progressFromVppResult(result);
+            const progress = progressFromRevokeResult(result);
             const status = progressStatusOf(progress);
             return (
               <TableRow key={`${result.actionName}|${result.startDateTime ?? ""}`}>

@@ -8,7 +8,6 @@ import {
   Spinner,
   tokens,
   useId,
-  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, ArrowSync20Regular, Delete20Regular } from "@fluentui/react-icons";
 import { GraphIdSchema, type ActionRecord, type VppToken } from "@ihc/contracts";
@@ -99,7 +98,6 @@ function TokenDetail({ id }: { id: string }) {
   const [dialog, setDialog] = useState<"revoke" | "sync" | undefined>(undefined);
   const [openings, setOpenings] = useState(0);
   // Marks the buttons that open a dialog: Fluent gives focus back to them when it closes.
-  const restoreFocusTarget = useRestoreFocusTarget();
   const [syncAccepted, setSyncAccepted] = useState<ActionRecord | undefined>(undefined);
   const openDialog = (kind: "revoke" | "sync") => {
     setOpenings((n) => n + 1);
@@ -126,7 +124,6 @@ function TokenDetail({ id }: { id: string }) {
       {mayAct ? (
         <div className={styles.toolbar}>
           <DestructiveButton
-            {...restoreFocusTarget}
             id={revokeButtonId}
             icon={<Delete20Regular />}
             onClick={() => {
@@ -136,7 +133,6 @@ function TokenDetail({ id }: { id: string }) {
             {t("vppTokens.detail.revoke")}
           </DestructiveButton>
           <Button
-            {...restoreFocusTarget}
             id={syncButtonId}
             appearance="secondary"
             icon={<ArrowSync20Regular />}

@@ -1,11 +1,11 @@
-import type { ActionProgress, ActionRecord, VppToken } from "@ihc/contracts";
 import {
-  actionStatusOf,
-  latestVppRevoke,
-  progressFromVppResult,
-  progressStatusOf,
-  type ActionStatus,
-} from "../../../lib/action-status";
+  latestRevoke,
+  progressFromRevokeResult,
+  type ActionProgress,
+  type ActionRecord,
+  type VppToken,
+} from "@ihc/contracts";
+import { actionStatusOf, progressStatusOf, type ActionStatus } from "../../../lib/action-status";
 
 export interface LatestRevoke {
   status: ActionStatus;
@@ -28,8 +28,8 @@ export function latestRevokeOf(
   actions: readonly ActionRecord[] | undefined,
 ): LatestRevoke | undefined {
   const action = actions?.find((record) => record.kind === REVOKE);
-  const result = latestVppRevoke(token.tokenActionResults);
-  const fromGraph = result === undefined ? undefined : progressFromVppResult(result);
+  const result = latestRevoke(token.tokenActionResults);
+  const fromGraph = result === undefined ? undefined : progressFromRevokeResult(result);
 
   if (!action) {
     return fromGraph === undefined

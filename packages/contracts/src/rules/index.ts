@@ -1,0 +1,4 @@
+export * from "./device-states.js";
+export * from "./license-keys.js";
+export * from "./revoke-progress.js";
+export * from "./typed-confirmation.js";

@@ -70,20 +70,26 @@ describe("hostile callers", () => {
     it("never mix on writes: each action's Graph call carries the oid of the user who asked", async () => {
       stack.sim.setTiming({ vppSyncSeconds: 0.2 });
       const users = ["agent", "senior"] as const;
-      const target = seededIds.vppTokens.valid;
-      const records = await Promise.all(
-        Array.from({ length: 40 }, async (_, i) => {
-          const key = users[i % 2] ?? "agent";
-          const response = await postAction(
-            stack,
-            `/api/vpp-tokens/${target}/sync-licenses`,
-            tokenOf(key),
-            { reason: `interleaved ${i}` },
-          );
-          expect(response.status).toBe(202);
-          return { key, record: ActionRecordSchema.parse(await response.json()) };
-        }),
-      );
+      // Concurrent across every token, one sync per token at a time: at most one action per
+      // target may be open (a second sync of the same token while one runs is a 409).
+      const tokens = Object.values(seededIds.vppTokens);
+      const records: { key: (typeof users)[number]; record: ActionRecord }[] = [];
+      for (let round = 0; records.length < 40; round++) {
+        const answers = await Promise.all(
+          tokens.map(async (target, t) => {
+            const key = users[(round + t) % 2] ?? "agent";
+            const response = await postAction(
+              stack,
+              `/api/vpp-tokens/${target}/sync-licenses`,
+              tokenOf(key),
+              { reason: `interleaved ${round}.${t}` },
+            );
+            expect(response.status).toBe(202);
+            return { key, record: ActionRecordSchema.parse(await response.json()) };
+          }),
+        );
+        records.push(...answers);
+      }
       const received = stack.graphCalls();
       for (const { key, record } of records) {
         expect(record.actor.oid).toBe(accountOf(key).id);

@@ -11,7 +11,7 @@ import {
   type FaultRule,
   type ReceivedGraphRequest,
 } from "@ihc/tenant-sim";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { postAction, readAction } from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 import { malformedGraphPaths } from "./graph-paths.js";
@@ -97,17 +97,22 @@ const PROFILES: Record<string, (path: string, method?: string) => FaultRule[]> =
 
 const READABLE_CODES = ["graph_throttled", "graph_unavailable", "graph_error", "claims_challenge"];
 
+const startFailingStack = async (): Promise<Stack> => {
+  const stack = await startStack({
+    graphRetry: RETRY,
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+    watcherTuning: { pollMs: 150, maxBackoffMs: 500, reconcileWindowMs: RECONCILE_WINDOW_MS },
+  });
+  stack.sim.setTiming({ vppRevokeSeconds: 0.6, appRevokeSeconds: 0.3 });
+  return stack;
+};
+
 describe("a failing Graph", () => {
   let stack: Stack;
   let agent: string;
   let senior: string;
   beforeAll(async () => {
-    stack = await startStack({
-      graphRetry: RETRY,
-      rateLimit: { limit: 100_000, windowMs: 60_000 },
-      watcherTuning: { pollMs: 150, maxBackoffMs: 500, reconcileWindowMs: RECONCILE_WINDOW_MS },
-    });
-    stack.sim.setTiming({ vppRevokeSeconds: 0.6, appRevokeSeconds: 0.3 });
+    stack = await startFailingStack();
     agent = await stack.tokenFor("agent");
     senior = await stack.tokenFor("senior");
   });
@@ -189,6 +194,17 @@ describe("a failing Graph", () => {
   });
 
   describe("one action of each family", () => {
+    // Each case on a fresh BFF and tenant: a case may leave an action open (a revoke Intune still
+    // runs, an outcome still being settled), and a second action on that target would rightly be
+    // refused (409: at most one open action per target and kind).
+    beforeEach(async () => {
+      expectNoSecretsInLogs(stack, [agent, senior]);
+      expect(malformedGraphPaths(stack.graphCalls())).toEqual([]);
+      await stack.close();
+      stack = await startFailingStack();
+      agent = await stack.tokenFor("agent");
+      senior = await stack.tokenFor("senior");
+    });
     const families = [
       {
         family: "VPP token revoke",

@@ -165,7 +165,7 @@ test.describe("iOS VPP apps: revoke licenses through the dialogs, watched live",
 
     const run = apps.latestAction();
     await expect(run).toContainText("6 of 6 licenses attempted", { timeout: 30_000 });
-    await expect(run).toContainText("2 of 6 failed");
+    await expect(run).toContainText("2 of 6 licenses failed");
     const failures = run.getByRole("table", { name: "Licenses not revoked" });
     await expect(failures.getByRole("row")).toHaveCount(3);
     await expect(failures).toContainText("HTTP 403");

@@ -3,13 +3,16 @@ import { e2eStack } from "./fixtures/e2e-stack.js";
 
 /**
  * The whole stack on loopback: the tenant simulator and the BFF serving the built SPA from one
- * origin (so the production CSP is exercised). Debian's Chromium, never a downloaded browser.
+ * origin (so the production CSP is exercised), one such stack per worker (e2e-stack.ts).
+ * Debian's Chromium, never a downloaded browser.
  */
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./test-results/artifacts",
+  // Tests of one file run in order in one worker (they share its signed-in states); files
+  // spread over the workers, each with its own stack.
   fullyParallel: false,
-  workers: 1,
+  workers: e2eStack.workers,
   retries: 0,
   timeout: 60_000,
   // Generous: CI may share its two cores with other work, and a page under load renders late.
@@ -17,9 +20,11 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "./test-results/e2e.json" }]],
   use: {
-    baseURL: e2eStack.webOrigin,
+    // The console-test fixture points each test at its worker's own stack.
+    baseURL: e2eStack.stacks[0]?.webOrigin,
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // A trace costs seconds per test to record; CI's clone is gone before anyone could open it.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     launchOptions: {
       executablePath: e2eStack.chromiumPath,
       args: [
@@ -35,24 +40,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
+  webServer: e2eStack.stacks.flatMap((stack) => [
     {
       command: `node ../packages/tenant-sim/dist/cli.js`,
-      env: e2eStack.simulatorEnv,
-      url: `${e2eStack.simulatorUrl}/_sim/health`,
+      env: stack.simulatorEnv,
+      url: `${stack.simulatorUrl}/_sim/health`,
       reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
       timeout: 30_000,
     },
     {
       command: `node ../apps/bff/dist/server.js`,
-      env: e2eStack.bffEnv,
-      url: `${e2eStack.webOrigin}/api/health`,
+      env: stack.bffEnv,
+      url: `${stack.webOrigin}/api/health`,
       reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
       timeout: 30_000,
     },
-  ],
+  ]),
 });

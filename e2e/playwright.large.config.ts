@@ -5,7 +5,7 @@ import { e2eStack } from "./fixtures/e2e-stack.js";
 /**
  * Measurements on a 50,000-user tenant: its own stack (the simulator started with
  * `SIM_SIZE=large`), on its own ports so it never meets the demo stack. Run with
- * `E2E_TENANT_SIZE=large E2E_SIM_PORT=4141 E2E_WEB_PORT=3141 npx playwright test -c playwright.large.config.ts`.
+ * `E2E_TENANT_SIZE=large E2E_WORKERS=1 E2E_SIM_PORT=4141 E2E_WEB_PORT=3141 npx playwright test -c playwright.large.config.ts`.
  */
 if (e2eStack.tenantSize !== "large") {
   throw new Error("playwright.large.config.ts needs E2E_TENANT_SIZE=large (and its own ports)");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/console-test.js";
 import { measureBundle, readBundleBudget } from "../../apps/web/scripts/bundle-size.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 

@@ -8,6 +8,7 @@ import type { GraphGateway } from "./graph/graph-gateway.js";
 import { jsonBody } from "./http/body-parsing.js";
 import { corsPolicy } from "./http/cors-policy.js";
 import { notFoundHandler, problemHandler } from "./http/problem-handler.js";
+import { refuseUnknownQuery } from "./http/query-guard.js";
 import { requestId } from "./http/request-id.js";
 import { requestLogging } from "./http/request-logging.js";
 import { securityHeaders } from "./http/security-headers.js";
@@ -70,7 +71,12 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(requestId(), requestLogging(deps.logger), ...securityHeaders(deps.metadata));
 
   const api = express.Router();
-  api.use(corsPolicy(config.webOrigin), noStore, ...jsonBody([BULK_REVOKE_PATH]));
+  api.use(
+    corsPolicy(config.webOrigin),
+    noStore,
+    refuseUnknownQuery(["health", "clientConfig"]),
+    ...jsonBody([BULK_REVOKE_PATH]),
+  );
   api.use(
     healthRouter({
       version: deps.version,
@@ -80,7 +86,11 @@ export const createApp = (deps: AppDeps): Express => {
   );
   api.use(clientConfigRouter({ ...config, metadata: deps.metadata }));
   // Everything below needs a valid token: deny by default, so a new route cannot forget it.
-  api.use(authenticate(deps.validateToken), userRateLimit(deps.rateLimit ?? defaultUserRateLimit));
+  api.use(
+    authenticate(deps.validateToken),
+    userRateLimit(deps.rateLimit ?? defaultUserRateLimit),
+    refuseUnknownQuery(),
+  );
   // Background watchers read Graph on behalf of whoever is signed in (see identity-pool.ts).
   api.use((req, _res, next) => {
     const user = userOf(req);

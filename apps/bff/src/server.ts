@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { securityHeaderValues } from "./http/security-headers.js";
 import type { AddressInfo } from "node:net";
 import { recoverActions } from "./actions/action-services.js";
 import { createApp } from "./app.js";
@@ -51,7 +52,11 @@ try {
   const deps = await createAppDeps(config, { logger, version: readVersion() });
   const recovered = await recoverActions(deps.actions);
   if (recovered > 0) logger.info({ recovered }, "Resumed actions left open by the last run");
-  const server = createHttpServer(createApp(deps), config.requestTimeouts);
+  const server = createHttpServer(
+    createApp(deps),
+    config.requestTimeouts,
+    securityHeaderValues(deps.metadata),
+  );
   server.once("error", (error) => {
     // Listening failed (e.g. the port is taken).
     logger.fatal(

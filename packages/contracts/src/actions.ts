@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./rules/free-text.js";
 
 /** Every destructive action the console can take; one journal record each. */
 export const ActionKinds = [
@@ -194,9 +195,7 @@ export const ActionRecordFieldsSchema = z.object({
    * Why the record waits before its next Graph call, and until when (issue #12, 5): the SPA
    * says "Intune is throttling writes; retrying in 12 s". Cleared when the call is sent.
    */
-  waiting: z
-    .object({ reason: z.enum(["throttled", "writeBudget"]), until: z.string() })
-    .optional(),
+  waiting: z.object({ reason: z.enum(["throttled", "writeBudget"]), until: z.string() }).optional(),
   /**
    * When the BFF last read Graph to follow or settle this record (issue #12, 5): the SPA shows
    * "checking… · last checked 10 s ago" while the outcome is not known.
@@ -205,6 +204,6 @@ export const ActionRecordFieldsSchema = z.object({
 });
 
 /** A reason the agent may give for the record (ticket number, who asked). */
-export const ReasonSchema = z.string().trim().max(500).optional();
+export const ReasonSchema = freeText(z.string().trim().max(500)).optional();
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";

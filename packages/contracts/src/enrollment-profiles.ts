@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./rules/free-text.js";
 import { ReasonSchema } from "./actions.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
@@ -81,7 +82,7 @@ export const EnrollmentProfileParamsSchema = z
 export type EnrollmentProfileParams = z.infer<typeof EnrollmentProfileParamsSchema>;
 
 /** The profile's display name, typed by the agent to confirm. */
-const ConfirmDisplayNameSchema = z.string().max(256);
+const ConfirmDisplayNameSchema = freeText(z.string().max(256));
 export const ValidityDaysSchema = z.number().int().min(1).max(ENROLLMENT_TOKEN_MAX_VALIDITY_DAYS);
 
 export const RevokeEnrollmentTokenRequestSchema = z

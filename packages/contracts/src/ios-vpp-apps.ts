@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./rules/free-text.js";
 import {
   GraphActionStateSchema,
   ReasonSchema,
@@ -56,7 +57,7 @@ export type IosVppAppList = z.infer<typeof IosVppAppListSchema>;
 /** `GET /api/apps`: `search` matches displayName, publisher and bundleId (case-insensitive). */
 export const IosVppAppListQuerySchema = z
   .object({
-    search: z.string().trim().max(100).optional(),
+    search: freeText(z.string().trim().max(100)).optional(),
     vppTokenId: GraphIdSchema.optional(),
   })
   .strict();
@@ -105,7 +106,7 @@ export const AssignedLicenseListQuerySchema = z
       .max(4000)
       .regex(/^[A-Za-z0-9_-]+$/, "must be a cursor from a previous page")
       .optional(),
-    search: z.string().trim().max(100).optional(),
+    search: freeText(z.string().trim().max(100)).optional(),
     limit: z.number().int().min(1).max(MAX_LICENSE_PAGE_SIZE).optional(),
   })
   .strict();
@@ -133,7 +134,7 @@ export const RevokeAllAppLicensesRequestSchema = z
   .object({
     notifyManagedDevices: z.boolean(),
     /** The app's display name, typed by the agent: the widest action asks for it. */
-    confirmDisplayName: z.string(),
+    confirmDisplayName: freeText(z.string().max(256)),
     reason: ReasonSchema,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./rules/free-text.js";
 import { ReasonSchema } from "./actions.js";
 import { AssignedLicenseKindSchema } from "./ios-vpp-apps.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
@@ -21,11 +22,13 @@ export const MAX_USER_PAGE_SIZE = 100;
  */
 export const UserSearchQuerySchema = z
   .object({
-    search: z
-      .string()
-      .trim()
-      .min(MIN_USER_SEARCH_LENGTH, "type at least one character")
-      .max(MAX_USER_SEARCH_LENGTH, `at most ${MAX_USER_SEARCH_LENGTH} characters`),
+    search: freeText(
+      z
+        .string()
+        .trim()
+        .min(MIN_USER_SEARCH_LENGTH, "type at least one character")
+        .max(MAX_USER_SEARCH_LENGTH, `at most ${MAX_USER_SEARCH_LENGTH} characters`),
+    ),
     cursor: z
       .string()
       .max(4000)
@@ -133,7 +136,7 @@ export type UserVppLicenseList = z.infer<typeof UserVppLicenseListSchema>;
 export const RetireAllDevicesRequestSchema = z
   .object({
     /** Typed by the agent; must equal the user's UPN as Graph returns it (case-insensitive). */
-    confirmUserPrincipalName: z.string().max(1024),
+    confirmUserPrincipalName: freeText(z.string().max(1024)),
     /**
      * The devices the agent was shown in the dialog. Graph retires whatever the user has when it
      * acts, so when this list no longer matches the user's devices the BFF refuses (409) and

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./rules/free-text.js";
 import {
   GraphActionStateSchema,
   ReasonSchema,
@@ -79,7 +80,7 @@ export const RevokeVppLicensesRequestSchema = z
     notifyManagedDevices: z.boolean(),
     revokeUntrackedLicenses: z.boolean(),
     /** The token's display name, typed by the agent: the widest action asks for it. */
-    confirmDisplayName: z.string(),
+    confirmDisplayName: freeText(z.string().max(256)),
     reason: ReasonSchema,
   })
   .strict();

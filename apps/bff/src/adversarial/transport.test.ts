@@ -367,7 +367,8 @@ describe("transport abuse", () => {
         ["SPA route", { method: "GET", path: "/vpp-tokens" }, 200],
         ["SPA index", { method: "GET", path: "/" }, 200],
         ["static asset", { method: "GET", path: "/assets/app-1a2b.js" }, 200],
-        ["missing asset", { method: "GET", path: "/assets/missing.js" }, 200],
+        // A missing file is a 404 (issue #17, 5), with the same headers.
+        ["missing asset", { method: "GET", path: "/assets/missing.js" }, 404],
       ];
       for (const [what, request, status] of cases) {
         const response = await rawRequest(stack.bffUrl, request);

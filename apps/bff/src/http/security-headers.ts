@@ -30,6 +30,42 @@ export const contentSecurityPolicyDirectives = (metadata: OidcMetadata) => {
  * developer's browser to https for every local port.
  */
 export const securityHeaders = (metadata: OidcMetadata): RequestHandler[] => [
+  helmetFor(metadata),
+  (req, res, next) => {
+    if (req.secure) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  },
+];
+
+/**
+ * The same headers as plain values, for the answers Node writes itself before Express sees a
+ * request (a request it cannot parse, headers too large or too slow): helmet run once on a
+ * stand-in response that only records what is set.
+ */
+export const securityHeaderValues = (metadata: OidcMetadata): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a header map
+      delete headers[name.toLowerCase()];
+    },
+  };
+  // helmet reads nothing of the request and only sets and removes headers on the response.
+  const request = Object.create(null) as Parameters<RequestHandler>[0];
+  helmetFor(metadata)(
+    request,
+    recorder as unknown as Parameters<RequestHandler>[1],
+    () => undefined,
+  );
+  return headers;
+};
+
+const helmetFor = (metadata: OidcMetadata): RequestHandler =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -40,11 +76,4 @@ export const securityHeaders = (metadata: OidcMetadata): RequestHandler[] => [
     xFrameOptions: { action: "deny" },
     // MSAL's popup flows need the opener; same-origin would sever it.
     crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
-  }),
-  (req, res, next) => {
-    if (req.secure) {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
-    next();
-  },
-];
+  });

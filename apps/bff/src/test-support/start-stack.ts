@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { securityHeaderValues } from "../http/security-headers.js";
 import { createHash } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -106,7 +107,11 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     watcherTuning: { pollMs: 200, maxBackoffMs: 1000, ...options.watcherTuning },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
-  const server = createHttpServer(createApp(deps), config.requestTimeouts).listen(0, "127.0.0.1");
+  const server = createHttpServer(
+    createApp(deps),
+    config.requestTimeouts,
+    securityHeaderValues(deps.metadata),
+  ).listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve).once("error", reject);
   });

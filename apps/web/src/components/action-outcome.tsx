@@ -111,7 +111,10 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
           <>
             <dt className={styles.term}>{t("outcome.reason")}</dt>
             <dd className={styles.value}>
-              <Body1>{action.reason}</Body1>
+              <Body1>
+                {/* Stored text can never reorder what stands around it (issue #17, 7). */}
+                <bdi>{action.reason}</bdi>
+              </Body1>
             </dd>
           </>
         )}

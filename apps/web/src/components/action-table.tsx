@@ -113,10 +113,12 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
                   <TableCell className={styles.cell}>
                     <span className={styles.stack}>
                       {path === undefined ? (
-                        <Body1 className={styles.wrap}>{action.target.displayName}</Body1>
+                        <Body1 className={styles.wrap}>
+                          <bdi>{action.target.displayName}</bdi>
+                        </Body1>
                       ) : (
                         <Link to={path} className={mergeClasses(styles.link, styles.wrap)}>
-                          {action.target.displayName}
+                          <bdi>{action.target.displayName}</bdi>
                         </Link>
                       )}
                       <Caption1 className={styles.muted}>
@@ -139,7 +141,10 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
                   {action.reason === undefined || action.reason === "" ? (
                     <Caption1 className={styles.muted}>—</Caption1>
                   ) : (
-                    <Body1 className={styles.wrap}>{action.reason}</Body1>
+                    // <bdi>: stored text can never reorder what stands around it (issue #17, 7).
+                    <Body1 className={styles.wrap}>
+                      <bdi>{action.reason}</bdi>
+                    </Body1>
                   )}
                 </TableCell>
                 <TableCell className={styles.cell}>

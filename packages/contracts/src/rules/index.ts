@@ -1,4 +1,5 @@
 export * from "./device-states.js";
+export * from "./free-text.js";
 export * from "./license-keys.js";
 export * from "./revoke-progress.js";
 export * from "./typed-confirmation.js";

@@ -22,6 +22,11 @@ describe("confirmationMatches", () => {
     expect(confirmationMatches("ALEX@CONTOSO.COM", "alex@contoso.com")).toBe(true);
   });
 
+  it("ignores what no one can type: a name holding a bidi override is confirmed as it reads", () => {
+    expect(confirmationMatches("Sales iPads", "Sales\u202E iPads")).toBe(true);
+    expect(confirmationMatches("Sales iPads", "Sales\u0000 iPads")).toBe(true);
+  });
+
   it("refuses another name, a part of it and an empty name", () => {
     expect(confirmationMatches("Kiosk Warehouse", "Kiosk — Warehouse")).toBe(false);
     expect(confirmationMatches("Kiosk -", "Kiosk — Warehouse")).toBe(false);

@@ -1,3 +1,5 @@
+import { withoutForbiddenCharacters } from "./free-text.js";
+
 // Every dash and hyphen a name may hold, and the minus sign, read as "-": enrollment profile
 // names hold "—", and a person types "-" (issue #12, point 7).
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D-]/gu;
@@ -10,7 +12,9 @@ const QUOTES = /[\u2018-\u201F\u2032\u2033\u0060\u00B4"'«»\u2039\u203A]/gu;
  * and trimmed, case ignored.
  */
 export function normalizeConfirmation(text: string): string {
-  return text
+  // A name may hold characters no one can type (a bidi override): compare what can be typed.
+  // Tabs and line breaks are whitespace first, collapsed below.
+  return withoutForbiddenCharacters(text.replace(/\s/gu, " "))
     .normalize("NFKC")
     .replace(DASHES, "-")
     .replace(QUOTES, "'")

@@ -58,6 +58,7 @@ const EnvSchema = z.object({
     .refine((value) => !/^\s*true\s*$/i.test(value), "name the proxy; true would trust anyone")
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   SPA_DIST_DIR: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -84,6 +85,8 @@ export interface Config {
   port: number;
   /** How long a request's headers, and the whole request, may take to arrive. */
   requestTimeouts: { headersMs: number; requestMs: number };
+  /** Open event streams one user may hold; a new one closes their oldest. */
+  eventStreamsPerUser: number;
   /** Express's "trust proxy" setting; undefined trusts none. */
   trustProxy: number | string | undefined;
   spaDistDir: string | undefined;
@@ -156,6 +159,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       headersMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
       requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     },
+    eventStreamsPerUser: e.EVENT_STREAMS_PER_USER,
     trustProxy:
       e.TRUST_PROXY === undefined
         ? undefined

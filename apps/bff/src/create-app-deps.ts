@@ -67,6 +67,7 @@ export const createAppDeps = async (
     graph,
     logger,
     appWriteBudget: config.appWriteBudget,
+    eventStreams: { maxStreamsPerUser: config.eventStreamsPerUser },
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
   });
 

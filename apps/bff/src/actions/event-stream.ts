@@ -6,6 +6,11 @@ export interface EventStreamViewer {
   oid: string;
   /** May see every actor's actions (the auditor, the senior agent). */
   seesAll: boolean;
+  /**
+   * When the token that opened the stream expires (ms since the epoch): the stream ends then,
+   * and the client reconnects with a fresh token, resuming from its last id (issue #17, 2).
+   */
+  expiresAt?: number;
 }
 
 export interface EventStreamOptions {
@@ -17,6 +22,8 @@ export interface EventStreamOptions {
   maxBacklogBytes?: number;
   /** At most this many events are replayed after `Last-Event-ID`; an older gap is re-read. */
   maxReplayEvents?: number;
+  /** At most this many open streams per user; a new one closes that user's oldest. */
+  maxStreamsPerUser?: number;
 }
 
 /** Whether this viewer may see the event (DESIGN §5: an agent sees their own actions). */
@@ -58,6 +65,18 @@ export function streamEvents(
     send(`event: heartbeat\ndata: ${JSON.stringify(event)}\n\n`);
   }, heartbeatMs);
   heartbeat.unref();
+  // A stream never outlives the token that opened it: a token refused elsewhere after its
+  // expiry must not keep receiving events here.
+  const expiry =
+    viewer.expiresAt === undefined
+      ? undefined
+      : setTimeout(
+          () => {
+            end();
+          },
+          Math.max(0, viewer.expiresAt - Date.now()),
+        );
+  expiry?.unref();
 
   /**
    * Ends the stream once. A client that is too far behind is cut off (its backlog would never
@@ -67,6 +86,7 @@ export function streamEvents(
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);
+    clearTimeout(expiry);
     unsubscribe();
     onEnd?.();
     if (cut) res.destroy();
@@ -135,9 +155,13 @@ export function streamEvents(
   };
 }
 
-/** Every open event stream of this process, so that shutdown can end them at once. */
+/**
+ * Every open event stream of this process, by user (oldest first), so that shutdown can end
+ * them at once and one user cannot hold more than `maxStreamsPerUser` (issue #17, 2: one user
+ * held 200). A console tab holds one; a few cover an agent's tabs.
+ */
 export class EventStreams {
-  private readonly open = new Set<() => void>();
+  private readonly open = new Map<string, (() => void)[]>();
 
   constructor(
     private readonly bus: EventBus,
@@ -145,20 +169,28 @@ export class EventStreams {
   ) {}
 
   serve(req: Request, res: Response, viewer: EventStreamViewer): void {
+    const mine = this.open.get(viewer.oid) ?? [];
+    this.open.set(viewer.oid, mine);
     const end = streamEvents(req, res, this.bus, viewer, this.options, () => {
-      this.open.delete(end);
+      const at = mine.indexOf(end);
+      if (at >= 0) mine.splice(at, 1);
+      if (mine.length === 0 && this.open.get(viewer.oid) === mine) this.open.delete(viewer.oid);
     });
-    this.open.add(end);
+    mine.push(end);
+    const limit = this.options.maxStreamsPerUser ?? 5;
+    while (mine.length > limit) mine[0]?.();
   }
 
   /** Ends every stream (shutdown): clients reconnect, to another instance or after the restart. */
   endAll(): void {
-    for (const end of this.open) end();
+    for (const ends of [...this.open.values()]) for (const end of [...ends]) end();
     this.open.clear();
   }
 
   get count(): number {
-    return this.open.size;
+    let count = 0;
+    for (const ends of this.open.values()) count += ends.length;
+    return count;
   }
 }
 

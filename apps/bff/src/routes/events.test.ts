@@ -162,3 +162,63 @@ describe("GET /api/events under clients that do not keep up", () => {
     reader.close();
   });
 });
+
+describe("GET /api/events and the token that opened it (issue #17, 2)", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { EVENT_STREAMS_PER_USER: "3" } });
+  });
+  afterAll(() => stack.close());
+
+  /**
+   * Resolves with the ms a raw stream stayed open, once the server ends it: the last chunk of
+   * its chunked body arrives (the connection itself may stay open for the next request).
+   */
+  const closedAfter = (socket: Socket, openedAt: number): Promise<number> =>
+    new Promise((resolve) => {
+      const done = () => {
+        resolve(Date.now() - openedAt);
+      };
+      if (socket.destroyed || socket.readableEnded) {
+        done();
+        return;
+      }
+      let tail = "";
+      socket.on("data", (chunk: Buffer) => {
+        tail = (tail + chunk.toString("latin1")).slice(-16);
+        // The last chunk of a chunked body (RFC 9112 §7.1): "0", then an empty trailer.
+        if (tail.endsWith("0\r\n\r\n")) done();
+      });
+      socket.once("close", done);
+      socket.resume();
+    });
+
+  it("ends the stream when its token expires, though the token is still inside the clock skew", async () => {
+    const token = await stack.tokenFor("agent", { lifetimeSeconds: 2 });
+    const openedAt = Date.now();
+    const socket = await openUnread(stack, token);
+    const ms = await closedAfter(socket, openedAt);
+    // Its exp is 2 s away; the validator would accept it for 60 s more (clock skew).
+    expect(ms).toBeLessThan(30_000);
+    // The client reconnects with a fresh token and is served again.
+    const fresh = await openUnread(stack, await stack.tokenFor("agent"));
+    expect(fresh.destroyed).toBe(false);
+    fresh.destroy();
+  });
+
+  it("keeps at most EVENT_STREAMS_PER_USER streams per user, closing the oldest first", async () => {
+    const token = await stack.tokenFor("senior");
+    const other = await openUnread(stack, await stack.tokenFor("auditor"));
+    const sockets: Socket[] = [];
+    for (let i = 0; i < 5; i++) sockets.push(await openUnread(stack, token));
+    const [first, second, ...rest] = sockets;
+    if (first === undefined || second === undefined) throw new Error("not opened");
+    await closedAfter(first, Date.now());
+    await closedAfter(second, Date.now());
+    await until(() => stack.deps.actions.streams.count === 4);
+    for (const socket of rest) expect(socket.destroyed).toBe(false);
+    expect(other.destroyed).toBe(false);
+    for (const socket of [other, ...rest]) socket.destroy();
+    await until(() => stack.deps.actions.streams.count === 0);
+  });
+});

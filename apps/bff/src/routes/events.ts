@@ -8,8 +8,10 @@ import { permissionsFor } from "../auth/roles.js";
 export const eventsRouter = (streams: EventStreams): Router =>
   Router().get("/events", requirePermission("console:read"), (req, res) => {
     const user = userOf(req);
+    const exp = user.claims.exp;
     streams.serve(req, res, {
       oid: user.oid,
       seesAll: permissionsFor(user.roles).includes("activity:read-all"),
+      ...(exp === undefined ? {} : { expiresAt: exp * 1000 }),
     });
   });

@@ -31,7 +31,7 @@ export interface GraphCallSpec {
   body?: unknown;
 }
 
-interface ActionRequestBase {
+export interface ActionRequestBase {
   kind: ActionKind;
   idempotencyKey: string;
   user: AuthenticatedUser;

@@ -87,24 +87,19 @@ export const runAppRevoke = async (
   });
   if (replay !== undefined) return replay;
   const { app, graph, totalBefore, watchAfter, subjects } = await request.preconditions();
-  const write = await services.appWriteBudget.take(1);
-  let result: { record: StoredAction; created: boolean };
-  try {
-    result = await services.pipeline.run({
-      kind,
-      idempotencyKey,
-      user,
-      target: appTargetOf(app),
-      parameters,
-      reason,
-      graph,
-      progress: { actionState: "none", attemptedCount: 0, failedCount: 0, totalBefore },
-      watchAfter,
-      subjects,
-    });
-  } finally {
-    write.settle();
-  }
+  const result = await services.pipeline.run({
+    kind,
+    idempotencyKey,
+    user,
+    target: appTargetOf(app),
+    parameters,
+    reason,
+    graph,
+    progress: { actionState: "none", attemptedCount: 0, failedCount: 0, totalBefore },
+    watchAfter,
+    subjects,
+    writeBudget: services.appWriteBudget,
+  });
   if (result.created) watchApp(result.record, services);
   return result.record;
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { securityHeaderValues } from "./http/security-headers.js";
 import type { AddressInfo } from "node:net";
-import { recoverActions } from "./actions/action-services.js";
+import { recoverActions } from "./actions/recover-actions.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createAppDeps } from "./create-app-deps.js";

@@ -16,8 +16,10 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
 import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
+import type { RetryWaitListener } from "../graph/graph-call.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
 import { ActionRunningError, IdempotencyKeyReusedError } from "../errors.js";
+import type { WriteBudget, WriteReservation } from "./write-budget.js";
 import {
   StoredActionSchema,
   type ActionJournal,
@@ -31,7 +33,7 @@ export interface GraphCallSpec {
   body?: unknown;
 }
 
-interface ActionRequestBase {
+export interface ActionRequestBase {
   kind: ActionKind;
   idempotencyKey: string;
   user: AuthenticatedUser;
@@ -47,6 +49,11 @@ interface ActionRequestBase {
   baseline?: Record<string, string> | undefined;
   /** Who or what within the target, as Graph showed them now (kept in the journal). */
   subjects?: ActionSubject[] | undefined;
+  /**
+   * Graph's write limit this action shares with others (an app's revokes, single and bulk):
+   * each call takes one write from it before it goes, the record saying it waits meanwhile.
+   */
+  writeBudget?: WriteBudget | undefined;
 }
 
 export interface SingleCallActionRequest extends ActionRequestBase {
@@ -292,27 +299,56 @@ export class ActionPipeline {
     // A record that runs again (it never reached Graph) lists the items as they are now.
     const items = multiStep ? undefined : request.items;
     let current = record;
+    /** While Graph's 429 holds the call back, the record says so, and until when. */
+    const onRetryWait = async (until: Date | undefined): Promise<void> => {
+      try {
+        current =
+          until === undefined
+            ? await this.updateClearingWaiting(current, {})
+            : await journal.update(record.id, {
+                waiting: { reason: "throttled", until: until.toISOString() },
+              });
+      } catch (error) {
+        // Only the explanation is lost; the call itself must go on.
+        this.deps.logger.warn({ err: error, actionId: record.id }, "could not journal a wait");
+      }
+    };
     const steps: ActionStep[] = [];
     for (const [index, call] of calls.entries()) {
       const clientRequestId =
         index === 0 ? (record.graph?.clientRequestId ?? randomUUID()) : randomUUID();
-      const sentAt = current.sentAt ?? new Date().toISOString();
-      steps.push({ name: call.name, state: "sent", graph: { clientRequestId } });
-      current = await journal.update(record.id, {
-        state: "sent",
-        sentAt,
-        graph: { clientRequestId },
-        ...(multiStep ? { steps: [...steps] } : {}),
-        ...(items === undefined || index > 0 ? {} : { items, itemCounts: countItems(items) }),
-      });
-      const { outcome, error } = await this.call(request.user, call, clientRequestId, record.id);
+      const write = await this.takeWrite(current, request.writeBudget);
+      current = write.current;
+      let outcome: CallOutcome;
+      let error: unknown;
+      let sentAt: string;
+      try {
+        sentAt = current.sentAt ?? new Date().toISOString();
+        steps.push({ name: call.name, state: "sent", graph: { clientRequestId } });
+        current = await this.updateClearingWaiting(current, {
+          state: "sent",
+          sentAt,
+          graph: { clientRequestId },
+          ...(multiStep ? { steps: [...steps] } : {}),
+          ...(items === undefined || index > 0 ? {} : { items, itemCounts: countItems(items) }),
+        });
+        ({ outcome, error } = await this.call(
+          request.user,
+          call,
+          clientRequestId,
+          record.id,
+          onRetryWait,
+        ));
+      } finally {
+        write.reservation?.settle();
+      }
       const state = outcome.state === "not-sent" ? "failed" : outcome.state;
       steps[index] = { name: call.name, state, graph: outcome.graph };
       const nothingSent = outcome.state === "not-sent" && outcome.cause === "signInRequired";
       const completedAt = new Date().toISOString();
       if (nothingSent && index === 0) {
         // Nothing at all reached Graph: journaled as never sent, so the key may run again.
-        const { sentAt: _sentAt, steps: _steps, ...unsent } = current;
+        const { sentAt: _sentAt, steps: _steps, waiting: _waiting, ...unsent } = current;
         await journal.replace({
           ...unsent,
           state,
@@ -323,7 +359,7 @@ export class ActionPipeline {
         throw error;
       }
       if (state !== "succeeded" || index === calls.length - 1) {
-        current = await journal.update(record.id, {
+        current = await this.updateClearingWaiting(current, {
           state,
           graph: outcome.graph,
           ...(multiStep ? { steps: [...steps] } : {}),
@@ -338,18 +374,50 @@ export class ActionPipeline {
     return current;
   }
 
+  /**
+   * Takes one write from the action's budget, if it has one. While it waits for its turn the
+   * record says why and until about when (issue #12, 5); the `sent` write clears that.
+   */
+  private async takeWrite(
+    current: StoredAction,
+    budget: WriteBudget | undefined,
+  ): Promise<{ current: StoredAction; reservation?: WriteReservation }> {
+    if (budget === undefined) return { current };
+    const wait = budget.nextTurn(1);
+    const waiting =
+      wait === undefined
+        ? current
+        : await this.deps.journal.update(current.id, {
+            waiting: { reason: wait.reason, until: new Date(wait.at).toISOString() },
+          });
+    return { current: waiting, reservation: await budget.take(1) };
+  }
+
+  /** Journals `patch`, and drops `waiting` (which a patch cannot) when the record has one. */
+  private async updateClearingWaiting(
+    current: StoredAction,
+    patch: ActionPatch,
+  ): Promise<StoredAction> {
+    if (current.waiting === undefined) return this.deps.journal.update(current.id, patch);
+    const { waiting: _waiting, ...rest } = current;
+    // The pipeline is this record's only writer while it sends, so `current` is the latest.
+    return this.deps.journal.replace(StoredActionSchema.parse({ ...rest, ...patch }));
+  }
+
   /** One Graph call and what its answer (or its absence) means. */
   private async call(
     user: AuthenticatedUser,
     call: GraphCallSpec & { name: string },
     clientRequestId: string,
     actionId: string,
+    onRetryWait: RetryWaitListener,
   ): Promise<{ outcome: CallOutcome; error?: unknown }> {
     try {
       const response = await this.deps.graph.post(user, call.path, {
         version: call.version,
         body: call.body,
         clientRequestId,
+        onRetryWait,
       });
       return {
         outcome: {

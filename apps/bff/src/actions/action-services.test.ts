@@ -3,7 +3,7 @@ import { seededEnrollmentProfileIds } from "@ihc/tenant-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 import type { StoredAction } from "./action-journal.js";
-import { recoverActions } from "./action-services.js";
+import { recoverActions } from "./recover-actions.js";
 
 describe("recoverActions after a restart", () => {
   let stack: Stack;

@@ -1,5 +1,5 @@
 import { assignedLicenseKeyOf } from "@ihc/contracts";
-import type { Actor, BulkItem } from "@ihc/contracts";
+import type { Actor } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { getRevokeResults, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
@@ -7,9 +7,8 @@ import { readRetireSnapshot } from "../graph/managed-devices.js";
 import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
-import type { ActionJournal, StoredAction } from "./action-journal.js";
-import { ActionPipeline, countItems } from "./action-pipeline.js";
-import { actionDefinitions } from "./action-registry.js";
+import type { ActionJournal } from "./action-journal.js";
+import { ActionPipeline } from "./action-pipeline.js";
 import { AppRevokeWatchers } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
 import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
@@ -172,63 +171,4 @@ export const createActionServices = ({
       ]);
     },
   };
-};
-
-/**
- * After a restart: a record still `accepted` never reached Graph (the `sent` write comes first),
- * so it is failed as interrupted and may run again under its key; one `sent` may have reached
- * Graph, so it becomes `unknown`; revokes still running are watched again.
- */
-export const recoverActions = async (services: ActionServices): Promise<number> => {
-  const open = await services.journal.listOpen();
-  for (const record of open) {
-    const definition = actionDefinitions[record.kind];
-    if (definition.recovery === "self") {
-      definition.resume(record, services);
-      continue;
-    }
-    let current = record;
-    if (record.state === "accepted") {
-      const items = record.items?.map((item) => ({ ...item, state: "failed" as const }));
-      await services.journal.update(record.id, {
-        ...(items === undefined ? {} : { items, itemCounts: countItems(items) }),
-        state: "failed",
-        completedAt: new Date().toISOString(),
-        graph: {
-          clientRequestId: record.graph?.clientRequestId ?? "",
-          code: "interrupted",
-          message: "The console restarted before sending this to Graph; nothing was sent.",
-        },
-      });
-      continue;
-    }
-    if (record.state === "sent") {
-      current = await services.journal.update(record.id, {
-        state: "unknown",
-        graph: {
-          clientRequestId: record.graph?.clientRequestId ?? "",
-          code: "interrupted",
-          message: "The console restarted while Graph was being called; checking what happened.",
-        },
-        // The items of a single call (a retire's devices) share its unknown outcome.
-        ...(record.items === undefined ? {} : unknownItems(record.items)),
-        // A multi-step action: the step that was in flight is the one whose outcome is unknown.
-        ...(record.steps === undefined
-          ? {}
-          : {
-              steps: record.steps.map((step) =>
-                step.state === "sent" ? { ...step, state: "unknown" as const } : step,
-              ),
-            }),
-      });
-    }
-    definition.resume(current, services);
-  }
-  return open.length;
-};
-
-/** The devices of a retire whose one call may or may not have reached Graph. */
-const unknownItems = (items: readonly BulkItem[]): Pick<StoredAction, "items" | "itemCounts"> => {
-  const unknown = items.map((item) => ({ ...item, state: "unknown" as const }));
-  return { items: unknown, itemCounts: countItems(unknown) };
 };

@@ -159,10 +159,15 @@ export class BulkRevokeQueue {
     user: AuthenticatedUser,
     queuedCount: number,
   ): Promise<StoredAction> {
-    const reservation = await this.options.budget.take(
-      Math.min(queuedCount, this.batchSize),
-      this.abort.signal,
-    );
+    const wanted = Math.min(queuedCount, this.batchSize);
+    const wait = this.options.budget.nextTurn(wanted);
+    if (wait !== undefined) {
+      // Throttled, or the write budget is spent: the record says why and until about when.
+      record = await this.options.journal.update(record.id, {
+        waiting: { reason: wait.reason, until: new Date(wait.at).toISOString() },
+      });
+    }
+    const reservation = await this.options.budget.take(wanted, this.abort.signal);
     let outcomes = new Map<string, ItemOutcome>();
     let sent: StoredAction;
     try {
@@ -174,7 +179,7 @@ export class BulkRevokeQueue {
           .map((item) => item.key),
       );
       sent = await this.save(
-        record,
+        await this.clearWaiting(record),
         itemsOf(record).map((item) =>
           keys.has(item.key)
             ? { ...item, state: "sent" as const, sentAt, graph: { clientRequestId: randomUUID() } }
@@ -367,6 +372,14 @@ export class BulkRevokeQueue {
       items,
       itemCounts: countItems(items),
     });
+  }
+
+  /** Drops `waiting` as the batch goes out (a patch cannot drop a field). */
+  private async clearWaiting(record: StoredAction): Promise<StoredAction> {
+    if (record.waiting === undefined) return record;
+    const { waiting: _waiting, ...rest } = record;
+    // The runner is this record's only writer while it sends, so `record` is the latest.
+    return this.options.journal.replace(rest);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -51,6 +51,31 @@ describe("FileActionJournal", () => {
     await journal.close();
   });
 
+  it("keeps `waiting` and `lastCheckedAt` across a reopen, and a replace without `waiting` drops it", async () => {
+    const dir = await tempDir();
+    const journal = await FileActionJournal.open(dir);
+    const { record: inserted } = await journal.insert(record({ state: "sent" }));
+    const until = new Date(Date.now() + 12_000).toISOString();
+    const checkedAt = new Date().toISOString();
+    await journal.update(inserted.id, {
+      waiting: { reason: "throttled", until },
+      lastCheckedAt: checkedAt,
+    });
+    await journal.close();
+    const reopened = await FileActionJournal.open(dir);
+    const read = await reopened.get(inserted.id);
+    expect(read?.waiting).toEqual({ reason: "throttled", until });
+    expect(read?.lastCheckedAt).toBe(checkedAt);
+    if (read === undefined) throw new Error("the record was lost");
+    const { waiting: _waiting, ...sent } = read;
+    await reopened.replace(sent);
+    await reopened.close();
+    const again = await FileActionJournal.open(dir);
+    expect((await again.get(inserted.id))?.waiting).toBeUndefined();
+    expect((await again.get(inserted.id))?.lastCheckedAt).toBe(checkedAt);
+    await again.close();
+  });
+
   it("finds a record by actor and key, after a reopen too, with its steps", async () => {
     const dir = await tempDir();
     const journal = await FileActionJournal.open(dir);

@@ -16,6 +16,8 @@ export interface TargetWatcherTuning {
   maxBackoffMs?: number;
   /** Give up watching (record `watchTimedOut`) after this long. */
   timeoutMs?: number;
+  /** How often a poll that changed nothing journals `lastCheckedAt` (at most). */
+  checkedEveryMs?: number;
 }
 
 export interface TargetWatcherOptions<S> extends TargetWatcherTuning {
@@ -49,6 +51,7 @@ export class TargetWatchers<S> {
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
   private readonly timeoutMs: number;
+  private readonly checkedEveryMs: number;
 
   constructor(private readonly options: TargetWatcherOptions<S>) {
     // One sleeper per loop waits on this signal: as many as there are targets or runs.
@@ -56,6 +59,7 @@ export class TargetWatchers<S> {
     this.pollMs = options.pollMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
     this.timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    this.checkedEveryMs = options.checkedEveryMs ?? 5_000;
   }
 
   /** Starts (or joins) the poller of the record's target. */
@@ -122,11 +126,20 @@ export class TargetWatchers<S> {
         if (this.isStopped()) break;
         this.options.onSnapshot?.(targetId, snapshot, previous);
         previous = snapshot;
+        const checkedAt = Date.now();
         for (const action of actions) {
-          const settlement = this.options.settle(action, snapshot, Date.now());
-          if (settlement === undefined) continue;
-          if (settlement.done) actionIds.delete(action.id);
-          await this.options.journal.update(action.id, settlement.patch);
+          const settlement = this.options.settle(action, snapshot, checkedAt);
+          // "Checking… · last checked 10 s ago" (issue #12, 5): said on every change, and
+          // otherwise at most every `checkedEveryMs`, so polls do not flood the journal.
+          const due =
+            checkedAt - Date.parse(action.lastCheckedAt ?? "1970-01-01T00:00:00Z") >=
+            this.checkedEveryMs;
+          if (settlement === undefined && !due) continue;
+          if (settlement?.done === true) actionIds.delete(action.id);
+          await this.options.journal.update(action.id, {
+            ...settlement?.patch,
+            lastCheckedAt: new Date(checkedAt).toISOString(),
+          });
         }
         if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
       }

@@ -66,6 +66,23 @@ export class WriteBudget {
     this.notify();
   }
 
+  /**
+   * Why `count` writes could not be taken at once, and about when they could (an estimate: a
+   * taker ahead in the queue, or a 429, may push it later); undefined when they can now. A
+   * record waiting for its turn says so (issue #12, 5).
+   */
+  nextTurn(count: number): { reason: "throttled" | "writeBudget"; at: number } | undefined {
+    const now = this.now();
+    this.prune(now);
+    const waitMs = this.waitMs(Math.max(1, Math.min(count, this.writes)), now);
+    if (waitMs <= 0) return undefined;
+    return {
+      reason: now < this.blockedUntil ? "throttled" : "writeBudget",
+      // Tokens still in flight come back a window after they settle, at the latest.
+      at: now + (Number.isFinite(waitMs) ? waitMs : this.windowMs + this.marginMs),
+    };
+  }
+
   /** Writes that could be taken at once. */
   available(): number {
     const now = this.now();

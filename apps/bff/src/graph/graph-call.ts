@@ -8,6 +8,12 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
  * typed error a middleware threw (the client library re-wraps thrown errors in its own
  * GraphError, losing their type).
  */
+/**
+ * Told when the retry policy waits before sending a request again after a 429 (`until`), and
+ * when the wait is over and it goes out (`undefined`).
+ */
+export type RetryWaitListener = (until: Date | undefined) => Promise<void>;
+
 export class GraphCall implements MiddlewareOptions {
   attempts = 0;
   /** Attempts handed to the HTTP layer; an error before that is not a transport failure. */
@@ -18,6 +24,8 @@ export class GraphCall implements MiddlewareOptions {
     readonly user: AuthenticatedUser,
     readonly method: string,
     readonly clientRequestId: string,
+    /** See GraphRequestOptions.onRetryWait. */
+    readonly onRetryWait?: RetryWaitListener,
   ) {}
 
   static of(context: Context): GraphCall {

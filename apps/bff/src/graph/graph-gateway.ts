@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import type { OboTokenProvider } from "../auth/obo-token-provider.js";
-import { GraphCall } from "./graph-call.js";
+import { GraphCall, type RetryWaitListener } from "./graph-call.js";
 import { parseGraphError } from "./graph-error.js";
 import { ClientRequestIdMiddleware } from "./middleware/client-request-id.js";
 import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
@@ -30,6 +30,11 @@ export interface GraphRequestOptions {
   body?: unknown;
   /** Made by the caller when it must journal the id before the call is sent. */
   clientRequestId?: string;
+  /**
+   * Told before the retry policy waits to send again after a 429, and when it sends; it must
+   * not throw (a throw would fail a request Graph provably did not act on).
+   */
+  onRetryWait?: RetryWaitListener;
 }
 
 export interface GraphResponse {
@@ -123,7 +128,12 @@ export const createGraphGateway = ({
   };
 
   const request: GraphGateway["request"] = async (user, method, path, options = {}) => {
-    const call = new GraphCall(user, method, options.clientRequestId ?? randomUUID());
+    const call = new GraphCall(
+      user,
+      method,
+      options.clientRequestId ?? randomUUID(),
+      options.onRetryWait,
+    );
     const version = options.version ?? "v1.0";
     const graphRequest = client
       .api(`${path}${queryString(options.query)}`)

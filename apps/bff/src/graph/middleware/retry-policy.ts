@@ -90,7 +90,10 @@ export class RetryPolicyMiddleware implements Middleware {
       if (waitMs > maxWaitMs) return;
       // Free the connection before waiting; this answer is discarded.
       await response.body?.cancel();
+      // The caller may journal why its action waits, and that it goes on (issue #12, 5).
+      await call.onRetryWait?.(new Date(Date.now() + waitMs));
       await sleep(waitMs);
+      await call.onRetryWait?.(undefined);
     }
   }
 

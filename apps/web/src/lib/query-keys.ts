@@ -1,3 +1,5 @@
+import type { ActionTarget } from "@ihc/contracts";
+
 /**
  * Cache keys shared by the features that read a resource and by the event stream that keeps
  * those caches live (`event-stream.ts`), so both always name the same entries.
@@ -12,8 +14,12 @@ export const actionKeys = {
   all: ["actions"] as const,
   /** The whole journal, paged (an infinite query of `ActionList` pages). */
   journal: () => [...actionKeys.all, "journal"] as const,
-  /** The newest records about one target (a single `ActionList`). */
-  byTarget: (targetId: string) => [...actionKeys.all, "by-target", targetId.toLowerCase()] as const,
+  /** Every target's list (`byTarget`), for the stream's shared part. */
+  allByTarget: () => [...actionKeys.all, "by-target"] as const,
+  allDetails: () => [...actionKeys.all, "detail"] as const,
+  /** The newest records about one target (a single `ActionList`, `lib/api/get-target-actions.ts`). */
+  byTarget: (target: Pick<ActionTarget, "type" | "id">) =>
+    [...actionKeys.all, "by-target", target.type, target.id.toLowerCase()] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
 };
 

@@ -47,3 +47,25 @@ export const appKeys = {
   licenses: (id: string) => [...appKeys.all, "licenses", id.toLowerCase()] as const,
   licenseSearch: (id: string, search: string) => [...appKeys.licenses(id), search] as const,
 };
+
+/** What the console reads about an action's target, e.g. to read it again on "Check now". */
+export function targetDataKeys(target: Pick<ActionTarget, "type" | "id">): readonly unknown[][] {
+  switch (target.type) {
+    case "vppToken":
+      return [[...vppTokenKeys.detail(target.id)], [...vppTokenKeys.list()]];
+    case "app":
+      return [
+        [...appKeys.detail(target.id)],
+        [...appKeys.licenses(target.id)],
+        [...appKeys.list()],
+      ];
+    case "enrollmentProfile":
+      return [[...enrollmentProfileKeys.list()]];
+    case "user":
+      return [
+        [...userKeys.detail(target.id)],
+        [...userKeys.devices(target.id)],
+        [...userKeys.vppLicenses(target.id)],
+      ];
+  }
+}

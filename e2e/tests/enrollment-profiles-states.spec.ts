@@ -21,6 +21,8 @@ const words = {
     notRevoked: "The token was not revoked",
     requestId: "Microsoft Graph request ID",
     close: "Close",
+    beingReplaced: "Being replaced…",
+    checkNow: "Check now",
   },
   ru: {
     revoke: "Отозвать токен…",
@@ -37,6 +39,8 @@ const words = {
     notRevoked: "Токен не отозван",
     requestId: "ID запроса Microsoft Graph",
     close: "Закрыть",
+    beingReplaced: "Токен заменяется…",
+    checkNow: "Проверить сейчас",
   },
 } as const;
 
@@ -117,8 +121,26 @@ for (const language of ["en", "ru"] as const) {
     ]);
     await ep.dialog().getByRole("button", { name: w.confirmReplace, exact: true }).click();
     await expect(ep.resultStatus()).toContainText(w.checking, { timeout: 30_000 });
+    await expect(ep.dialog().getByRole("button", { name: w.checkNow })).toBeVisible();
     await shoot(page, testInfo, `enrollment-replace-unknown-${language}`);
     await ep.dialog().getByRole("button", { name: w.close }).click();
+
+    // The open action shows on its row (issue #12, 5): what it does, "Check now", and no second
+    // revoke or replace while it is open — after a reload too, from the journal.
+    const replacedRow = ep.row(replaced.displayName);
+    const showsOpenAction = async () => {
+      await expect(replacedRow).toContainText(w.beingReplaced);
+      await expect(replacedRow.getByRole("button", { name: w.revoke })).toBeDisabled();
+      await expect(replacedRow.getByRole("button", { name: w.replace })).toHaveCount(0);
+      await expect(replacedRow.getByRole("button", { name: w.checkNow })).toBeVisible();
+    };
+    await showsOpenAction();
+    await page.reload();
+    await showsOpenAction();
+    await replacedRow.getByRole("button", { name: w.checkNow }).click();
+    await expect(replacedRow.getByRole("button", { name: w.checkNow })).toBeEnabled();
+    await showsOpenAction();
+    await shoot(page, testInfo, `enrollment-row-open-action-${language}`);
 
     // Show token.
     const shown = unique.find((p) => p.tokenStatus === "active" && p !== revoked && p !== replaced);

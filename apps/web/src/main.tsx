@@ -1,12 +1,14 @@
 import { StrictMode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { z } from "zod";
+import { actionEventAppliers } from "./app/action-event-appliers";
 import { App } from "./app/app";
 import { preloadConsoleIfSignedInLikely } from "./app/console-loader";
 import { AppProviders, ThemeProvider } from "./app/providers";
 import { FullPageSpinner } from "./components/full-page-spinner";
 import { StartupErrorPage } from "./components/startup-error-page";
 import { configureApiClient } from "./lib/api-client";
+import { registerActionEventAppliers } from "./lib/console-event-cache";
 import { getClientConfig } from "./lib/api/get-client-config";
 import { initI18n } from "./lib/i18n";
 import { createMsalSession, createMsalTokenSource } from "./lib/msal";
@@ -15,6 +17,7 @@ import { createQueryClient } from "./lib/query-client";
 // Production runs under `script-src 'self'` (no eval): without this, zod 4 probes `new Function`
 // for its JIT parser and the browser reports a CSP violation on every start.
 z.config({ jitless: true });
+registerActionEventAppliers(actionEventAppliers);
 
 /**
  * Start-up, in order: translations; the tenant settings from the BFF (`/api/client-config`, the

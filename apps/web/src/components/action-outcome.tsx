@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-components";
 import type { ActionRecord, ActionStep } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
+import { ActionWaitNotice } from "./action-wait-notice";
 import { RelativeTime } from "./relative-time";
 import { RequestId } from "./request-id";
 
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
   technical: { color: tokens.colorNeutralForeground3 },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  unknown: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 /** Step names the console knows how to say; any other shows as Graph names it. */
@@ -55,12 +57,15 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
     <div className={styles.root}>
       {action.state === "unknown" ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
+          <MessageBarBody className={styles.unknown}>
             <MessageBarTitle>{t("outcome.unknownTitle")}</MessageBarTitle>
             {t("outcome.unknown", { target: action.target.displayName })}
+            <ActionWaitNotice action={action} compact />
           </MessageBarBody>
         </MessageBar>
-      ) : null}
+      ) : (
+        <ActionWaitNotice action={action} />
+      )}
       {partly ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

@@ -17,6 +17,7 @@ import { Link } from "react-router";
 import { actionStatusOf } from "../lib/action-status";
 import { vppTokenPath } from "../lib/route-paths";
 import { ActionStatusBadge } from "./action-status-badge";
+import { ActionWaitNotice } from "./action-wait-notice";
 import { RelativeTime } from "./relative-time";
 import { RequestId } from "./request-id";
 import { useProgressDetail } from "./use-progress-detail";
@@ -135,6 +136,7 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
                       size="small"
                     />
                     {detail === undefined ? null : <Caption1>{detail}</Caption1>}
+                    <ActionWaitNotice action={action} compact />
                   </span>
                 </TableCell>
                 <TableCell className={styles.cell}>

@@ -1,3 +1,5 @@
+import type { ActionTarget } from "@ihc/contracts";
+
 /**
  * Cache keys shared by the features that read a resource and by the event stream that keeps
  * those caches live (`event-stream.ts`), so both always name the same entries.
@@ -12,8 +14,12 @@ export const actionKeys = {
   all: ["actions"] as const,
   /** The whole journal, paged (an infinite query of `ActionList` pages). */
   journal: () => [...actionKeys.all, "journal"] as const,
-  /** The newest records about one target (a single `ActionList`). */
-  byTarget: (targetId: string) => [...actionKeys.all, "by-target", targetId.toLowerCase()] as const,
+  /** Every target's list (`byTarget`), for the stream's shared part. */
+  allByTarget: () => [...actionKeys.all, "by-target"] as const,
+  allDetails: () => [...actionKeys.all, "detail"] as const,
+  /** The newest records about one target (a single `ActionList`, `lib/api/get-target-actions.ts`). */
+  byTarget: (target: Pick<ActionTarget, "type" | "id">) =>
+    [...actionKeys.all, "by-target", target.type, target.id.toLowerCase()] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
 };
 
@@ -41,3 +47,25 @@ export const appKeys = {
   licenses: (id: string) => [...appKeys.all, "licenses", id.toLowerCase()] as const,
   licenseSearch: (id: string, search: string) => [...appKeys.licenses(id), search] as const,
 };
+
+/** What the console reads about an action's target, e.g. to read it again on "Check now". */
+export function targetDataKeys(target: Pick<ActionTarget, "type" | "id">): readonly unknown[][] {
+  switch (target.type) {
+    case "vppToken":
+      return [[...vppTokenKeys.detail(target.id)], [...vppTokenKeys.list()]];
+    case "app":
+      return [
+        [...appKeys.detail(target.id)],
+        [...appKeys.licenses(target.id)],
+        [...appKeys.list()],
+      ];
+    case "enrollmentProfile":
+      return [[...enrollmentProfileKeys.list()]];
+    case "user":
+      return [
+        [...userKeys.detail(target.id)],
+        [...userKeys.devices(target.id)],
+        [...userKeys.vppLicenses(target.id)],
+      ];
+  }
+}

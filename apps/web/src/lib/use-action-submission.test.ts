@@ -29,7 +29,7 @@ describe("isUncertainFailure", () => {
 describe("createSubmissionController: the dialog hook's send side", () => {
   const record = { id: "a1" } as ActionRecord;
   const setup = (answers: (() => Promise<ActionRecord>)[]) => {
-    let state: SubmissionState = initialSubmissionState;
+    let state: SubmissionState<string> = initialSubmissionState;
     const sent: { input: string; key: string }[] = [];
     const accepted: ActionRecord[] = [];
     const controller = createSubmissionController<string>(
@@ -56,7 +56,8 @@ describe("createSubmissionController: the dialog hook's send side", () => {
     await settle();
     expect(sent).toEqual([{ input: "x", key: "key-1" }]);
     expect(accepted).toEqual([record]);
-    expect(state()).toEqual({ phase: "idle", error: undefined, accepted: record });
+    // The dialog renders its result from the accepted record, and knows what it sent.
+    expect(state()).toEqual({ phase: "idle", error: undefined, accepted: record, sent: "x" });
   });
 
   it("after no answer, retries the same input with the same key, the failure shown meanwhile", async () => {

@@ -19,8 +19,13 @@ export interface ActionSubmission<TInput> {
    * for a different request. Changing it now would be refused as a reused key.
    */
   locked: boolean;
-  /** The record the BFF accepted, once it did. */
+  /** The record the BFF accepted, once it did: the dialog renders its result from this. */
   accepted: ActionRecord | undefined;
+  /**
+   * The input of the last request sent, so a dialog can tell whether the field the BFF refused
+   * still holds what was sent (and show the refusal under it only then).
+   */
+  sent: TInput | undefined;
   /** Sends once; ignored while a request is in flight (a double click sends one request). */
   submit: (input: TInput) => void;
   /** Sends the last input again with the same key: safe, the BFF answers with the same record. */
@@ -35,11 +40,13 @@ export function isUncertainFailure(error: unknown): boolean {
   return error.status === 0 || error.status === 408 || error.status >= 500;
 }
 
-export interface SubmissionState {
+export interface SubmissionState<TInput = unknown> {
   phase: SubmissionPhase;
   error: unknown;
   /** The record the BFF accepted, once it did: the dialog's result. */
   accepted: ActionRecord | undefined;
+  /** The input of the last request sent. */
+  sent: TInput | undefined;
 }
 
 /**
@@ -50,7 +57,7 @@ export interface SubmissionState {
 export function createSubmissionController<TInput>(
   idempotencyKey: string,
   send: (input: TInput, idempotencyKey: string) => Promise<ActionRecord>,
-  onChange: (update: (previous: SubmissionState) => SubmissionState) => void,
+  onChange: (update: (previous: SubmissionState<TInput>) => SubmissionState<TInput>) => void,
   onAccepted: (record: ActionRecord) => void,
 ) {
   let inFlight = false;
@@ -65,16 +72,23 @@ export function createSubmissionController<TInput>(
       phase: "sending",
       error: previous.phase === "uncertain" ? previous.error : undefined,
       accepted: undefined,
+      sent: input,
     }));
     send(input, idempotencyKey).then(
       (record) => {
         inFlight = false;
-        onChange(() => ({ phase: "idle", error: undefined, accepted: record }));
+        onChange((previous) => ({
+          ...previous,
+          phase: "idle",
+          error: undefined,
+          accepted: record,
+        }));
         onAccepted(record);
       },
       (error: unknown) => {
         inFlight = false;
-        onChange(() => ({
+        onChange((previous) => ({
+          ...previous,
           phase: isUncertainFailure(error) ? "uncertain" : "refused",
           error,
           accepted: undefined,
@@ -90,10 +104,11 @@ export function createSubmissionController<TInput>(
   };
 }
 
-export const initialSubmissionState: SubmissionState = {
+export const initialSubmissionState: SubmissionState<never> = {
   phase: "idle",
   error: undefined,
   accepted: undefined,
+  sent: undefined,
 };
 
 /**
@@ -102,10 +117,11 @@ export const initialSubmissionState: SubmissionState = {
  */
 export function useActionSubmission<TInput>(
   send: (input: TInput, idempotencyKey: string) => Promise<ActionRecord>,
-  onAccepted: (record: ActionRecord) => void,
+  /** For a dialog that hands the record on (and closes); others render from `accepted`. */
+  onAccepted: (record: ActionRecord) => void = () => undefined,
 ): ActionSubmission<TInput> {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [state, setState] = useState<SubmissionState>(initialSubmissionState);
+  const [state, setState] = useState<SubmissionState<TInput>>(initialSubmissionState);
   // The latest callbacks, read when the agent sends and when an answer comes; the controller
   // lives as long as the dialog (its in-flight flag must survive re-renders).
   const latest = useRef({ send, onAccepted });
@@ -146,6 +162,7 @@ export function useActionSubmission<TInput>(
     phase: state.phase,
     error: state.error,
     accepted: state.accepted,
+    sent: state.sent,
     locked: state.phase === "sending" || state.phase === "uncertain" || keyReused,
     submit,
     retry,

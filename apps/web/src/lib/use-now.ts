@@ -1,53 +1,56 @@
 import { useSyncExternalStore } from "react";
 
-interface Clock {
-  now: number;
-  listeners: Set<() => void>;
-  timer: number | undefined;
-  subscribe: (listener: () => void) => () => void;
+export interface SharedClock {
+  /** Listens at the given period; returns the unsubscribe function. */
+  subscribe: (periodMs: number, listener: () => void) => () => void;
   read: () => number;
 }
 
-const clocks = new Map<number, Clock>();
+/**
+ * One clock for the whole page (issue #12, 6: relative times on one page agree). Every reader
+ * reads the same "now", and the clock ticks at the shortest period anyone asked for, notifying
+ * everyone: a card ticking every second and a row ticking every 15 s never show two different
+ * "nows". Rendering a few more relative times per second costs less than two cards disagreeing.
+ */
+export function createSharedClock(clock: () => number = Date.now): SharedClock {
+  let now = clock();
+  const listeners = new Map<() => void, number>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let timerPeriod: number | undefined;
 
-/** One shared clock per period: a table of relative times runs one timer, not one per cell. */
-function clockFor(periodMs: number): Clock {
-  const existing = clocks.get(periodMs);
-  if (existing) return existing;
-  const clock: Clock = {
-    now: Date.now(),
-    listeners: new Set(),
-    timer: undefined,
-    subscribe: (listener) => {
-      clock.listeners.add(listener);
-      // A component mounting late must not render an old "now" (up to a period ago): when the
-      // clock is stale, move it on; React re-reads the snapshot after subscribing.
-      if (Date.now() - clock.now > 1000) {
-        clock.now = Date.now();
-        for (const notify of clock.listeners) if (notify !== listener) notify();
-      }
-      if (clock.timer === undefined) {
-        clock.timer = window.setInterval(() => {
-          clock.now = Date.now();
-          for (const notify of clock.listeners) notify();
-        }, periodMs);
-      }
+  const tick = () => {
+    now = clock();
+    for (const notify of listeners.keys()) notify();
+  };
+  const reschedule = () => {
+    const shortest = listeners.size === 0 ? undefined : Math.min(...listeners.values());
+    if (shortest === timerPeriod) return;
+    if (timer !== undefined) clearInterval(timer);
+    timer = shortest === undefined ? undefined : setInterval(tick, shortest);
+    timerPeriod = shortest;
+  };
+
+  return {
+    subscribe: (periodMs, listener) => {
+      listeners.set(listener, periodMs);
+      // A component mounting late must not render an old "now": when the clock is stale, move
+      // it on for everyone; React re-reads the snapshot after subscribing.
+      if (clock() - now > 1000) tick();
+      reschedule();
       return () => {
-        clock.listeners.delete(listener);
-        if (clock.listeners.size === 0 && clock.timer !== undefined) {
-          window.clearInterval(clock.timer);
-          clock.timer = undefined;
-        }
+        listeners.delete(listener);
+        reschedule();
       };
     },
-    read: () => clock.now,
+    read: () => now,
   };
-  clocks.set(periodMs, clock);
-  return clock;
 }
 
-/** The current time, re-rendering every `periodMs`. */
+const pageClock = createSharedClock();
+
+/** The page's current time, re-rendering at least every `periodMs`. */
 export function useNow(periodMs = 30_000): Date {
-  const { subscribe, read } = clockFor(periodMs);
-  return new Date(useSyncExternalStore(subscribe, read));
+  return new Date(
+    useSyncExternalStore((listener) => pageClock.subscribe(periodMs, listener), pageClock.read),
+  );
 }

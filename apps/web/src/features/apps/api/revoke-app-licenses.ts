@@ -7,9 +7,9 @@ import {
   type RevokeUserLicenseRequest,
 } from "@ihc/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addTargetAction } from "../../../lib/api/get-target-actions";
 import { apiRequest } from "../../../lib/api-client";
 import { appKeys } from "../../../lib/query-keys";
-import { addAppAction } from "./get-app-actions";
 
 /** One app revoke as a dialog sends it: which route, its body, the dialog's Idempotency-Key. */
 export type AppRevokeInput = { appId: string; idempotencyKey: string } & (
@@ -40,7 +40,7 @@ export function useRevokeAppLicenses() {
   return useMutation({
     mutationFn: revokeAppLicenses,
     onSuccess: (record, { appId }) => {
-      addAppAction(client, record);
+      addTargetAction(client, record);
       // Graph lists the revoke on the app at once; events then keep the page live.
       void client.invalidateQueries({ queryKey: appKeys.detail(appId) });
     },

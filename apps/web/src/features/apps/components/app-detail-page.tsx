@@ -29,7 +29,7 @@ import { currentLanguage } from "../../../lib/i18n";
 import { can } from "../../../lib/permissions";
 import { routePaths } from "../../../lib/route-paths";
 import { useApp } from "../api/get-app";
-import { useAppActions } from "../api/get-app-actions";
+import { useTargetActions } from "../../../lib/api/get-target-actions";
 import { revokingKeysOf } from "../hooks/revoking-keys";
 import { useLicensesRefresh } from "../hooks/use-licenses-refresh";
 import { AppActionCard } from "./app-action-card";
@@ -273,7 +273,7 @@ interface AppActionsProps {
 function AppActions({ app, mayAct, subjects, onRetry, render }: AppActionsProps) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { items } = useAppActions(app.id);
+  const { items } = useTargetActions({ type: "app", id: app.id });
   useLicensesRefresh(app, items);
   const recent = items.filter((action) => action.kind.startsWith("app.")).slice(0, SHOWN_ACTIONS);
   return (

@@ -1,6 +1,6 @@
 import type { ActionRecord, BulkItem } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
-import { revokedLicenseKeys } from "../../../lib/console-event-cache";
+import { revokedLicenseKeys } from "../api/apply-action-events";
 import { bulkProgressOf, retryChoicesOf } from "./bulk-progress";
 
 const item = (key: string, state: BulkItem["state"], code?: string): BulkItem => {

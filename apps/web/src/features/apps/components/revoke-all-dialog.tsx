@@ -35,7 +35,6 @@ export function RevokeAllDialog({ open, app, onDismiss, onAccepted }: RevokeAllD
   const [notifyManagedDevices, setNotify] = useState(false);
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
-  const [sentName, setSentName] = useState<string | undefined>(undefined);
   const { mutateAsync } = useRevokeAppLicenses();
   const send = useCallback(
     (body: RevokeAllAppLicensesRequest, idempotencyKey: string) =>
@@ -45,12 +44,13 @@ export function RevokeAllDialog({ open, app, onDismiss, onAccepted }: RevokeAllD
   const submission = useActionSubmission(send, onAccepted);
   const sending = submission.phase === "sending";
   const confirmError =
-    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+    typed.trim() === submission.sent?.confirmDisplayName
+      ? submission.fieldError("body.confirmDisplayName")
+      : undefined;
   const used = app.usedLicenseCount;
 
   const confirm = () => {
     const trimmed = reason.trim();
-    setSentName(typed.trim());
     submission.submit({
       notifyManagedDevices,
       confirmDisplayName: typed.trim(),

@@ -1,5 +1,5 @@
 import { singleLicenseKeyOf, type ActionRecord } from "@ihc/contracts";
-import { isSettled } from "../../../lib/console-event-cache";
+import { isSettled } from "../../../lib/action-records";
 
 /**
  * Licenses with a revoke on its way (a single revoke not settled, a bulk item not answered yet):

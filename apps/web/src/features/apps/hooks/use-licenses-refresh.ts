@@ -1,7 +1,7 @@
 import type { ActionRecord, IosVppApp } from "@ihc/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { isSettled } from "../../../lib/console-event-cache";
+import { isSettled } from "../../../lib/action-records";
 import { appKeys } from "../../../lib/query-keys";
 import { hasRunningRevoke } from "../api/get-app";
 

@@ -5,6 +5,7 @@ import {
   type ReplaceEnrollmentTokenRequest,
 } from "@ihc/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addTargetAction } from "../../../lib/api/get-target-actions";
 import { apiRequest } from "../../../lib/api-client";
 import { enrollmentProfileKeys } from "../../../lib/query-keys";
 
@@ -29,7 +30,9 @@ export function useReplaceEnrollmentToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: replaceEnrollmentToken,
-    onSuccess: () => {
+    onSuccess: (record) => {
+      // The row shows the open action at once ("Being revoked…"), before its first event.
+      addTargetAction(client, record);
       void client.invalidateQueries({ queryKey: enrollmentProfileKeys.list() });
     },
   });

@@ -1,45 +1,24 @@
 import {
-  Body1Strong,
-  Button,
-  Caption1,
-  makeStyles,
-  mergeClasses,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
-  tokens,
-  Tooltip,
 } from "@fluentui/react-components";
-import { ArrowSync16Regular, Delete16Regular, Eye16Regular } from "@fluentui/react-icons";
 import type { EnrollmentProfile } from "@ihc/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../lib/api/get-me";
-import { formatNumber } from "../../../lib/format";
-import { useTableStyles } from "../../../components/table-styles";
 import { currentLanguage } from "../../../lib/i18n";
-import { mayActOnProfiles, profileActionsFor } from "./profile-actions";
-import { profileKindKey } from "./profile-kind";
+import { EnrollmentProfileRow, type ProfileDialogKind } from "./enrollment-profile-row";
+import { mayActOnProfiles } from "./profile-actions";
+import { useProfileTableStyles } from "./use-profile-table-styles";
 import { ReplaceTokenDialog } from "./replace-token-dialog";
 import { RevealTokenDialog } from "./reveal-token-dialog";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
-import { TokenExpiryCell } from "./token-expiry-cell";
-import { TokenStatusBadge } from "./token-status-badge";
 
-const useOwnStyles = makeStyles({
-  table: { minWidth: "1040px" },
-  stack: { alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
-  mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
-  number: { fontVariantNumeric: "tabular-nums" },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-});
-
-type DialogKind = "revoke" | "replace" | "reveal";
 interface OpenDialog {
-  kind: DialogKind;
+  kind: ProfileDialogKind;
   profile: EnrollmentProfile;
   open: boolean;
   /** A new one per opening: fresh state and a fresh Idempotency-Key. */
@@ -51,7 +30,7 @@ const profileKey = (profile: EnrollmentProfile) => `${profile.kind}:${profile.id
 /** Both kinds of Android Enterprise profile in one table, with the token actions allowed. */
 export function EnrollmentProfileTable({ profiles }: { profiles: readonly EnrollmentProfile[] }) {
   const { t, i18n } = useTranslation();
-  const styles = useTableStyles(useOwnStyles());
+  const styles = useProfileTableStyles();
   const me = useMe();
   const language = currentLanguage(i18n);
   const anyAction = mayActOnProfiles(me);
@@ -64,7 +43,7 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
     dialog === undefined
       ? undefined
       : (profiles.find((p) => profileKey(p) === profileKey(dialog.profile)) ?? dialog.profile);
-  const open = (kind: DialogKind, profile: EnrollmentProfile) => {
+  const open = (kind: ProfileDialogKind, profile: EnrollmentProfile) => {
     setDialog((previous) => ({ kind, profile, open: true, key: (previous?.key ?? 0) + 1 }));
   };
   const close = () => {
@@ -99,91 +78,15 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
           </TableRow>
         </TableHeader>
         <TableBody>
-          {sorted.map((profile) => {
-            const offers = profileActionsFor(me, profile);
-            return (
-              <TableRow key={profileKey(profile)}>
-                <TableCell className={styles.cell}>
-                  <span className={styles.stack}>
-                    <Body1Strong className={styles.wrap}>{profile.displayName}</Body1Strong>
-                    {profile.description === undefined || profile.description === "" ? null : (
-                      <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>
-                        {profile.description}
-                      </Caption1>
-                    )}
-                  </span>
-                </TableCell>
-                <TableCell className={styles.cell}>{t(profileKindKey(profile))}</TableCell>
-                <TableCell className={styles.cell}>
-                  <span className={styles.stack}>
-                    <TokenStatusBadge status={profile.tokenStatus} />
-                    {profile.maskedToken === undefined ? null : (
-                      <Caption1 className={styles.mono}>{profile.maskedToken}</Caption1>
-                    )}
-                  </span>
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <TokenExpiryCell expiration={profile.tokenExpirationDateTime} />
-                </TableCell>
-                <TableCell className={styles.cell}>
-                  <span className={styles.number}>
-                    {profile.enrolledDeviceCount === undefined
-                      ? "—"
-                      : formatNumber(profile.enrolledDeviceCount, language)}
-                  </span>
-                </TableCell>
-                {anyAction ? (
-                  <TableCell className={styles.cell}>
-                    <span className={styles.actions}>
-                      {offers.revoke === "hidden" ? null : offers.revoke === "enabled" ? (
-                        <Button
-                          size="small"
-                          icon={<Delete16Regular />}
-                          onClick={() => {
-                            open("revoke", profile);
-                          }}
-                        >
-                          {t("enrollmentProfiles.actions.revoke")}
-                        </Button>
-                      ) : (
-                        <Tooltip
-                          content={t("enrollmentProfiles.actions.revokeNoToken")}
-                          relationship="description"
-                        >
-                          <Button size="small" icon={<Delete16Regular />} disabledFocusable>
-                            {t("enrollmentProfiles.actions.revoke")}
-                          </Button>
-                        </Tooltip>
-                      )}
-                      {offers.replace ? (
-                        <Button
-                          size="small"
-                          icon={<ArrowSync16Regular />}
-                          onClick={() => {
-                            open("replace", profile);
-                          }}
-                        >
-                          {t("enrollmentProfiles.actions.replace")}
-                        </Button>
-                      ) : null}
-                      {offers.reveal ? (
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          icon={<Eye16Regular />}
-                          onClick={() => {
-                            open("reveal", profile);
-                          }}
-                        >
-                          {t("enrollmentProfiles.actions.reveal")}
-                        </Button>
-                      ) : null}
-                    </span>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            );
-          })}
+          {sorted.map((profile) => (
+            <EnrollmentProfileRow
+              key={profileKey(profile)}
+              profile={profile}
+              me={me}
+              showActions={anyAction}
+              onOpen={open}
+            />
+          ))}
         </TableBody>
       </Table>
       {dialog !== undefined && current !== undefined && dialog.kind === "revoke" ? (

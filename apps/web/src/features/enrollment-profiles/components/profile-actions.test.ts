@@ -1,6 +1,7 @@
 import type { EnrollmentProfile, Me, Permission } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
-import { mayActOnProfiles, profileActionsFor } from "./profile-actions";
+import { makeAction } from "../../../lib/testing/make-action";
+import { mayActOnProfiles, profileActionsFor, tokenBusyOf } from "./profile-actions";
 
 const meWith = (permissions: Permission[]): Me => ({
   id: "00000000-0000-0000-0000-000000000001",
@@ -73,5 +74,25 @@ describe("which token actions a row offers", () => {
       replace: false,
     });
     expect(mayActOnProfiles(createOnly)).toBe(false);
+  });
+
+  it("disables Revoke and Replace while an action on the token is open (after a reload too)", () => {
+    const open = (kind: "enrollment-profile.revoke-token" | "enrollment-profile.reveal-token") =>
+      makeAction({
+        kind,
+        target: { type: "enrollmentProfile", id: profile("active").id, displayName: "P" },
+        parameters: { profileKind: "androidForWork" },
+        state: "sent",
+        progress: undefined,
+      } as never);
+    const busy = tokenBusyOf([open("enrollment-profile.revoke-token")]);
+    expect(busy?.busy).toBe("revoking");
+    expect(profileActionsFor(agent, profile("active"), busy?.busy)).toEqual({
+      revoke: "busy",
+      replace: false,
+      reveal: false,
+    });
+    // Showing the token changes nothing: the row stays as it was.
+    expect(tokenBusyOf([open("enrollment-profile.reveal-token")])).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import type { ActionRecord, ReplaceEnrollmentTokenRequest } from "@ihc/contracts";
+import type { ReplaceEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
@@ -30,7 +30,6 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
   const [days, setDays] = useState(String(DEFAULT_VALIDITY_DAYS));
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
-  const [sentName, setSentName] = useState<string | undefined>(undefined);
 
   const { mutateAsync } = useReplaceEnrollmentToken();
   const send = useCallback(
@@ -39,8 +38,8 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
     [mutateAsync, profile.kind, profile.id],
   );
   // Accepted: the dialog stays open and follows the record to its end.
-  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
-  const submission = useActionSubmission(send, setAccepted);
+  const submission = useActionSubmission(send);
+  const { accepted } = submission;
   const form = replaceFormState(typed, days, profile);
   const { validityDays } = form;
   const daysError = form.daysInvalid
@@ -50,13 +49,14 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       })
     : submission.fieldError("body.validityDays");
   const confirmError =
-    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+    typed.trim() === submission.sent?.confirmDisplayName
+      ? submission.fieldError("body.confirmDisplayName")
+      : undefined;
   const sending = submission.phase === "sending";
 
   const confirm = () => {
     if (validityDays === undefined) return;
     const trimmedReason = reason.trim();
-    setSentName(typed.trim());
     submission.submit({
       confirmDisplayName: typed.trim(),
       validityDays,

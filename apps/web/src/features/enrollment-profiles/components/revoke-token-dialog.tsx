@@ -1,6 +1,6 @@
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
-import type { ActionRecord, EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
+import type { EnrollmentProfile, RevokeEnrollmentTokenRequest } from "@ihc/contracts";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
@@ -35,7 +35,6 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
   const language = currentLanguage(i18n);
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
-  const [sentName, setSentName] = useState<string | undefined>(undefined);
 
   const { mutateAsync } = useRevokeEnrollmentToken();
   const send = useCallback(
@@ -44,16 +43,17 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
     [mutateAsync, profile.kind, profile.id],
   );
   // Accepted: the dialog stays open and follows the record to its end.
-  const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
-  const submission = useActionSubmission(send, setAccepted);
+  const submission = useActionSubmission(send);
+  const { accepted } = submission;
   const { canConfirm } = revokeFormState(typed, profile);
   const confirmError =
-    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+    typed.trim() === submission.sent?.confirmDisplayName
+      ? submission.fieldError("body.confirmDisplayName")
+      : undefined;
   const sending = submission.phase === "sending";
 
   const confirm = () => {
     const trimmedReason = reason.trim();
-    setSentName(typed.trim());
     submission.submit({
       confirmDisplayName: typed.trim(),
       ...(trimmedReason === "" ? {} : { reason: trimmedReason }),

@@ -1,8 +1,8 @@
 import { api, type ActionRecord, type RetireAllDevicesRequest } from "@ihc/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addTargetAction } from "../../../lib/api/get-target-actions";
 import { apiRequest } from "../../../lib/api-client";
 import { userKeys } from "../../../lib/query-keys";
-import { addUserAction } from "./get-user-actions";
 
 export interface RetireAllDevicesInput {
   userId: string;
@@ -24,7 +24,7 @@ export function useRetireAllDevices() {
   return useMutation({
     mutationFn: retireAllDevices,
     onSuccess: (record, { userId }) => {
-      addUserAction(client, record);
+      addTargetAction(client, record);
       void client.invalidateQueries({ queryKey: userKeys.devices(userId) });
     },
     // A 409 says the user's devices are not the ones the dialog listed: re-read them so the

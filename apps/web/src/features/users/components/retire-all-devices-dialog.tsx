@@ -81,7 +81,6 @@ export function RetireAllDevicesDialog({
   const language = currentLanguage(i18n);
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
-  const [sentUpn, setSentUpn] = useState<string | undefined>(undefined);
   // The list the agent confirmed, kept as it was when the dialog opened; personal devices
   // first, so the ones whose owner keeps their own data are seen before anything else.
   const [shown] = useState(() =>
@@ -106,13 +105,15 @@ export function RetireAllDevicesDialog({
   );
   const submission = useActionSubmission(send, accepted);
   const matches = confirmationMatches(typed, user.userPrincipalName);
-  const confirmError = typed.trim() === sentUpn ? submission.fieldError(CONFIRM_FIELD) : undefined;
+  const confirmError =
+    typed.trim() === submission.sent?.confirmUserPrincipalName
+      ? submission.fieldError(CONFIRM_FIELD)
+      : undefined;
   const sending = submission.phase === "sending";
   const personal = shown.filter((device) => device.managedDeviceOwnerType === "personal").length;
 
   const confirm = () => {
     const trimmedReason = reason.trim();
-    setSentUpn(typed.trim());
     submission.submit({
       confirmUserPrincipalName: typed.trim(),
       confirmDeviceIds: shown.map((device) => device.id),

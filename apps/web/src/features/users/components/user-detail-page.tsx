@@ -27,7 +27,7 @@ import { useMe } from "../../../lib/api/get-me";
 import { can } from "../../../lib/permissions";
 import { userSearchPath } from "../../../lib/route-paths";
 import { useUser, useUserDevices } from "../api/get-user";
-import { useUserActions } from "../api/get-user-actions";
+import { useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
 import { DeviceTable } from "./device-table";
 import { RetireAllDevicesDialog } from "./retire-all-devices-dialog";
@@ -164,7 +164,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
   const { t } = useTranslation();
   const styles = useStyles();
   const { items: devices, readAt } = useUserDevices(user.id);
-  const actions = useUserActions(user.id);
+  const actions = useTargetActionsIfAvailable({ type: "user", id: user.id });
   const [dialogOpen, setDialogOpen] = useState(false);
   const [openings, setOpenings] = useState(0);
   const [confirmed, setConfirmed] = useState<

@@ -1,8 +1,8 @@
 import { api, type ActionRecord, type RevokeVppLicensesRequest } from "@ihc/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addTargetAction } from "../../../lib/api/get-target-actions";
 import { apiRequest } from "../../../lib/api-client";
 import { vppTokenQueryOptions } from "./get-vpp-token";
-import { addVppTokenAction } from "./get-vpp-token-actions";
 import { vppTokensQueryOptions } from "./get-vpp-tokens";
 
 export interface RevokeVppLicensesInput {
@@ -25,7 +25,7 @@ export function useRevokeVppLicenses() {
   return useMutation({
     mutationFn: revokeVppLicenses,
     onSuccess: (record, { tokenId }) => {
-      addVppTokenAction(client, record);
+      addTargetAction(client, record);
       // Graph lists the new revoke on the token at once; the event stream then keeps it live.
       void client.invalidateQueries({ queryKey: vppTokenQueryOptions(tokenId).queryKey });
       void client.invalidateQueries({ queryKey: vppTokensQueryOptions().queryKey });

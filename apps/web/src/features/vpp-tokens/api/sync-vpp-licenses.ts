@@ -1,8 +1,8 @@
 import { api, type ActionRecord, type SyncVppLicensesRequest } from "@ihc/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { addTargetAction } from "../../../lib/api/get-target-actions";
 import { apiRequest } from "../../../lib/api-client";
 import { vppTokenQueryOptions } from "./get-vpp-token";
-import { addVppTokenAction } from "./get-vpp-token-actions";
 import { vppTokensQueryOptions } from "./get-vpp-tokens";
 
 export interface SyncVppLicensesInput {
@@ -25,7 +25,7 @@ export function useSyncVppLicenses() {
   return useMutation({
     mutationFn: syncVppLicenses,
     onSuccess: (record, { tokenId }) => {
-      addVppTokenAction(client, record);
+      addTargetAction(client, record);
       // The token's sync status changes at once ("in progress").
       void client.invalidateQueries({ queryKey: vppTokenQueryOptions(tokenId).queryKey });
       void client.invalidateQueries({ queryKey: vppTokensQueryOptions().queryKey });

@@ -91,7 +91,6 @@ export function RevokeLicensesDialog({
   const [reason, setReason] = useState("");
   const [typed, setTyped] = useState("");
   // The server's objection holds for what was sent, not for what the agent types next.
-  const [sentName, setSentName] = useState<string | undefined>(undefined);
 
   const { mutateAsync } = useRevokeVppLicenses();
   const send = useCallback(
@@ -106,7 +105,9 @@ export function RevokeLicensesDialog({
     (token.expirationDateTime !== undefined &&
       expiryLevel(token.expirationDateTime, new Date()) === "expired");
   const confirmError =
-    typed.trim() === sentName ? submission.fieldError("body.confirmDisplayName") : undefined;
+    typed.trim() === submission.sent?.confirmDisplayName
+      ? submission.fieldError("body.confirmDisplayName")
+      : undefined;
   const affected = impact.apps
     .filter((app) => app.usedLicenseCount > 0)
     .sort((a, b) => b.usedLicenseCount - a.usedLicenseCount);
@@ -114,7 +115,6 @@ export function RevokeLicensesDialog({
 
   const confirm = () => {
     const trimmedReason = reason.trim();
-    setSentName(typed.trim());
     submission.submit({
       notifyManagedDevices,
       revokeUntrackedLicenses,

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "../../../components/action-outcome";
 import { ActionProgressDisplay } from "../../../components/action-progress";
 import { RelativeTime } from "../../../components/relative-time";
-import { useVppTokenActions } from "../api/get-vpp-token-actions";
+import { useTargetActions } from "../../../lib/api/get-target-actions";
 import { latestRevokeOf } from "../hooks/latest-revoke";
 
 const useStyles = makeStyles({
@@ -37,7 +37,7 @@ export function RevokeProgressPanel({ token }: { token: VppToken }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headingId = useId("revoke-progress");
-  const { items } = useVppTokenActions(token.id);
+  const { items } = useTargetActions({ type: "vppToken", id: token.id });
   const latest = latestRevokeOf(token, items);
   if (!latest) return null;
   const { action } = latest;

@@ -1,7 +1,7 @@
 import { Body1, makeStyles } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ActionTable } from "../../../components/action-table";
-import { useVppTokenActions } from "../api/get-vpp-token-actions";
+import { useTargetActions } from "../../../lib/api/get-target-actions";
 
 const useStyles = makeStyles({ text: { margin: 0 } });
 
@@ -9,7 +9,7 @@ const useStyles = makeStyles({ text: { margin: 0 } });
 export function TokenJournal({ tokenId }: { tokenId: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { items } = useVppTokenActions(tokenId);
+  const { items } = useTargetActions({ type: "vppToken", id: tokenId });
   if (items.length === 0) {
     return (
       <Body1 as="p" className={styles.text}>

@@ -1,0 +1,41 @@
+import type { ActionRecord } from "@ihc/contracts";
+import type { TFunction } from "i18next";
+import { formatNumber, formatRelativeTime } from "../lib/format";
+
+/**
+ * Why a record waits before its next Graph call, in words, with a countdown from `until`
+ * ("Intune is throttling writes; retrying in 12 s"), or undefined when it does not wait.
+ */
+export function waitingWords(
+  t: TFunction,
+  language: string,
+  action: Pick<ActionRecord, "waiting">,
+  now: Date,
+): string | undefined {
+  const { waiting } = action;
+  if (waiting === undefined) return undefined;
+  const until = Date.parse(waiting.until);
+  if (Number.isNaN(until)) return undefined;
+  const seconds = Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+  if (seconds === 0) return t(`actionWait.${waiting.reason}Now`);
+  return t(`actionWait.${waiting.reason}`, { seconds: formatNumber(seconds, language) });
+}
+
+/** Whether the outcome is not known and the BFF is settling it by reading Graph. */
+export function isBeingChecked(action: Pick<ActionRecord, "state" | "completedAt">): boolean {
+  return action.state === "unknown" && action.completedAt === undefined;
+}
+
+/** "Checking… · last checked 10 seconds ago", or only "Checking…" before the first check. */
+export function checkingWords(
+  t: TFunction,
+  language: string,
+  action: Pick<ActionRecord, "lastCheckedAt">,
+  now: Date,
+): string {
+  const checked = action.lastCheckedAt === undefined ? NaN : Date.parse(action.lastCheckedAt);
+  if (Number.isNaN(checked)) return t("actionWait.checking");
+  // A check "in the future" is the server's clock a little ahead: say "now".
+  const shown = new Date(Math.min(checked, now.getTime()));
+  return t("actionWait.checkingSince", { when: formatRelativeTime(shown, language, now) });
+}

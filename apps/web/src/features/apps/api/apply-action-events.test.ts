@@ -1,0 +1,38 @@
+import type { AssignedLicenseList } from "@ihc/contracts";
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { applyConsoleEvent } from "../../../lib/console-event-cache";
+import { appKeys } from "../../../lib/query-keys";
+import { makeAction as action } from "../../../lib/testing/make-action";
+import { appEventApplier } from "./apply-action-events";
+
+describe("the apps feature's events", () => {
+  it("takes a license a done revoke removed out of every loaded search of the app's licenses", () => {
+    const client = new QueryClient();
+    const license = (userId: string) => ({
+      id: `license-${userId}`,
+      kind: "user" as const,
+      userId,
+      userPrincipalName: `${userId}@contoso`,
+    });
+    for (const search of ["", "ad"]) {
+      client.setQueryData<InfiniteData<AssignedLicenseList, string | undefined>>(
+        appKeys.licenseSearch("app-1", search),
+        { pages: [{ items: [license("a"), license("b")] }], pageParams: [undefined] },
+      );
+    }
+    const done = action({
+      kind: "app.revoke-user-license",
+      target: { type: "app", id: "app-1", displayName: "Keynote" },
+      parameters: { userId: "a" },
+      progress: { actionState: "done", attemptedCount: 1, failedCount: 0 },
+    } as never);
+    applyConsoleEvent(client, { type: "action", action: done }, [appEventApplier]);
+    for (const search of ["", "ad"]) {
+      const data = client.getQueryData<InfiniteData<AssignedLicenseList>>(
+        appKeys.licenseSearch("app-1", search),
+      );
+      expect(data?.pages[0]?.items.map((l) => l.userId)).toEqual(["b"]);
+    }
+  });
+});

@@ -31,7 +31,11 @@ describe("VPP tokens and the action pipeline", () => {
   let agent: string;
   let auditor: string;
   beforeAll(async () => {
-    stack = await startStack({ watcherTuning: { pollMs: 150, reconcileWindowMs: 1500 } });
+    stack = await startStack({
+      watcherTuning: { pollMs: 150, reconcileWindowMs: 1500 },
+      // One agent's 20 streams below: many viewers, one watcher.
+      env: { EVENT_STREAMS_PER_USER: "25" },
+    });
     stack.sim.setTiming({ vppRevokeSeconds: 2 });
     agent = await stack.tokenFor("agent");
     auditor = await stack.tokenFor("auditor");

@@ -185,5 +185,32 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   };
 };
 
+/** The journal's settings alone, for tools run beside the BFF (`pnpm journal:backup`). */
+export interface JournalSettings {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Where the command was typed (pnpm's INIT_CWD): relative paths given to a tool start here. */
+  invokedFrom: string;
+}
+
+export const loadJournalSettings = (
+  env: Record<string, string | undefined> = process.env,
+): JournalSettings => {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true }).safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  return {
+    dataDir: result.data.DATA_DIR,
+    databaseUrl: result.data.DATABASE_URL,
+    invokedFrom: env.INIT_CWD ?? process.cwd(),
+  };
+};
+
 /** The process's configuration, from `process.env`. */
 export const loadConfig = (): Config => parseConfig(process.env);

@@ -187,13 +187,6 @@ export class SqliteActionJournal implements JournalStore {
     return this.run(() => this.sql.deleteFinished.run(cutoff.toISOString()).changes);
   }
 
-  /** An online copy of the journal to `target` (the file is created for its owner only). */
-  async backup(target: string): Promise<void> {
-    if (this.closed) throw new JournalStoreClosedError();
-    ownerOnlyFile(target);
-    await this.db.backup(target);
-  }
-
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
@@ -302,7 +295,7 @@ const bindable = (row: ActionRow): ActionRowParams => ({
 });
 
 /** Creates `path` for its owner only, or narrows an existing file to its owner. */
-const ownerOnlyFile = (path: string): void => {
+export const ownerOnlyFile = (path: string): void => {
   closeSync(openSync(path, "a", 0o600));
   chmodSync(path, 0o600);
 };

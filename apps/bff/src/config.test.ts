@@ -107,7 +107,10 @@ describe("parseConfig", () => {
         DATABASE_URL: "postgres://bff@db.internal:5432/console",
         JOURNAL_RETENTION_DAYS: "90",
       }),
-    ).toMatchObject({ databaseUrl: "postgres://bff@db.internal:5432/console", journalRetentionDays: 90 });
+    ).toMatchObject({
+      databaseUrl: "postgres://bff@db.internal:5432/console",
+      journalRetentionDays: 90,
+    });
     expect(() => parseConfig({ ...minimal, DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
     expect(() => parseConfig({ ...minimal, JOURNAL_RETENTION_DAYS: "0" })).toThrow(
       /JOURNAL_RETENTION_DAYS/,

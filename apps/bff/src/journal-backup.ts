@@ -10,7 +10,9 @@ import { ConfigError, loadJournalSettings } from "./config.js";
 const main = async (): Promise<number> => {
   const target = process.argv[2];
   if (target === undefined || target === "") {
-    console.error("Usage: pnpm journal:backup <file>   (an online copy of DATA_DIR/console.sqlite)");
+    console.error(
+      "Usage: pnpm journal:backup <file>   (an online copy of DATA_DIR/console.sqlite)",
+    );
     return 2;
   }
   const settings = loadJournalSettings();

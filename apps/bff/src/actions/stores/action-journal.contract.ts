@@ -65,8 +65,7 @@ export const describeJournalStoreContract = (
 
     it("creates exactly one record for one key inserted concurrently", async () => {
       const { location, store } = await setUp();
-      const second =
-        location.openSecond === undefined ? store : await track(location.openSecond());
+      const second = location.openSecond === undefined ? store : await track(location.openSecond());
       const key = randomUUID();
       const candidates = Array.from({ length: 12 }, () => record({ idempotencyKey: key }));
       const results = await Promise.all(
@@ -148,18 +147,16 @@ export const describeJournalStoreContract = (
       const idAt = (i: number) => newest[i]?.id ?? "missing";
       expect(ids(await store.list({ limit: 100 }))).toEqual(ids(newest));
       expect(ids(await store.list({ limit: 3 }))).toEqual(ids(newest.slice(0, 3)));
-      expect(ids(await store.list({ limit: 3, before: idAt(2) }))).toEqual(
-        ids(newest.slice(3, 6)),
-      );
+      expect(ids(await store.list({ limit: 3, before: idAt(2) }))).toEqual(ids(newest.slice(3, 6)));
       expect(ids(await store.list({ limit: 100, actorOid: "oid-2" }))).toEqual(
         ids(newest.filter((r) => r.actor.oid === "oid-2")),
       );
       expect(ids(await store.list({ limit: 100, targetId: target.id }))).toEqual(
         ids(newest.filter((r) => r.target.id === target.id)),
       );
-      expect(
-        ids(await store.list({ limit: 100, actorOid: "oid-1", before: idAt(0) })),
-      ).toEqual(ids(newest.slice(1).filter((r) => r.actor.oid === "oid-1")));
+      expect(ids(await store.list({ limit: 100, actorOid: "oid-1", before: idAt(0) }))).toEqual(
+        ids(newest.slice(1).filter((r) => r.actor.oid === "oid-1")),
+      );
       // An update does not move a record in the list: the order is creation order.
       await store.update(made[0]?.id ?? "", { state: "sent" });
       expect((await store.list({ limit: 1 }))[0]?.id).toBe(newest[0]?.id);
@@ -205,9 +202,9 @@ export const describeJournalStoreContract = (
       expect(await reopened.get(single.id)).toEqual(single);
       expect((await reopened.findByKey("oid-1", single.idempotencyKey))?.id).toBe(single.id);
       expect((await reopened.list({ limit: 10 })).map((r) => r.id)).toEqual([single.id, bulk.id]);
-      expect((await reopened.insert({ ...record(), idempotencyKey: bulk.idempotencyKey })).created).toBe(
-        false,
-      );
+      expect(
+        (await reopened.insert({ ...record(), idempotencyKey: bulk.idempotencyKey })).created,
+      ).toBe(false);
     });
 
     it("never serves a damaged record, and serves the rest", async () => {
@@ -305,5 +302,5 @@ export const bulkRecord = (items: BulkItem[], overrides: ActionPatch = {}): Stor
     updatedAt: now,
     requestHash: "h1",
     ...overrides,
-  } as StoredAction;
+  };
 };

@@ -21,10 +21,13 @@ describe("importJsonlJournal", () => {
       // A torn last line, as a kill mid-append leaves.
       JSON.stringify(record()).slice(0, 40),
     ];
-    await writeFile(join(dir, "actions.jsonl"), `${lines.join("\n")}`);
+    await writeFile(join(dir, "actions.jsonl"), lines.join("\n"));
     const warnings: object[] = [];
     const infos: object[] = [];
-    const logger = { warn: (o: object) => void warnings.push(o), info: (o: object) => void infos.push(o) };
+    const logger = {
+      warn: (o: object) => void warnings.push(o),
+      info: (o: object) => void infos.push(o),
+    };
 
     const store = SqliteActionJournal.open(dir);
     expect(await importJsonlJournal(dir, store, logger)).toEqual({

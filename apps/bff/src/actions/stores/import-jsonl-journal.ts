@@ -47,7 +47,10 @@ export const importJsonlJournal = async (
     const parsed = parseLine(text);
     if (typeof parsed === "string") {
       damagedLines += 1;
-      logger?.warn({ file: path, line: lineNumber, reason: parsed }, "Skipped a damaged journal line");
+      logger?.warn(
+        { file: path, line: lineNumber, reason: parsed },
+        "Skipped a damaged journal line",
+      );
       continue;
     }
     // Map order is first-insertion order: creation order, with each record's last version.

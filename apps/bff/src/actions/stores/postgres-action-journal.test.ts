@@ -56,7 +56,8 @@ if (unreachable === undefined) {
           CREATE TRIGGER count_item_writes AFTER INSERT OR UPDATE ON ${schema}.action_items
             FOR EACH ROW EXECUTE FUNCTION ${schema}.count_item_write();
         `);
-        return async () => (await admin<{ n: number }>(`SELECT n FROM ${schema}.item_writes`))[0]?.n ?? -1;
+        return async () =>
+          (await admin<{ n: number }>(`SELECT n FROM ${schema}.item_writes`))[0]?.n ?? -1;
       },
       dispose: async () => {
         await admin(`DROP SCHEMA ${schema} CASCADE`);

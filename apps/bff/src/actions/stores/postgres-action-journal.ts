@@ -274,7 +274,8 @@ export class PostgresActionJournal implements JournalStore {
   ): Promise<StoredAction[]> {
     const { rows } = await db.query<StoredRow>(sql, [...params]);
     const withItems = rows.filter((row) => row.has_items).map((row) => row.id);
-    const items = withItems.length > 0 ? await itemRows(db, withItems) : new Map<string, ItemRow[]>();
+    const items =
+      withItems.length > 0 ? await itemRows(db, withItems) : new Map<string, ItemRow[]>();
     return rows.flatMap((row) => {
       const record = fromRows(row.record, row.has_items, items.get(row.id) ?? []);
       if (typeof record !== "string") return [record];

@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { bulkItems, bulkRecord, describeJournalStoreContract, record } from "./action-journal.contract.js";
+import {
+  bulkItems,
+  bulkRecord,
+  describeJournalStoreContract,
+  record,
+} from "./action-journal.contract.js";
 import { JournalInUseError } from "./sqlite-file-lock.js";
 import { SQLITE_JOURNAL_FILE, SqliteActionJournal } from "./sqlite-action-journal.js";
 
@@ -27,7 +32,7 @@ describeJournalStoreContract("SQLite", async () => {
     open: () => Promise.resolve(SqliteActionJournal.open(dir)),
     damage: (id) => {
       withRawDb(dir, (db) =>
-        db.prepare("UPDATE actions SET record = '{\"not\": \"a record\"' WHERE id = ?").run(id),
+        db.prepare('UPDATE actions SET record = \'{"not": "a record"\' WHERE id = ?').run(id),
       );
       return Promise.resolve();
     },
@@ -44,7 +49,10 @@ describeJournalStoreContract("SQLite", async () => {
       });
       return Promise.resolve(() =>
         Promise.resolve(
-          withRawDb(dir, (db) => db.prepare<[], { n: number }>("SELECT n FROM item_writes").get()?.n ?? -1),
+          withRawDb(
+            dir,
+            (db) => db.prepare<[], { n: number }>("SELECT n FROM item_writes").get()?.n ?? -1,
+          ),
         ),
       );
     },
@@ -60,7 +68,11 @@ describe("SqliteActionJournal", () => {
     const journal = SqliteActionJournal.open(dir);
     await journal.insert(record());
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
-    for (const file of [SQLITE_JOURNAL_FILE, `${SQLITE_JOURNAL_FILE}-wal`, `${SQLITE_JOURNAL_FILE}.lock`]) {
+    for (const file of [
+      SQLITE_JOURNAL_FILE,
+      `${SQLITE_JOURNAL_FILE}-wal`,
+      `${SQLITE_JOURNAL_FILE}.lock`,
+    ]) {
       expect((await stat(join(dir, file))).mode & 0o777, file).toBe(0o600);
     }
     await journal.close();
@@ -117,7 +129,11 @@ describe("SqliteActionJournal", () => {
     for (let i = 0; i < items.length; i += 25) {
       current = current.map((item, j) =>
         j >= i && j < i + 25
-          ? { ...item, state: "succeeded", graph: { clientRequestId: crypto.randomUUID(), status: 204 } }
+          ? {
+              ...item,
+              state: "succeeded",
+              graph: { clientRequestId: crypto.randomUUID(), status: 204 },
+            }
           : item,
       );
       await journal.update(bulk.id, { items: current });

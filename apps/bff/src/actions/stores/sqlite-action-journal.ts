@@ -98,9 +98,7 @@ export class SqliteActionJournal implements JournalStore {
           this.writeItems(record.id, toItemRows(record.items), []);
           return { record, created: true };
         }
-        const existing = this.read(
-          this.sql.byKey.get(record.actor.oid, record.idempotencyKey),
-        );
+        const existing = this.read(this.sql.byKey.get(record.actor.oid, record.idempotencyKey));
         if (existing === undefined) {
           throw new Error(
             `The journal holds an unreadable record for this idempotency key; see the warning above`,
@@ -251,14 +249,14 @@ export class SqliteActionJournal implements JournalStore {
 }
 
 const prepare = (db: Db) => ({
-  insertAction: db.prepare<[ActionRowParams], void>(
+  insertAction: db.prepare<[ActionRowParams]>(
     `INSERT INTO actions (id, actor_oid, idempotency_key, kind, target_type, target_id, state,
        is_open, created_at, updated_at, has_items, record)
      VALUES (@id, @actorOid, @idempotencyKey, @kind, @targetType, @targetId, @state, @open,
        @createdAt, @updatedAt, @hasItems, @record)
      ON CONFLICT (actor_oid, idempotency_key) DO NOTHING`,
   ),
-  updateAction: db.prepare<[ActionRowParams], void>(
+  updateAction: db.prepare<[ActionRowParams]>(
     `UPDATE actions SET state = @state, is_open = @open, updated_at = @updatedAt,
        has_items = @hasItems, record = @record
      WHERE id = @id`,
@@ -271,18 +269,16 @@ const prepare = (db: Db) => ({
   items: db.prepare<[string], ItemRow>(
     "SELECT item_key AS key, position, state, item FROM action_items WHERE action_id = ? ORDER BY position",
   ),
-  upsertItem: db.prepare<[ItemRow & { actionId: string }], void>(
+  upsertItem: db.prepare<[ItemRow & { actionId: string }]>(
     `INSERT INTO action_items (action_id, item_key, position, state, item)
      VALUES (@actionId, @key, @position, @state, @item)
      ON CONFLICT (action_id, item_key) DO UPDATE SET
        position = excluded.position, state = excluded.state, item = excluded.item`,
   ),
-  deleteItem: db.prepare<[string, string], void>(
+  deleteItem: db.prepare<[string, string]>(
     "DELETE FROM action_items WHERE action_id = ? AND item_key = ?",
   ),
-  deleteFinished: db.prepare<[string], void>(
-    "DELETE FROM actions WHERE is_open = 0 AND updated_at < ?",
-  ),
+  deleteFinished: db.prepare<[string]>("DELETE FROM actions WHERE is_open = 0 AND updated_at < ?"),
 });
 
 /** better-sqlite3 binds numbers, not booleans. */
@@ -299,4 +295,3 @@ export const ownerOnlyFile = (path: string): void => {
   closeSync(openSync(path, "a", 0o600));
   chmodSync(path, 0o600);
 };
-

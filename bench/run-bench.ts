@@ -12,6 +12,7 @@ import {
 import { targets } from "./lib/targets.js";
 import { bffOverhead } from "./scenarios/bff-overhead.js";
 import { bulkRevokeThrottled } from "./scenarios/bulk-revoke-throttled.js";
+import { journalStore } from "./scenarios/journal-store.js";
 import { progressFanout } from "./scenarios/progress-fanout.js";
 import { spaBundle, spaInChromium } from "./scenarios/spa.js";
 import { userSearch } from "./scenarios/user-search.js";
@@ -169,6 +170,42 @@ if (bulk) {
     `${bulk.lost} / ${bulk.doubled}`,
     "0 / 0",
     bulk.lost === 0 && bulk.doubled === 0 && bulk.succeeded === bulk.licenses,
+  );
+}
+
+// 2b. The embedded journal (ADR 0018)
+const journal = await run("journalStore", journalStore);
+if (journal) {
+  tables.push({
+    title: "Embedded journal (SQLite): bytes per bulk item, start-up by record count",
+    note: `A ${journal.bulkItems}-item bulk record, items updated one by one; start-up = open + listOpen + first Activity page, in a fresh process.`,
+    columns: ["records", "start-up (ms)", "RSS (MB)", "RSS before open (MB)"],
+    rows: journal.startup.map((s) => [
+      s.records,
+      fixed(s.ms),
+      fixed(s.rssMb, 1),
+      fixed(s.baselineRssMb, 1),
+    ]),
+  });
+  const [few, many] = journal.startup;
+  const growth = few && many ? many.rssMb - few.rssMb : Number.NaN;
+  check(
+    "Journal bytes per bulk item",
+    fixed(journal.fileBytesPerItem),
+    `≤ ${targets.journalBytesPerItem}`,
+    journal.fileBytesPerItem <= targets.journalBytesPerItem,
+  );
+  check(
+    "Journal start-up, 100,000 records",
+    `${fixed(many?.ms ?? Number.NaN)} ms`,
+    `≤ ${targets.journalStartupMs} ms`,
+    (many?.ms ?? Infinity) <= targets.journalStartupMs,
+  );
+  check(
+    "Journal RSS growth, 1,000 → 100,000 records",
+    `${fixed(growth, 1)} MB`,
+    `≤ ${targets.journalStartupRssGrowthMb} MB`,
+    growth <= targets.journalStartupRssGrowthMb,
   );
 }
 

@@ -20,4 +20,10 @@ export const targets = {
   /** Users search, last keystroke → full response. */
   searchMedianMs: 500,
   searchP95Ms: 1_000,
+  /** Journal file bytes per item of a 1,000-item bulk record, items updated one by one. */
+  journalBytesPerItem: 1024,
+  /** Journal open + recovery read + first Activity page with 100,000 records. */
+  journalStartupMs: 2_000,
+  /** RSS with 100,000 records minus RSS with 1,000: memory must not follow the record count. */
+  journalStartupRssGrowthMb: 16,
 } as const;

@@ -96,4 +96,24 @@ describe("parseConfig", () => {
       /REQUEST_TIMEOUT_SECONDS/,
     );
   });
+  it("reads the journal's settings: Postgres URL and retention days, both optional", () => {
+    expect(parseConfig(minimal)).toMatchObject({
+      databaseUrl: undefined,
+      journalRetentionDays: undefined,
+    });
+    expect(
+      parseConfig({
+        ...minimal,
+        DATABASE_URL: "postgres://bff@db.internal:5432/console",
+        JOURNAL_RETENTION_DAYS: "90",
+      }),
+    ).toMatchObject({
+      databaseUrl: "postgres://bff@db.internal:5432/console",
+      journalRetentionDays: 90,
+    });
+    expect(() => parseConfig({ ...minimal, DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ ...minimal, JOURNAL_RETENTION_DAYS: "0" })).toThrow(
+      /JOURNAL_RETENTION_DAYS/,
+    );
+  });
 });

@@ -61,6 +61,15 @@ const EnvSchema = z.object({
   EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   SPA_DIST_DIR: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /**
+   * Postgres for the action journal when several BFF instances share it (ADR 0018); unset, the
+   * journal is the embedded SQLite file DATA_DIR/console.sqlite.
+   */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  /** Finished actions older than this are deleted; unset keeps every record. */
+  JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: booleanFlag.default(false),
   NODE_ENV: z.string().optional(),
@@ -91,6 +100,10 @@ export interface Config {
   trustProxy: number | string | undefined;
   spaDistDir: string | undefined;
   dataDir: string;
+  /** Postgres connection string for the journal; undefined = SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Days finished actions are kept; undefined = forever. */
+  journalRetentionDays: number | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   logPretty: boolean;
   /** Stack traces appear in problem responses only in development. */
@@ -168,9 +181,38 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
           : e.TRUST_PROXY,
     spaDistDir: e.SPA_DIST_DIR,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     isDevelopment: e.NODE_ENV === "development",
+  };
+};
+
+/** The journal's settings alone, for tools run beside the BFF (`pnpm journal:backup`). */
+export interface JournalSettings {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Where the command was typed (pnpm's INIT_CWD): relative paths given to a tool start here. */
+  invokedFrom: string;
+}
+
+export const loadJournalSettings = (
+  env: Record<string, string | undefined> = process.env,
+): JournalSettings => {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true }).safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  return {
+    dataDir: result.data.DATA_DIR,
+    databaseUrl: result.data.DATABASE_URL,
+    invokedFrom: env.INIT_CWD ?? process.cwd(),
   };
 };
 

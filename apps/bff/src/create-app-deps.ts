@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { createActionServices, type WatcherTuning } from "./actions/action-services.js";
-import { FileActionJournal } from "./actions/file-action-journal.js";
+import { openJournalStore } from "./actions/stores/open-journal-store.js";
 import type { AppDeps } from "./app.js";
 import { createMsalOboTokenProvider } from "./auth/obo-token-provider.js";
 import { fetchOidcMetadata, type FetchOidcMetadataOptions } from "./auth/oidc-metadata.js";
@@ -28,6 +28,8 @@ export const createAppDeps = async (
   config: Config,
   { logger, version, metadataFetch, graphRetry, rateLimit, watcherTuning }: CreateAppDepsOptions,
 ): Promise<AppDeps> => {
+  // First: a journal another process holds stops the start before anything else is tried.
+  const journal = await openJournalStore(config, logger);
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -37,6 +39,9 @@ export const createAppDeps = async (
       );
     },
     ...metadataFetch,
+  }).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
   });
 
   const validateToken = createBearerTokenValidator({
@@ -63,7 +68,7 @@ export const createAppDeps = async (
   });
 
   const actions = createActionServices({
-    journal: await FileActionJournal.open(config.dataDir, { logger }),
+    journal,
     graph,
     logger,
     appWriteBudget: config.appWriteBudget,

@@ -1,0 +1,155 @@
+import { isTerminalGraphActionState, type BulkItem } from "@ihc/contracts";
+import { StoredActionSchema, type StoredAction } from "../action-journal.js";
+
+/**
+ * How a record maps onto rows, the same for every store: one `actions` row (indexed columns
+ * plus the record's JSON without its items) and one `action_items` row per item, so that a
+ * change to one item of a 1,000-item bulk run writes that item, not the whole record.
+ */
+export interface ActionRow {
+  id: string;
+  actorOid: string;
+  idempotencyKey: string;
+  kind: string;
+  targetType: string;
+  targetId: string;
+  state: string;
+  /** Not final yet: watchers resume it after a restart (`listOpen`). */
+  open: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** `items: []` and no `items` are different records. */
+  hasItems: boolean;
+  /** JSON of the record without `items`. */
+  record: string;
+}
+
+export interface ItemRow {
+  key: string;
+  position: number;
+  state: string;
+  /** JSON of the item. */
+  item: string;
+}
+
+/** Records whose outcome or progress is not final (the file journal's rule, kept). */
+export const isOpenRecord = (r: StoredAction): boolean =>
+  r.state === "accepted" ||
+  r.state === "sent" ||
+  r.state === "unknown" ||
+  (r.progress !== undefined &&
+    !isTerminalGraphActionState(r.progress.actionState) &&
+    r.progress.watchTimedOut !== true);
+
+export const toActionRow = (record: StoredAction): ActionRow => {
+  const { items, ...header } = record;
+  return {
+    id: record.id,
+    actorOid: record.actor.oid,
+    idempotencyKey: record.idempotencyKey,
+    kind: record.kind,
+    targetType: record.target.type,
+    targetId: record.target.id,
+    state: record.state,
+    open: isOpenRecord(record),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    hasItems: items !== undefined,
+    record: JSON.stringify(header),
+  };
+};
+
+export const toItemRows = (items: readonly BulkItem[] | undefined): ItemRow[] =>
+  (items ?? []).map((item, position) => ({
+    key: item.key,
+    position,
+    state: item.state,
+    item: JSON.stringify(item),
+  }));
+
+/** What an item write must do to turn the stored items into `next`. */
+export interface ItemChanges {
+  upserts: ItemRow[];
+  deletes: string[];
+}
+
+/**
+ * The item rows that differ between what is stored and `next`: the rows to write (new,
+ * changed, or moved) and the keys to delete. Compared as canonical JSON, so that a store
+ * that reorders an object's keys does not make every item look changed.
+ */
+export const itemChanges = (
+  stored: readonly ItemRow[],
+  next: readonly BulkItem[] | undefined,
+): ItemChanges => {
+  const before = new Map(stored.map((row) => [row.key, row]));
+  const upserts: ItemRow[] = [];
+  const kept = new Set<string>();
+  for (const row of toItemRows(next)) {
+    kept.add(row.key);
+    const old = before.get(row.key);
+    const same =
+      old?.position === row.position &&
+      (old.item === row.item || canonicalJson(old.item) === canonicalJson(row.item));
+    if (!same) upserts.push(row);
+  }
+  const deletes = stored.filter((row) => !kept.has(row.key)).map((row) => row.key);
+  return { upserts, deletes };
+};
+
+/**
+ * Reassembles a record from its rows and checks it: a store never serves what it cannot vouch
+ * for. `items` undefined reads the record without them (an update that replaces them anyway).
+ */
+export const fromRows = (
+  record: string,
+  hasItems: boolean,
+  items: readonly Pick<ItemRow, "item">[] | undefined,
+): StoredAction | string => {
+  let json: unknown;
+  try {
+    const header: unknown = JSON.parse(record);
+    json =
+      hasItems && items !== undefined
+        ? { ...(header as object), items: items.map((row) => JSON.parse(row.item) as unknown) }
+        : header;
+  } catch (error) {
+    return `not JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const parsed = StoredActionSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `not a record (${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"})`;
+};
+
+/**
+ * The next version of a record after a patch; id, kind and parameters never change. Parsed
+ * like a read, so the version a write returns and the one a later read returns have the same
+ * shape, key order included (action-events.ts compares the items of two versions as JSON).
+ */
+export const patched = (
+  current: StoredAction,
+  patch: Partial<StoredAction>,
+  updatedAt: string,
+): StoredAction =>
+  StoredActionSchema.parse({
+    ...current,
+    ...patch,
+    id: current.id,
+    kind: current.kind,
+    parameters: current.parameters,
+    updatedAt,
+  });
+
+/** JSON with object keys sorted, for comparing values whatever order their keys came in. */
+const canonicalJson = (text: string): string => JSON.stringify(sortKeys(JSON.parse(text)));
+
+const sortKeys = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, inner]) => [key, sortKeys(inner)]),
+  );
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReasonSchema } from "./actions.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
 /**
@@ -68,6 +69,8 @@ export const EnrollmentProfileSchema = z.object({
     .regex(/^•+[^•]{4}$/, "bullets and the last 4 characters only")
     .optional(),
   lastModifiedDateTime: z.string().optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type EnrollmentProfile = z.infer<typeof EnrollmentProfileSchema>;
 

@@ -14,3 +14,4 @@ export * from "./vpp-tokens.js";
 export * from "./ios-vpp-apps.js";
 export * from "./users.js";
 export * from "./rules/index.js";
+export * from "./tolerant-enum.js";

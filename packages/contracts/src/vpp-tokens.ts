@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import {
   GraphActionStateSchema,
   ReasonSchema,
@@ -26,6 +27,8 @@ export const VppTokenActionResultSchema = z.object({
   totalLicensesCount: z.number().int(),
   failedLicensesCount: z.number().int(),
   actionFailureReason: VppTokenActionFailureReasonSchema.optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type VppTokenActionResult = z.infer<typeof VppTokenActionResultSchema>;
 
@@ -44,6 +47,8 @@ export const VppTokenSchema = z.object({
   lastSyncStatus: VppTokenSyncStatusSchema.optional(),
   lastModifiedDateTime: z.string().optional(),
   tokenActionResults: z.array(VppTokenActionResultSchema),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type VppToken = z.infer<typeof VppTokenSchema>;
 

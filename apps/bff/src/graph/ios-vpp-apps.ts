@@ -1,12 +1,14 @@
 import {
   GraphActionStateSchema,
   VppTokenActionFailureReasonSchema,
+  tolerantEnum,
   type AssignedLicense,
   type IosVppApp,
   type IosVppAppRevokeResult,
 } from "@ihc/contracts";
 import { z } from "zod";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { actionOutcomeOf } from "./action-outcome.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { getAll, getPage, type GraphPage } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
@@ -55,24 +57,23 @@ const GraphRevokeResultSchema = z.object({
   userId: graphOptional(z.string()),
   managedDeviceId: graphOptional(z.string()),
   actionName: graphOptional(z.string()),
-  actionState: GraphActionStateSchema,
+  actionState: tolerantEnum(GraphActionStateSchema.options),
   startDateTime: graphOptional(z.string()),
   lastUpdatedDateTime: graphOptional(z.string()),
   totalLicensesCount: graphOptional(z.number().int()),
   failedLicensesCount: graphOptional(z.number().int()),
-  actionFailureReason: graphOptional(VppTokenActionFailureReasonSchema),
+  actionFailureReason: graphOptional(tolerantEnum(VppTokenActionFailureReasonSchema.options)),
 });
 
 const toRevokeResult = (r: z.output<typeof GraphRevokeResultSchema>): IosVppAppRevokeResult => ({
   userId: r.userId,
   managedDeviceId: r.managedDeviceId,
   actionName: r.actionName ?? "",
-  actionState: r.actionState,
+  ...actionOutcomeOf(r),
   startDateTime: r.startDateTime,
   lastUpdatedDateTime: r.lastUpdatedDateTime,
   totalLicensesCount: r.totalLicensesCount ?? 0,
   failedLicensesCount: r.failedLicensesCount ?? 0,
-  actionFailureReason: r.actionFailureReason,
 });
 
 /** Beta spells the licensing booleans both ways (`supportUserLicensing` is the older name). */

@@ -197,9 +197,7 @@ export const ActionRecordFieldsSchema = z.object({
    * Why the record waits before its next Graph call, and until when (issue #12, 5): the SPA
    * says "Intune is throttling writes; retrying in 12 s". Cleared when the call is sent.
    */
-  waiting: z
-    .object({ reason: z.enum(["throttled", "writeBudget"]), until: z.string() })
-    .optional(),
+  waiting: z.object({ reason: z.enum(["throttled", "writeBudget"]), until: z.string() }).optional(),
   /**
    * When the BFF last read Graph to follow or settle this record (issue #12, 5): the SPA shows
    * "checking… · last checked 10 s ago" while the outcome is not known.

@@ -5,6 +5,7 @@ export * from "./client-config.js";
 export * from "./enrollment-profiles.js";
 export * from "./events.js";
 export * from "./health.js";
+export * from "./intune-access.js";
 export * from "./me.js";
 export * from "./permissions.js";
 export * from "./problem.js";

@@ -142,7 +142,13 @@ const toIosVppApp = (a: GraphIosVppApp): IosVppApp => ({
   revokeLicenseActionResults: (a.revokeLicenseActionResults ?? []).map(toRevokeResult),
 });
 
-/** `vppTokenId` must already be validated (a GUID): it becomes part of an OData literal. */
+/**
+ * `vppTokenId` must already be validated (a GUID): it becomes part of an OData literal. Intune
+ * is reported to ignore `$filter`/`$select` on the iosVppApp cast's properties and answer as if
+ * they were absent, so the token filter is applied here too: an app of another token is never
+ * shown as a match. Graph may ignore a query option a resource does not support rather than
+ * fail: https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters
+ */
 export const listIosVppApps = async (
   graph: GraphGateway,
   user: AuthenticatedUser,
@@ -159,7 +165,12 @@ export const listIosVppApps = async (
         $select: [...APP_PROPERTIES, ...VPP_PROPERTIES.map(cast)].join(","),
       },
     })
-  ).map(toIosVppApp);
+  )
+    .filter((app) => vppTokenId === undefined || sameId(app.vppTokenId, vppTokenId))
+    .map(toIosVppApp);
+
+const sameId = (a: string | null | undefined, b: string): boolean =>
+  a?.toLowerCase() === b.toLowerCase();
 
 export type MobileAppLookup =
   | { kind: "iosVppApp"; app: IosVppApp }
@@ -257,7 +268,24 @@ export const listAssignedLicensesPage = async (
     version: "beta",
     query,
   });
-  return { items: result.items.map(toAssignedLicense), next: result.next };
+  // Intune may ignore `$filter` on assignedLicenses and answer every license: the UPN prefix
+  // is checked here again, so a page holds matches only (it may then hold fewer than `$top`).
+  // https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters
+  const prefix = upnPrefixOf(query.$filter);
+  const items = result.items.map(toAssignedLicense);
+  return {
+    items:
+      prefix === undefined
+        ? items
+        : items.filter((l) => l.userPrincipalName?.toLowerCase().startsWith(prefix) === true),
+    next: result.next,
+  };
+};
+
+/** The prefix of our own `startswith(userPrincipalName,'…')` filter, lower-cased. */
+const upnPrefixOf = (filter: string | undefined): string | undefined => {
+  const literal = /^startswith\(userPrincipalName,'((?:[^']|'')*)'\)$/.exec(filter ?? "")?.[1];
+  return literal?.replaceAll("''", "'").toLowerCase();
 };
 
 /** Every license of the app (999 a page, bounded): for prechecks and reconciliation. */

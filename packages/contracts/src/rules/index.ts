@@ -2,3 +2,4 @@ export * from "./device-states.js";
 export * from "./license-keys.js";
 export * from "./revoke-progress.js";
 export * from "./typed-confirmation.js";
+export * from "./app-revoke-scope.js";

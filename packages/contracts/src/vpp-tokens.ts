@@ -55,12 +55,22 @@ export type VppToken = z.infer<typeof VppTokenSchema>;
 export const VppTokenListSchema = z.object({ items: z.array(VppTokenSchema) });
 export type VppTokenList = z.infer<typeof VppTokenListSchema>;
 
-/** What a revoke of this token would touch: its iOS VPP apps and their licenses in use. */
+/** The VPP app types a token's licenses belong to (Graph's `@odata.type`, without namespace). */
+export const VppAppTypeSchema = z.enum(["iosVppApp", "macOsVppApp"]);
+export type VppAppType = z.infer<typeof VppAppTypeSchema>;
+
+/**
+ * What a revoke of this token would touch: every VPP app on it (iOS and macOS: the token's
+ * revokeLicenses reaches both) and their licenses in use as Apple counts them
+ * (`usedLicenseCount`, which may exceed the licenses Intune lists).
+ */
 export const VppTokenImpactSchema = z.object({
   apps: z.array(
     z.object({
       id: z.string(),
       displayName: z.string(),
+      /** Absent from BFFs before macOS apps were counted: read it as `iosVppApp`. */
+      appType: VppAppTypeSchema.optional(),
       usedLicenseCount: z.number().int(),
       totalLicenseCount: z.number().int(),
     }),

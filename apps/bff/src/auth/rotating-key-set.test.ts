@@ -24,7 +24,8 @@ describe("createRotatingKeySet", () => {
     const { privateKey, publicKey } = await generateKeyPair("RS256");
     return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256" } };
   };
-  const sign = (key: { kid: string; privateKey: CryptoKey }, kid = key.kid) =>
+  type Key = Awaited<ReturnType<typeof newKey>>;
+  const sign = (key: Key, kid = key.kid) =>
     new SignJWT({}).setProtectedHeader({ alg: "RS256", kid }).sign(key.privateKey);
 
   it("reloads at once for a new kid, and at most once a second for unknown ones", async () => {

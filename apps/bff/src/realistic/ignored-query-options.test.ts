@@ -21,7 +21,7 @@ describe("query options Intune ignores (realistic: ignoredQueryOptions)", () => 
   const getOk = async (path: string) => {
     const response = await stack.fetch(path, { token: agent });
     expect(response.status).toBe(200);
-    return (await response.json()) as unknown;
+    return await response.json();
   };
 
   it("GET /api/apps?vppTokenId= lists that token's apps only", async () => {

@@ -50,7 +50,7 @@ describe("new enum values (realistic: newEnumValues)", () => {
   const getOk = async (path: string) => {
     const response = await stack.fetch(path, { token: agent });
     expect(response.status, await response.clone().text()).toBe(200);
-    return (await response.json()) as unknown;
+    return await response.json();
   };
   const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
     const deadline = Date.now() + 10_000;

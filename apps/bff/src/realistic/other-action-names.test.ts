@@ -20,7 +20,9 @@ describe("other actionName values (realistic: otherActionNames)", () => {
     agent = await stack.tokenFor("agent");
   });
   afterAll(() => stack.close());
-  afterEach(() => stack.sim.resetTenant());
+  afterEach(() => {
+    stack.sim.resetTenant();
+  });
 
   const done = (r: ActionRecord) =>
     r.state === "failed" ||

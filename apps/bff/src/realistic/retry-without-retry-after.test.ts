@@ -51,7 +51,9 @@ describe("429 without Retry-After (realistic: retryAfterAsIntune)", () => {
     const gaps = attempts
       .slice(1)
       .map((c, i) => Date.parse(c.at) - Date.parse(attempts[i]?.at ?? ""));
-    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(95 * 2 ** i));
+    gaps.forEach((gap, i) => {
+      expect(gap).toBeGreaterThanOrEqual(95 * 2 ** i);
+    });
     stack.sim.resetThrottling();
   });
 });

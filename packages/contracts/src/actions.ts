@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeText } from "./rules/free-text.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 
 /** Every destructive action the console can take; one journal record each. */
 export const ActionKinds = [
@@ -91,6 +92,8 @@ export const ActionProgressSchema = z.object({
   lastUpdatedDateTime: z.string().optional(),
   /** Set when the watcher gave up waiting for a terminal state. */
   watchTimedOut: z.boolean().optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type ActionProgress = z.infer<typeof ActionProgressSchema>;
 

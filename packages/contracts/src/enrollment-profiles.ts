@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { freeText } from "./rules/free-text.js";
 import { ReasonSchema } from "./actions.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
 /**
@@ -69,6 +70,8 @@ export const EnrollmentProfileSchema = z.object({
     .regex(/^•+[^•]{4}$/, "bullets and the last 4 characters only")
     .optional(),
   lastModifiedDateTime: z.string().optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type EnrollmentProfile = z.infer<typeof EnrollmentProfileSchema>;
 

@@ -6,6 +6,7 @@ import {
   VppTokenActionFailureReasonSchema,
 } from "./actions.js";
 import { licenseKeyOf } from "./rules/license-keys.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
 /**
@@ -25,6 +26,8 @@ export const IosVppAppRevokeResultSchema = z.object({
   totalLicensesCount: z.number().int(),
   failedLicensesCount: z.number().int(),
   actionFailureReason: VppTokenActionFailureReasonSchema.optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type IosVppAppRevokeResult = z.infer<typeof IosVppAppRevokeResultSchema>;
 

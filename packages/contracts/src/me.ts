@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IntuneAccessSchema } from "./intune-access.js";
 import { PermissionSchema } from "./permissions.js";
 
 export const MeSchema = z.object({
@@ -11,5 +12,10 @@ export const MeSchema = z.object({
   /** App roles from the token, as Entra ID issued them (unknown roles are passed through). */
   roles: z.array(z.string()),
   permissions: z.array(PermissionSchema),
+  /**
+   * Intune rights learned from Graph's answers this BFF has seen for the person (in memory).
+   * This BFF always sends it; optional so a `Me` built before it existed still type-checks.
+   */
+  intuneAccess: IntuneAccessSchema.optional(),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ActionKindSchema, ActorSchema } from "./actions.js";
+import { IntunePermissionSchema } from "./intune-access.js";
 
 /**
  * RFC 9457 problem details, as every BFF error is answered (`application/problem+json`).
@@ -15,6 +16,8 @@ export const ProblemSchema = z.object({
   graphRequestId: z.string().optional(),
   graphCode: z.string().optional(),
   retryAfterSeconds: z.number().optional(),
+  /** With `intuneRoleMissing`: the Intune permission the person's roles lack. */
+  intunePermission: IntunePermissionSchema.optional(),
   /** Which input was wrong, for 400s: dotted paths such as `body.notifyManagedDevices`. */
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /**
@@ -53,3 +56,11 @@ export const ProblemCodes = [
   "internal",
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];
+
+/**
+ * Intune refused a Graph call because the person holds no Intune role granting it (403); the
+ * problem's `intunePermission` says which permission to ask an Intune administrator for. Spelled
+ * as issue #15 names it. Not yet in `ProblemCodes`: the SPA's catalogue test requires a message
+ * for every member, and the SPA's "My access" work adds it (then this joins the list).
+ */
+export const INTUNE_ROLE_MISSING = "intuneRoleMissing";

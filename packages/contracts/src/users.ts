@@ -2,6 +2,7 @@ import { z } from "zod";
 import { freeText } from "./rules/free-text.js";
 import { ReasonSchema } from "./actions.js";
 import { AssignedLicenseKindSchema } from "./ios-vpp-apps.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import { GraphIdSchema } from "./vpp-tokens.js";
 
 /**
@@ -110,6 +111,8 @@ export const ManagedDeviceSchema = z.object({
   enrolledDateTime: z.string().optional(),
   userPrincipalName: z.string().optional(),
   deviceActionResults: z.array(DeviceActionResultSchema).optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type ManagedDevice = z.infer<typeof ManagedDeviceSchema>;
 

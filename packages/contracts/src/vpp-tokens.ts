@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { freeText } from "./rules/free-text.js";
+import { UnrecognizedValuesSchema } from "./tolerant-enum.js";
 import {
   GraphActionStateSchema,
   ReasonSchema,
@@ -27,6 +28,8 @@ export const VppTokenActionResultSchema = z.object({
   totalLicensesCount: z.number().int(),
   failedLicensesCount: z.number().int(),
   actionFailureReason: VppTokenActionFailureReasonSchema.optional(),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type VppTokenActionResult = z.infer<typeof VppTokenActionResultSchema>;
 
@@ -45,18 +48,30 @@ export const VppTokenSchema = z.object({
   lastSyncStatus: VppTokenSyncStatusSchema.optional(),
   lastModifiedDateTime: z.string().optional(),
   tokenActionResults: z.array(VppTokenActionResultSchema),
+  /** Graph enum values this console does not know, by property (see tolerant-enum.ts). */
+  unrecognized: UnrecognizedValuesSchema.optional(),
 });
 export type VppToken = z.infer<typeof VppTokenSchema>;
 
 export const VppTokenListSchema = z.object({ items: z.array(VppTokenSchema) });
 export type VppTokenList = z.infer<typeof VppTokenListSchema>;
 
-/** What a revoke of this token would touch: its iOS VPP apps and their licenses in use. */
+/** The VPP app types a token's licenses belong to (Graph's `@odata.type`, without namespace). */
+export const VppAppTypeSchema = z.enum(["iosVppApp", "macOsVppApp"]);
+export type VppAppType = z.infer<typeof VppAppTypeSchema>;
+
+/**
+ * What a revoke of this token would touch: every VPP app on it (iOS and macOS: the token's
+ * revokeLicenses reaches both) and their licenses in use as Apple counts them
+ * (`usedLicenseCount`, which may exceed the licenses Intune lists).
+ */
 export const VppTokenImpactSchema = z.object({
   apps: z.array(
     z.object({
       id: z.string(),
       displayName: z.string(),
+      /** Absent from BFFs before macOS apps were counted: read it as `iosVppApp`. */
+      appType: VppAppTypeSchema.optional(),
       usedLicenseCount: z.number().int(),
       totalLicenseCount: z.number().int(),
     }),

@@ -1,4 +1,4 @@
-import { licenseKeyOf } from "@ihc/contracts";
+import { licenseKeyOf, matchesAppRevoke } from "@ihc/contracts";
 import type { Actor, IosVppAppRevokeResult } from "@ihc/contracts";
 import type { ActionJournal, StoredAction } from "./action-journal.js";
 import { settleRevoke } from "./revoke-settlement.js";
@@ -64,11 +64,10 @@ export const appRevokeTargetOf = (action: StoredAction): AppRevokeTarget | undef
   }
 };
 
+// By scope and subject, not by the undocumented actionName (issue #15, 6); settleRevoke applies
+// the time window.
 const matches = (result: IosVppAppRevokeResult, target: AppRevokeTarget): boolean =>
-  result.actionName.toLowerCase() === target.actionName.toLowerCase() &&
-  (target.userId === undefined || result.userId?.toLowerCase() === target.userId) &&
-  (target.managedDeviceId === undefined ||
-    result.managedDeviceId?.toLowerCase() === target.managedDeviceId);
+  matchesAppRevoke(result, target);
 
 /**
  * One watcher per iOS VPP app for its single revokes (per user, per device, all): the app's

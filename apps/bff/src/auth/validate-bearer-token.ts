@@ -1,12 +1,7 @@
-import {
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from "jose";
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { AuthenticationError, ServiceUnavailableError } from "../errors.js";
 import { createAuthenticatedUser, type AuthenticatedUser } from "./authenticated-user.js";
+import { createRotatingKeySet } from "./rotating-key-set.js";
 import {
   hasScope,
   hasUserObjectId,
@@ -72,9 +67,9 @@ export const createBearerTokenValidator = ({
   requiredScope = "access_as_user",
   clockToleranceSeconds = 60,
 }: BearerTokenValidatorOptions): BearerTokenValidator => {
-  // createRemoteJWKSet caches the keys and refetches (rate-limited) when a `kid` is unknown,
-  // which is how Entra's key rollover reaches us.
-  const getKey = keys instanceof URL ? createRemoteJWKSet(keys) : keys;
+  // The keys are cached and refetched (rate-limited) when a `kid` is unknown, which is how
+  // Entra's key rollover reaches us.
+  const getKey = keys instanceof URL ? createRotatingKeySet(keys) : keys;
 
   return async (token) => {
     let claims: JWTPayload;

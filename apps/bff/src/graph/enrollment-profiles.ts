@@ -2,6 +2,9 @@ import {
   AndroidDeviceOwnerEnrollmentModeSchema,
   AndroidDeviceOwnerEnrollmentTokenTypeSchema,
   ENROLLMENT_TOKEN_EXPIRING_DAYS,
+  knownOr,
+  tolerantEnum,
+  unrecognizedValuesOf,
   type EnrollmentProfile,
   type EnrollmentProfileKind,
   type EnrollmentTokenStatus,
@@ -68,8 +71,10 @@ const GraphEnrollmentProfileSchema = z.object({
   enrolledDeviceCount: graphOptional(z.number().int()),
   enrollmentTokenUsageCount: graphOptional(z.number().int()),
   lastModifiedDateTime: graphOptional(z.string()),
-  enrollmentMode: graphOptional(AndroidDeviceOwnerEnrollmentModeSchema),
-  enrollmentTokenType: graphOptional(AndroidDeviceOwnerEnrollmentTokenTypeSchema),
+  enrollmentMode: graphOptional(tolerantEnum(AndroidDeviceOwnerEnrollmentModeSchema.options)),
+  enrollmentTokenType: graphOptional(
+    tolerantEnum(AndroidDeviceOwnerEnrollmentTokenTypeSchema.options),
+  ),
 });
 type GraphEnrollmentProfile = z.output<typeof GraphEnrollmentProfileSchema>;
 
@@ -112,8 +117,8 @@ const toEnrollmentProfile = (
     id: p.id,
     displayName: p.displayName ?? p.id,
     description: p.description,
-    enrollmentMode: p.enrollmentMode,
-    enrollmentTokenType: p.enrollmentTokenType,
+    enrollmentMode: knownOr(p.enrollmentMode, undefined),
+    enrollmentTokenType: knownOr(p.enrollmentTokenType, undefined),
     tokenStatus,
     tokenExpirationDateTime: hasToken ? p.tokenExpirationDateTime : undefined,
     tokenCreationDateTime: hasToken ? p.tokenCreationDateTime : undefined,
@@ -121,6 +126,10 @@ const toEnrollmentProfile = (
     enrollmentTokenUsageCount: p.enrollmentTokenUsageCount,
     maskedToken: maskToken(p.tokenValue),
     lastModifiedDateTime: p.lastModifiedDateTime,
+    unrecognized: unrecognizedValuesOf({
+      enrollmentMode: p.enrollmentMode,
+      enrollmentTokenType: p.enrollmentTokenType,
+    }),
   };
 };
 

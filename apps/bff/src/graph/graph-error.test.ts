@@ -4,6 +4,28 @@ import { parseBearerChallenge, parseGraphError, parseIntuneMessage } from "./gra
 const json = (value: unknown) => JSON.stringify(value);
 
 describe("parseGraphError", () => {
+  const intune403 = (message: string) =>
+    parseGraphError({
+      status: 403,
+      headers: new Headers({ "content-type": "application/json" }),
+      body: json({
+        error: { code: "Forbidden", message: json({ _version: 3, Message: message }) },
+      }),
+      intunePermission: "remoteTasks.retire",
+    });
+
+  it("tells a missing Intune role from a missing Graph scope", () => {
+    expect(
+      intune403("User is not authorized to perform this operation. - Activity ID: x")
+        .intunePermission,
+    ).toBe("remoteTasks.retire");
+    expect(
+      intune403(
+        "Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementManagedDevices.PrivilegedOperations.All",
+      ).intunePermission,
+    ).toBeUndefined();
+  });
+
   it("reads Graph's standard error shape", () => {
     const error = parseGraphError({
       status: 404,

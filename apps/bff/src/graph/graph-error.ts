@@ -1,3 +1,4 @@
+import type { IntunePermission } from "@ihc/contracts";
 import { z } from "zod";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -18,6 +19,11 @@ export class GraphError extends Error {
   readonly activityId: string | undefined;
   /** Base64 claims from `WWW-Authenticate: Bearer error="insufficient_claims", claims=…`. */
   readonly claimsChallenge: string | undefined;
+  /**
+   * Set when Intune refused the call for want of an Intune role (RBAC), not a Graph scope: the
+   * permission the call needs, so the person can be told which to ask for.
+   */
+  readonly intunePermission: IntunePermission | undefined;
 
   constructor(fields: {
     status: number;
@@ -29,6 +35,7 @@ export class GraphError extends Error {
     retryAfterSeconds?: number | undefined;
     activityId?: string | undefined;
     claimsChallenge?: string | undefined;
+    intunePermission?: IntunePermission | undefined;
   }) {
     super(fields.message);
     this.status = fields.status;
@@ -39,6 +46,7 @@ export class GraphError extends Error {
     this.retryAfterSeconds = fields.retryAfterSeconds;
     this.activityId = fields.activityId;
     this.claimsChallenge = fields.claimsChallenge;
+    this.intunePermission = fields.intunePermission;
   }
 }
 
@@ -180,8 +188,20 @@ export interface GraphErrorResponse {
   body: string;
   /** The client-request-id we sent, in case Graph does not echo it. */
   clientRequestId?: string | undefined;
+  /** The Intune permission the call needs, when Intune RBAC covers it (intune-permission-of.ts). */
+  intunePermission?: IntunePermission | undefined;
   now?: number;
 }
+
+/**
+ * Intune answers a missing Graph scope with "Application is not authorized to perform this
+ * operation. Application must have one of the following scopes: …", and a missing Intune role
+ * (RBAC) with "User is not authorized to perform this operation." — both 403 Forbidden with its
+ * JSON document in `message`. Only the second is the person's to fix.
+ * https://learn.microsoft.com/graph/api/resources/intune-graph-overview
+ */
+const isIntuneRoleRefusal = (status: number, text: string): boolean =>
+  status === 403 && !/^Application is not authorized/i.test(text);
 
 /** Parses any non-2xx answer from Graph into a `GraphError`. */
 export const parseGraphError = ({
@@ -189,6 +209,7 @@ export const parseGraphError = ({
   headers,
   body,
   clientRequestId,
+  intunePermission,
   now = Date.now(),
 }: GraphErrorResponse): GraphError => {
   const parsed = GraphErrorBodySchema.safeParse(tryJson(body));
@@ -218,5 +239,9 @@ export const parseGraphError = ({
     retryAfterSeconds: parseRetryAfter(headers.get("retry-after"), now) ?? intune.retryAfterSeconds,
     activityId: intune.activityId,
     claimsChallenge,
+    intunePermission:
+      intunePermission !== undefined && isIntuneRoleRefusal(status, intune.text)
+        ? intunePermission
+        : undefined,
   });
 };

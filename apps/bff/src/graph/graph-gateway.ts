@@ -7,10 +7,12 @@ import {
 } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { IntuneAccessLedger } from "../auth/intune-access-ledger.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import type { OboTokenProvider } from "../auth/obo-token-provider.js";
 import { GraphCall, type RetryWaitListener } from "./graph-call.js";
 import { parseGraphError } from "./graph-error.js";
+import { intunePermissionOf } from "./intune-permission-of.js";
 import { ClientRequestIdMiddleware } from "./middleware/client-request-id.js";
 import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
 import {
@@ -55,6 +57,8 @@ export interface GraphResponse {
 export interface GraphGateway {
   /** GRAPH_BASE_URL, for following nextLinks. */
   readonly baseUrl: string;
+  /** The Intune rights learned from the answers to each person's calls (GET /api/me). */
+  readonly intuneAccess: IntuneAccessLedger;
   request(
     user: AuthenticatedUser,
     method: GraphMethod,
@@ -103,6 +107,7 @@ export const createGraphGateway = ({
   retry,
   logger,
 }: GraphGatewayOptions): GraphGateway => {
+  const intuneAccess = new IntuneAccessLedger();
   const client = Client.initWithMiddleware({
     baseUrl,
     defaultVersion: "v1.0",
@@ -166,13 +171,18 @@ export const createGraphGateway = ({
     log(response.status, requestId);
 
     const text = await readBody(response);
+    const intunePermission = intunePermissionOf(method, path);
     if (!response.ok) {
       const graphError = parseGraphError({
         status: response.status,
         headers: response.headers,
         body: text,
         clientRequestId: call.clientRequestId,
+        intunePermission,
       });
+      if (graphError.intunePermission !== undefined) {
+        intuneAccess.record(user.oid, graphError.intunePermission, "missing");
+      }
       if (graphError.claimsChallenge !== undefined) {
         throw new ClaimsChallengeError(
           Buffer.from(graphError.claimsChallenge, "base64").toString("utf8"),
@@ -182,6 +192,7 @@ export const createGraphGateway = ({
       }
       throw graphError;
     }
+    if (intunePermission !== undefined) intuneAccess.record(user.oid, intunePermission, "granted");
 
     return {
       status: response.status,
@@ -195,6 +206,7 @@ export const createGraphGateway = ({
 
   return {
     baseUrl,
+    intuneAccess,
     request,
     get: (user, path, options) => request(user, "GET", path, options),
     post: (user, path, options) => request(user, "POST", path, options),

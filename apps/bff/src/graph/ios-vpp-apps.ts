@@ -1,12 +1,14 @@
 import {
   GraphActionStateSchema,
   VppTokenActionFailureReasonSchema,
+  tolerantEnum,
   type AssignedLicense,
   type IosVppApp,
   type IosVppAppRevokeResult,
 } from "@ihc/contracts";
 import { z } from "zod";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { actionOutcomeOf } from "./action-outcome.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { getAll, getPage, type GraphPage } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
@@ -55,24 +57,23 @@ const GraphRevokeResultSchema = z.object({
   userId: graphOptional(z.string()),
   managedDeviceId: graphOptional(z.string()),
   actionName: graphOptional(z.string()),
-  actionState: GraphActionStateSchema,
+  actionState: tolerantEnum(GraphActionStateSchema.options),
   startDateTime: graphOptional(z.string()),
   lastUpdatedDateTime: graphOptional(z.string()),
   totalLicensesCount: graphOptional(z.number().int()),
   failedLicensesCount: graphOptional(z.number().int()),
-  actionFailureReason: graphOptional(VppTokenActionFailureReasonSchema),
+  actionFailureReason: graphOptional(tolerantEnum(VppTokenActionFailureReasonSchema.options)),
 });
 
 const toRevokeResult = (r: z.output<typeof GraphRevokeResultSchema>): IosVppAppRevokeResult => ({
   userId: r.userId,
   managedDeviceId: r.managedDeviceId,
   actionName: r.actionName ?? "",
-  actionState: r.actionState,
+  ...actionOutcomeOf(r),
   startDateTime: r.startDateTime,
   lastUpdatedDateTime: r.lastUpdatedDateTime,
   totalLicensesCount: r.totalLicensesCount ?? 0,
   failedLicensesCount: r.failedLicensesCount ?? 0,
-  actionFailureReason: r.actionFailureReason,
 });
 
 /** Beta spells the licensing booleans both ways (`supportUserLicensing` is the older name). */
@@ -141,7 +142,13 @@ const toIosVppApp = (a: GraphIosVppApp): IosVppApp => ({
   revokeLicenseActionResults: (a.revokeLicenseActionResults ?? []).map(toRevokeResult),
 });
 
-/** `vppTokenId` must already be validated (a GUID): it becomes part of an OData literal. */
+/**
+ * `vppTokenId` must already be validated (a GUID): it becomes part of an OData literal. Intune
+ * is reported to ignore `$filter`/`$select` on the iosVppApp cast's properties and answer as if
+ * they were absent, so the token filter is applied here too: an app of another token is never
+ * shown as a match. Graph may ignore a query option a resource does not support rather than
+ * fail: https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters
+ */
 export const listIosVppApps = async (
   graph: GraphGateway,
   user: AuthenticatedUser,
@@ -158,7 +165,12 @@ export const listIosVppApps = async (
         $select: [...APP_PROPERTIES, ...VPP_PROPERTIES.map(cast)].join(","),
       },
     })
-  ).map(toIosVppApp);
+  )
+    .filter((app) => vppTokenId === undefined || sameId(app.vppTokenId, vppTokenId))
+    .map(toIosVppApp);
+
+const sameId = (a: string | null | undefined, b: string): boolean =>
+  a?.toLowerCase() === b.toLowerCase();
 
 export type MobileAppLookup =
   | { kind: "iosVppApp"; app: IosVppApp }
@@ -256,7 +268,24 @@ export const listAssignedLicensesPage = async (
     version: "beta",
     query,
   });
-  return { items: result.items.map(toAssignedLicense), next: result.next };
+  // Intune may ignore `$filter` on assignedLicenses and answer every license: the UPN prefix
+  // is checked here again, so a page holds matches only (it may then hold fewer than `$top`).
+  // https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters
+  const prefix = upnPrefixOf(query.$filter);
+  const items = result.items.map(toAssignedLicense);
+  return {
+    items:
+      prefix === undefined
+        ? items
+        : items.filter((l) => l.userPrincipalName?.toLowerCase().startsWith(prefix) === true),
+    next: result.next,
+  };
+};
+
+/** The prefix of our own `startswith(userPrincipalName,'…')` filter, lower-cased. */
+const upnPrefixOf = (filter: string | undefined): string | undefined => {
+  const literal = /^startswith\(userPrincipalName,'((?:[^']|'')*)'\)$/.exec(filter ?? "")?.[1];
+  return literal?.replaceAll("''", "'").toLowerCase();
 };
 
 /** Every license of the app (999 a page, bounded): for prechecks and reconciliation. */

@@ -1,6 +1,9 @@
 import {
   ComplianceStateSchema,
+  knownOr,
   ManagedDeviceOwnerTypeSchema,
+  tolerantEnum,
+  unrecognizedValuesOf,
   type ManagedDevice,
 } from "@ihc/contracts";
 import { z } from "zod";
@@ -31,14 +34,6 @@ const PROPERTIES = [
   "deviceActionResults",
 ];
 
-/** Enum members added after ours (`unknownFutureValue`, …) read as `unknown`. */
-const evolvable = <T extends z.ZodEnum>(schema: T) =>
-  graphOptional(z.string()).transform((value) => {
-    if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : ("unknown" as z.output<T>);
-  });
-
 const GraphDeviceActionResultSchema = z.object({
   actionName: graphOptional(z.string()),
   actionState: graphOptional(z.string()),
@@ -54,9 +49,9 @@ const GraphManagedDeviceSchema = z.object({
   model: graphOptional(z.string()),
   manufacturer: graphOptional(z.string()),
   serialNumber: graphOptional(z.string()),
-  complianceState: evolvable(ComplianceStateSchema),
+  complianceState: graphOptional(tolerantEnum(ComplianceStateSchema.options)),
   managementState: graphOptional(z.string()),
-  managedDeviceOwnerType: evolvable(ManagedDeviceOwnerTypeSchema),
+  managedDeviceOwnerType: graphOptional(tolerantEnum(ManagedDeviceOwnerTypeSchema.options)),
   lastSyncDateTime: graphOptional(z.string()),
   enrolledDateTime: graphOptional(z.string()),
   userPrincipalName: graphOptional(z.string()),
@@ -78,8 +73,13 @@ const toManagedDevice = (d: GraphManagedDevice): ManagedDevice => {
     model: text(d.model),
     manufacturer: text(d.manufacturer),
     serialNumber: text(d.serialNumber),
-    complianceState: d.complianceState,
-    managedDeviceOwnerType: d.managedDeviceOwnerType,
+    // Both enums have `unknown`: a newer member reads as it, and is kept in `unrecognized`.
+    complianceState: knownOr(d.complianceState, "unknown"),
+    managedDeviceOwnerType: knownOr(d.managedDeviceOwnerType, "unknown"),
+    unrecognized: unrecognizedValuesOf({
+      complianceState: d.complianceState,
+      managedDeviceOwnerType: d.managedDeviceOwnerType,
+    }),
     lastSyncDateTime: d.lastSyncDateTime,
     enrolledDateTime: d.enrolledDateTime,
     userPrincipalName: text(d.userPrincipalName),

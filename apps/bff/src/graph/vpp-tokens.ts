@@ -4,10 +4,14 @@ import {
   VppTokenActionFailureReasonSchema,
   VppTokenStateSchema,
   VppTokenSyncStatusSchema,
+  knownOr,
+  tolerantEnum,
+  unrecognizedValuesOf,
   type VppToken,
 } from "@ihc/contracts";
 import { z } from "zod";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
+import { actionOutcomeOf } from "./action-outcome.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { getAll } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
@@ -35,12 +39,12 @@ const SELECT = [
 
 const GraphActionResultSchema = z.object({
   actionName: graphOptional(z.string()),
-  actionState: GraphActionStateSchema,
+  actionState: tolerantEnum(GraphActionStateSchema.options),
   startDateTime: graphOptional(z.string()),
   lastUpdatedDateTime: graphOptional(z.string()),
   totalLicensesCount: graphOptional(z.number().int()),
   failedLicensesCount: graphOptional(z.number().int()),
-  actionFailureReason: graphOptional(VppTokenActionFailureReasonSchema),
+  actionFailureReason: graphOptional(tolerantEnum(VppTokenActionFailureReasonSchema.options)),
 });
 
 const GraphVppTokenSchema = z.object({
@@ -50,11 +54,11 @@ const GraphVppTokenSchema = z.object({
   appleId: graphOptional(z.string()),
   locationName: graphOptional(z.string()),
   countryOrRegion: graphOptional(z.string()),
-  vppTokenAccountType: graphOptional(VppTokenAccountTypeSchema),
-  state: VppTokenStateSchema,
+  vppTokenAccountType: graphOptional(tolerantEnum(VppTokenAccountTypeSchema.options)),
+  state: tolerantEnum(VppTokenStateSchema.options),
   expirationDateTime: graphOptional(z.string()),
   lastSyncDateTime: graphOptional(z.string()),
-  lastSyncStatus: graphOptional(VppTokenSyncStatusSchema),
+  lastSyncStatus: graphOptional(tolerantEnum(VppTokenSyncStatusSchema.options)),
   lastModifiedDateTime: graphOptional(z.string()),
   tokenActionResults: graphOptional(z.array(GraphActionResultSchema)),
 });
@@ -67,21 +71,25 @@ const toVppToken = (t: GraphVppToken): VppToken => ({
   appleId: t.appleId,
   locationName: t.locationName,
   countryOrRegion: t.countryOrRegion,
-  vppTokenAccountType: t.vppTokenAccountType,
-  state: t.state,
+  vppTokenAccountType: knownOr(t.vppTokenAccountType, undefined),
+  state: knownOr(t.state, "unknown"),
   expirationDateTime: t.expirationDateTime,
   lastSyncDateTime: t.lastSyncDateTime,
-  lastSyncStatus: t.lastSyncStatus,
+  lastSyncStatus: knownOr(t.lastSyncStatus, undefined),
   lastModifiedDateTime: t.lastModifiedDateTime,
   tokenActionResults: (t.tokenActionResults ?? []).map((r) => ({
     actionName: r.actionName ?? "",
-    actionState: r.actionState,
+    ...actionOutcomeOf(r),
     startDateTime: r.startDateTime,
     lastUpdatedDateTime: r.lastUpdatedDateTime,
     totalLicensesCount: r.totalLicensesCount ?? 0,
     failedLicensesCount: r.failedLicensesCount ?? 0,
-    actionFailureReason: r.actionFailureReason,
   })),
+  unrecognized: unrecognizedValuesOf({
+    state: t.state,
+    vppTokenAccountType: t.vppTokenAccountType,
+    lastSyncStatus: t.lastSyncStatus,
+  }),
 });
 
 const COLLECTION = "/deviceAppManagement/vppTokens";

@@ -1,4 +1,10 @@
-import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from "@ihc/contracts";
+import {
+  INTUNE_ROLE_MISSING,
+  intunePermissionLabels,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  type ProblemCode,
+} from "@ihc/contracts";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
@@ -25,7 +31,9 @@ import {
 } from "../errors.js";
 import { requestIdOf } from "./request-id.js";
 
-const TITLES: Record<ProblemCode, string> = {
+type Code = ProblemCode | typeof INTUNE_ROLE_MISSING;
+
+const TITLES: Record<Code, string> = {
   bad_request: "Bad request",
   validation_failed: "Invalid input",
   unauthenticated: "Sign-in required",
@@ -41,6 +49,7 @@ const TITLES: Record<ProblemCode, string> = {
   graph_throttled: "Microsoft Graph is throttling requests",
   graph_unavailable: "Microsoft Graph unavailable",
   internal: "Internal error",
+  [INTUNE_ROLE_MISSING]: "Intune role missing",
 };
 
 export interface ProblemResponse {
@@ -52,7 +61,7 @@ export interface ProblemResponse {
 
 interface Mapped {
   status: number;
-  code: ProblemCode;
+  code: Code;
   detail?: string | undefined;
   headers?: Record<string, string>;
   extra?: Partial<Problem>;
@@ -175,6 +184,23 @@ const map = (error: unknown): Mapped => {
       headers: retryAfterHeader(error.retryAfterSeconds),
       extra:
         error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds },
+    };
+  }
+  if (error instanceof GraphError && error.intunePermission !== undefined) {
+    const permission = intunePermissionLabels[error.intunePermission];
+    return {
+      status: 403,
+      code: INTUNE_ROLE_MISSING,
+      // The Intune admin center's words, so the person can ask for exactly this.
+      detail:
+        `Intune refused this because your account has no Intune role with the permission ` +
+        `"${permission}". Ask an Intune administrator to assign you a role that includes it ` +
+        "(Intune admin center › Tenant administration › Roles).",
+      extra: {
+        intunePermission: error.intunePermission,
+        graphCode: error.code,
+        ...(error.requestId === undefined ? {} : { graphRequestId: error.requestId }),
+      },
     };
   }
   if (error instanceof GraphError) {

@@ -24,5 +24,6 @@ export const meRouter = (graph: GraphGateway): Router =>
       tenantId: user.tid,
       roles: [...user.roles],
       permissions: permissionsFor(user.roles),
+      intuneAccess: graph.intuneAccess.accessOf(user.oid),
     });
   });

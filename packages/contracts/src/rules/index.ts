@@ -3,3 +3,4 @@ export * from "./free-text.js";
 export * from "./license-keys.js";
 export * from "./revoke-progress.js";
 export * from "./typed-confirmation.js";
+export * from "./app-revoke-scope.js";

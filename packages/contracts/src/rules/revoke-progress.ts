@@ -11,6 +11,7 @@ export type RevokeResultFields = Pick<
   | "totalLicensesCount"
   | "failedLicensesCount"
   | "actionFailureReason"
+  | "unrecognized"
 >;
 
 const REVOKE_ACTION = /revoke/i;
@@ -62,6 +63,8 @@ export function progressFromRevokeResult(
       : {}),
     ...(result.startDateTime ? { startDateTime: result.startDateTime } : {}),
     ...(result.lastUpdatedDateTime ? { lastUpdatedDateTime: result.lastUpdatedDateTime } : {}),
+    // What Graph said that we could not name (a new state or reason) goes with the progress.
+    unrecognized: result.unrecognized,
   };
 }
 

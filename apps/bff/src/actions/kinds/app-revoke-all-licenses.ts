@@ -1,4 +1,4 @@
-import { confirmationMatches, latestRevoke } from "@ihc/contracts";
+import { appRevokeScopeOf, confirmationMatches, latestRevoke } from "@ihc/contracts";
 import { ConflictError, InputError } from "../../errors.js";
 import { getIosVppApp } from "../../graph/get-ios-vpp-app.js";
 import { appPath } from "../../graph/ios-vpp-apps.js";
@@ -28,9 +28,8 @@ export const appRevokeAllLicenses = defineAction({
           ]);
         }
         const previous = latestRevoke(
-          app.revokeLicenseActionResults.filter(
-            (r) => r.actionName.toLowerCase() === "revokealllicenses",
-          ),
+          // Whatever name Graph gave it (issue #15, 6): a result of no user or device.
+          app.revokeLicenseActionResults.filter((r) => appRevokeScopeOf(r) === "all"),
         );
         if (previous?.actionState === "pending" || previous?.actionState === "active") {
           throw new ConflictError(

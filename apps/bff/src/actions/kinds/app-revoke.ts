@@ -1,6 +1,7 @@
 import {
   assignedLicenseKeyOf,
   latestRevoke,
+  matchesAppRevoke,
   licenseKeyOf,
   type ActionKind,
   type ActionSubject,
@@ -127,13 +128,15 @@ export const singleLicense = async (
         "revoked already); nothing was sent.",
     );
   }
-  const actionName = ref.kind === "user" ? "revokeuserlicense" : "revokedevicelicense";
-  const id = (ref.kind === "user" ? ref.userId : ref.managedDeviceId).toLowerCase();
+  // Whatever name Graph gave it (issue #15, 6): the scope and the holder decide.
   const previous = latestRevoke(
-    app.revokeLicenseActionResults.filter(
-      (r) =>
-        r.actionName.toLowerCase() === actionName &&
-        (ref.kind === "user" ? r.userId : r.managedDeviceId)?.toLowerCase() === id,
+    app.revokeLicenseActionResults.filter((r) =>
+      matchesAppRevoke(
+        r,
+        ref.kind === "user"
+          ? { actionName: "revokeUserLicense", userId: ref.userId }
+          : { actionName: "revokeDeviceLicense", managedDeviceId: ref.managedDeviceId },
+      ),
     ),
   );
   return { app, watchAfter: previous?.startDateTime, subjects: [licenseSubjectOf(license)] };

@@ -2,23 +2,27 @@ import { confirmationMatches, latestRevoke, type VppTokenImpact } from "@ihc/con
 import type { AuthenticatedUser } from "../../auth/authenticated-user.js";
 import { InputError } from "../../errors.js";
 import type { GraphGateway } from "../../graph/graph-gateway.js";
-import { listIosVppAppSummaries } from "../../graph/ios-vpp-apps.js";
+import { listVppAppSummaries } from "../../graph/vpp-app-summaries.js";
 import { getVppToken, vppTokenPath } from "../../graph/vpp-tokens.js";
 import { defineAction, type ActionDefinition } from "../action-definition.js";
 
-/** What revoking all of a token's licenses would touch: its apps and their licenses in use. */
+/**
+ * What revoking all of a token's licenses would touch: its iOS and macOS VPP apps and their
+ * licenses in use (Graph's revokeLicenses reaches both).
+ */
 export const vppTokenImpactOf = async (
   graph: GraphGateway,
   user: AuthenticatedUser,
   tokenId: string,
 ): Promise<VppTokenImpact> => {
-  const apps = (await listIosVppAppSummaries(graph, user))
+  const apps = (await listVppAppSummaries(graph, user))
     .filter((app) => app.vppTokenId?.toLowerCase() === tokenId.toLowerCase())
     .map((app) => ({
       id: app.id,
-      displayName: app.displayName ?? app.id,
-      usedLicenseCount: app.usedLicenseCount ?? 0,
-      totalLicenseCount: app.totalLicenseCount ?? 0,
+      displayName: app.displayName,
+      appType: app.appType,
+      usedLicenseCount: app.usedLicenseCount,
+      totalLicenseCount: app.totalLicenseCount,
     }))
     .sort((a, b) => b.usedLicenseCount - a.usedLicenseCount);
   return { apps, licensesInUse: apps.reduce((sum, app) => sum + app.usedLicenseCount, 0) };

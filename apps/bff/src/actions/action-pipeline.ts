@@ -256,9 +256,22 @@ export class ActionPipeline {
   async replayOf(
     user: AuthenticatedUser,
     idempotencyKey: string,
+    route: { kind: ActionKind; targetId: string },
   ): Promise<StoredAction | undefined> {
     const record = await this.deps.journal.findByKey(user.oid, idempotencyKey);
-    return record === undefined || mayRunAgain(record) ? undefined : record;
+    if (record === undefined || mayRunAgain(record)) return undefined;
+    // A replay answers only on the route that made the record (issue #17, 4): the same key on
+    // another app's or profile's route is another request, never that record.
+    if (
+      record.kind !== route.kind ||
+      record.target.id.toLowerCase() !== route.targetId.toLowerCase()
+    ) {
+      throw new IdempotencyKeyReusedError(
+        "This Idempotency-Key was already used for another action or target. Open the dialog " +
+          "again to start a new action.",
+      );
+    }
+    return record;
   }
 
   /**

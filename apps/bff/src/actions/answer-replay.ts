@@ -5,13 +5,13 @@ import type { StoredAction } from "./action-journal.js";
  * The record this caller already made under this key, answered from the journal before any
  * precondition is read: the action itself has since changed them (a revoked token is gone, a
  * retired device is leaving), so its replay must not become a 404 or a 409. The same key with
- * another request is still a 422. Undefined for a new request.
+ * another request, or on another target's route, is still a 422. Undefined for a new request.
  */
 export const answerReplay = async (
   pipeline: ActionPipeline,
-  request: Omit<ActionRequestBase, "target">,
+  request: Omit<ActionRequestBase, "target"> & { targetId: string },
 ): Promise<StoredAction | undefined> => {
-  const replay = await pipeline.replayOf(request.user, request.idempotencyKey);
+  const replay = await pipeline.replayOf(request.user, request.idempotencyKey, request);
   if (replay === undefined) return undefined;
   const { record } = await pipeline.run({
     ...request,

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { IDEMPOTENCY_KEY_HEADER, PROBLEM_CONTENT_TYPE } from "@ihc/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postAction } from "../test-support/action-helpers.js";
 import { rawRequest, type RawResponse } from "../test-support/raw-request.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 import { expectNoSecretsInLogs } from "./log-secrets.js";
@@ -100,6 +101,67 @@ describe("hardening (issue #17)", () => {
       expect(logged).toContain("access_token=[redacted]");
       expect(logged).toContain("code=[redacted]");
       expect(logged).toContain("anything=[redacted]");
+    });
+  });
+
+  describe("4. an Idempotency-Key replay answers only on the route that made it", () => {
+    it("the same key on another app's route or another kind's route is a 422; nothing is sent", async () => {
+      const apps = (await (await stack.fetch("/api/apps", { token })).json()) as {
+        items: { id: string; usedLicenseCount?: number }[];
+      };
+      const withLicenses = apps.items.filter((app) => (app.usedLicenseCount ?? 0) > 0);
+      const [first, second] = withLicenses;
+      if (first === undefined || second === undefined) throw new Error("two licensed apps");
+      const licenses = (await (
+        await stack.fetch(`/api/apps/${first.id}/licenses?limit=50`, { token })
+      ).json()) as { items: { kind: string; userId?: string }[] };
+      const userId = licenses.items.find((l) => l.kind === "user")?.userId;
+      if (userId === undefined) throw new Error("a user license");
+      const key = randomUUID();
+      const body = { userId, notifyManagedDevices: false };
+      const sent = await postAction(
+        stack,
+        `/api/apps/${first.id}/revoke-user-license`,
+        token,
+        body,
+        key,
+      );
+      expect(sent.status).toBe(202);
+      const record = (await sent.json()) as { id: string };
+      const graphBefore = stack.graphCalls().length;
+
+      const elsewhere = await postAction(
+        stack,
+        `/api/apps/${second.id}/revoke-user-license`,
+        token,
+        body,
+        key,
+      );
+      expect(elsewhere.status).toBe(422);
+      expect(JSON.stringify(await elsewhere.json())).not.toContain(record.id);
+      const otherKind = await postAction(
+        stack,
+        `/api/apps/${first.id}/revoke-device-license`,
+        token,
+        { managedDeviceId: userId, notifyManagedDevices: false },
+        key,
+      );
+      expect(otherKind.status).toBe(422);
+      const again = await postAction(
+        stack,
+        `/api/apps/${first.id}/revoke-user-license`,
+        token,
+        body,
+        key,
+      );
+      expect(again.status).toBe(202);
+      expect(((await again.json()) as { id: string }).id).toBe(record.id);
+      expect(
+        stack
+          .graphCalls()
+          .slice(graphBefore)
+          .filter((call) => call.method === "POST"),
+      ).toEqual([]);
     });
   });
 

@@ -15,6 +15,7 @@ export const appRevokeAllLicenses = defineAction({
   handle: async ({ params: { id }, body, idempotencyKey, user }, deps) => {
     const parameters = { notifyManagedDevices: body.notifyManagedDevices };
     const record = await runAppRevoke(deps, {
+      appId: id,
       user,
       idempotencyKey,
       kind: "app.revoke-all-licenses",

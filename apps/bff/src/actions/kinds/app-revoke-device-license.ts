@@ -15,6 +15,7 @@ export const appRevokeDeviceLicense = defineAction({
       notifyManagedDevices: body.notifyManagedDevices,
     };
     const record = await runAppRevoke(deps, {
+      appId: id,
       user,
       idempotencyKey,
       kind: "app.revoke-device-license",

@@ -39,7 +39,10 @@ export const appRevokeLicensesBulk = defineAction({
       kind: ref.kind,
       id: (ref.kind === "user" ? ref.userId : ref.managedDeviceId).toLowerCase(),
     }));
-    const replay = await services.pipeline.replayOf(user, idempotencyKey);
+    const replay = await services.pipeline.replayOf(user, idempotencyKey, {
+      kind: "app.revoke-licenses-bulk",
+      targetId: id,
+    });
     let target: ActionTarget;
     let items: BulkItem[];
     let subjects: ActionSubject[] | undefined;

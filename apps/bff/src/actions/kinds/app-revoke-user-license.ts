@@ -12,6 +12,7 @@ export const appRevokeUserLicense = defineAction({
   handle: async ({ params: { id }, body, idempotencyKey, user }, deps) => {
     const parameters = { userId: body.userId, notifyManagedDevices: body.notifyManagedDevices };
     const record = await runAppRevoke(deps, {
+      appId: id,
       user,
       idempotencyKey,
       kind: "app.revoke-user-license",

@@ -72,6 +72,8 @@ export const runAppRevoke = async (
   request: {
     user: AuthenticatedUser;
     idempotencyKey: string;
+    /** The app the route names: a replay answers only there. */
+    appId: string;
     kind: ActionKind;
     parameters: Record<string, unknown>;
     reason: string | undefined;
@@ -80,6 +82,7 @@ export const runAppRevoke = async (
 ): Promise<StoredAction> => {
   const { user, idempotencyKey, kind, parameters, reason } = request;
   const replay = await answerReplay(services.pipeline, {
+    targetId: request.appId,
     kind,
     idempotencyKey,
     user,

@@ -94,7 +94,10 @@ export const runTokenAction = async (
   },
 ): Promise<StoredAction> => {
   const { params, user } = request;
-  const replay = await services.pipeline.replayOf(user, request.idempotencyKey);
+  const replay = await services.pipeline.replayOf(user, request.idempotencyKey, {
+    kind: request.kind,
+    targetId: params.id,
+  });
   let profile: EnrollmentProfile | undefined;
   let target: ActionTarget;
   if (replay === undefined) {

@@ -58,6 +58,7 @@ export const userRetireAllDevices = defineAction({
       userPrincipalName: body.confirmUserPrincipalName.trim().toLowerCase(),
     };
     const request = {
+      targetId: id,
       kind: "user.retire-all-devices" as const,
       idempotencyKey,
       user,

@@ -54,13 +54,14 @@ export const ProblemCodes = [
   "graph_throttled",
   "graph_unavailable",
   "internal",
+  /** Intune refused a Graph call for want of an Intune role; see `intunePermission`. */
+  "intuneRoleMissing",
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];
 
 /**
  * Intune refused a Graph call because the person holds no Intune role granting it (403); the
  * problem's `intunePermission` says which permission to ask an Intune administrator for. Spelled
- * as issue #15 names it. Not yet in `ProblemCodes`: the SPA's catalogue test requires a message
- * for every member, and the SPA's "My access" work adds it (then this joins the list).
+ * as issue #15 names it (camelCase, unlike the older codes).
  */
-export const INTUNE_ROLE_MISSING = "intuneRoleMissing";
+export const INTUNE_ROLE_MISSING = "intuneRoleMissing" satisfies ProblemCode;

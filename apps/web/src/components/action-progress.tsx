@@ -13,6 +13,7 @@ import { revokeCountsOf, type ActionProgress } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { isFinal, type ActionStatus } from "../lib/action-status";
 import { formatNumber } from "../lib/format";
+import { graphEnumLabel } from "../lib/graph-enum-label";
 import { currentLanguage } from "../lib/i18n";
 import { ActionStatusBadge } from "./action-status-badge";
 import { ElapsedTime } from "./elapsed-time";
@@ -101,7 +102,12 @@ export function ActionProgressDisplay({
     <div className={styles.root}>
       {/* The status and, once it ends, the outcome: read out when they change, not every count. */}
       <div className={styles.status} aria-live="polite" aria-atomic="true">
-        <ActionStatusBadge status={status} failedCount={failedCount} size="large" />
+        <ActionStatusBadge
+          status={status}
+          failedCount={failedCount}
+          size="large"
+          progress={progress}
+        />
         {outcome === undefined ? null : <Body1Strong>{outcome}</Body1Strong>}
       </div>
       <ProgressBar
@@ -143,7 +149,12 @@ export function ActionProgressDisplay({
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("progress.whyFailed")}</MessageBarTitle>
-            {t(`failureReasons.${progress.failureReason ?? "none"}.long`)}
+            {graphEnumLabel(
+              t,
+              progress,
+              "actionFailureReason",
+              t(`failureReasons.${progress.failureReason ?? "none"}.long`),
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -11,6 +11,7 @@ import {
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { statusTone, type ActionStatus, type StatusTone } from "../lib/action-status";
+import { graphEnumLabel, type WithUnrecognized } from "../lib/graph-enum-label";
 
 const useStyles = makeStyles({
   // Long words (and Russian) wrap inside the badge instead of spilling into the next column.
@@ -52,6 +53,8 @@ export interface ActionStatusBadgeProps {
   /** Licenses that failed in a finished revoke: "Done" then shows as a warning. */
   failedCount?: number;
   size?: BadgeProps["size"];
+  /** Graph's progress: an `actionState` this build does not know is named as Graph sent it. */
+  progress?: WithUnrecognized | undefined;
 }
 
 /** Where an action stands, in a word with colour and icon (never colour alone). */
@@ -59,6 +62,7 @@ export function ActionStatusBadge({
   status,
   failedCount = 0,
   size = "medium",
+  progress,
 }: ActionStatusBadgeProps) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -71,7 +75,7 @@ export function ActionStatusBadge({
       color={badgeColor[statusTone(status, failedCount)]}
       icon={icons[status]}
     >
-      {t(`actionStatus.${status}`)}
+      {graphEnumLabel(t, progress, "actionState", t(`actionStatus.${status}`))}
     </Badge>
   );
 }

@@ -134,6 +134,7 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
                       status={status}
                       failedCount={action.progress?.failedCount ?? 0}
                       size="small"
+                      progress={action.progress}
                     />
                     {detail === undefined ? null : <Caption1>{detail}</Caption1>}
                     <ActionWaitNotice action={action} compact />

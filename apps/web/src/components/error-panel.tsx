@@ -3,8 +3,9 @@ import { ArrowClockwise20Regular, ErrorCircle24Regular } from "@fluentui/react-i
 import { useTranslation } from "react-i18next";
 import { describeError } from "../lib/api-error";
 import { formatDateTime } from "../lib/format";
-import { currentLanguage, hasErrorMessage } from "../lib/i18n";
+import { currentLanguage } from "../lib/i18n";
 import { CopyButton } from "./copy-button";
+import { problemWords } from "./problem-words";
 
 const useStyles = makeStyles({
   root: {
@@ -77,9 +78,7 @@ export function ErrorPanel({ error, onRetry, intro, headingLevel = 1 }: ErrorPan
   const headingId = useId("error-heading");
   const language = currentLanguage(i18n);
   const info = describeError(error, import.meta.env.DEV);
-  // Our words for the code, in the agent's language; the server's title for codes we don't know.
-  const heading = hasErrorMessage(info.code) ? t(`errors.codes.${info.code}`) : info.title;
-  const explanation = info.detail;
+  const { heading, explanation } = problemWords(t, info);
 
   return (
     <section className={styles.root} role="alert" aria-labelledby={headingId}>

@@ -51,3 +51,20 @@ describe("describeProgress: each kind has its own outcome words", () => {
     ).toBe("134 of 134 so far");
   });
 });
+
+describe("describeProgress: a failure reason newer than this build", () => {
+  it("is named as Graph sent it, not as 'no reason given'", () => {
+    const failed = {
+      actionState: "failed" as const,
+      attemptedCount: 3,
+      failedCount: 3,
+      unrecognized: { actionFailureReason: "appleServiceThrottled" },
+    };
+    expect(describeProgress(tEn, "en", "vpp-token.revoke-licenses", "failed", failed)).toBe(
+      "Because Unknown (appleServiceThrottled)",
+    );
+    expect(describeProgress(tRu, "ru", "vpp-token.revoke-licenses", "failed", failed)).toBe(
+      "Причина: Неизвестно (appleServiceThrottled)",
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ActionStatus } from "../lib/action-status";
 import { formatNumber } from "../lib/format";
+import { graphEnumLabel } from "../lib/graph-enum-label";
 import { currentLanguage, type Language } from "../lib/i18n";
 
 /**
@@ -46,7 +47,12 @@ export function describeProgress(
         : t(`progress.detail.${noun}.done`, { count: attempted, attempted: n(attempted) });
     case "failed":
       return t("progress.detail.failedBecause", {
-        reason: t(`failureReasons.${progress.failureReason ?? "none"}.short`),
+        reason: graphEnumLabel(
+          t,
+          progress,
+          "actionFailureReason",
+          t(`failureReasons.${progress.failureReason ?? "none"}.short`),
+        ),
       });
     default:
       return undefined;

@@ -1,4 +1,9 @@
-import { PROBLEM_CONTENT_TYPE, ProblemSchema, type ProblemCode } from "@ihc/contracts";
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemSchema,
+  type IntunePermission,
+  type ProblemCode,
+} from "@ihc/contracts";
 
 /** Failures the SPA itself names, besides the BFF's problem codes. */
 export const ClientErrorCodes = [
@@ -25,6 +30,8 @@ export interface ApiErrorInit {
   graphRequestId?: string | undefined;
   graphCode?: string | undefined;
   retryAfterSeconds?: number | undefined;
+  /** With `intuneRoleMissing`: the Intune permission to ask an Intune administrator for. */
+  intunePermission?: IntunePermission | undefined;
   fields?: readonly FieldProblem[] | undefined;
   occurredAt?: Date | undefined;
 }
@@ -40,6 +47,7 @@ export class ApiError extends Error {
   readonly graphRequestId: string | undefined;
   readonly graphCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly intunePermission: IntunePermission | undefined;
   readonly fields: readonly FieldProblem[];
   /** When the SPA saw the failure, so an agent can quote it next to the request id. */
   readonly occurredAt: Date;
@@ -54,6 +62,7 @@ export class ApiError extends Error {
     this.graphRequestId = init.graphRequestId;
     this.graphCode = init.graphCode;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.intunePermission = init.intunePermission;
     this.fields = init.fields ?? [];
     this.occurredAt = init.occurredAt ?? new Date();
   }
@@ -111,6 +120,7 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
         graphRequestId: p.graphRequestId,
         graphCode: p.graphCode,
         retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
+        intunePermission: p.intunePermission,
         fields: p.fields,
         occurredAt: response.now,
       });
@@ -144,6 +154,7 @@ export interface ErrorDescription {
   requestId: string | undefined;
   graphRequestId: string | undefined;
   retryAfterSeconds: number | undefined;
+  intunePermission: IntunePermission | undefined;
   fields: readonly FieldProblem[];
   occurredAt: Date | undefined;
 }
@@ -162,6 +173,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
       requestId: error.requestId,
       graphRequestId: error.graphRequestId,
       retryAfterSeconds: error.retryAfterSeconds,
+      intunePermission: error.intunePermission,
       fields: error.fields,
       occurredAt: error.occurredAt,
     };
@@ -174,6 +186,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
     requestId: undefined,
     graphRequestId: undefined,
     retryAfterSeconds: undefined,
+    intunePermission: undefined,
     fields: [],
     occurredAt: undefined,
   };

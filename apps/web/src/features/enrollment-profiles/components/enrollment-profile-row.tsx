@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { ActionWaitNotice } from "../../../components/action-wait-notice";
 import { openActionsIn, useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { formatNumber } from "../../../lib/format";
+import { graphEnumLabel } from "../../../lib/graph-enum-label";
 import { currentLanguage } from "../../../lib/i18n";
 import { profileActionsFor, tokenBusyOf } from "./profile-actions";
 import { profileKindKey } from "./profile-kind";
@@ -64,7 +65,9 @@ export function EnrollmentProfileRow({
           )}
         </span>
       </TableCell>
-      <TableCell className={styles.cell}>{t(profileKindKey(profile))}</TableCell>
+      <TableCell className={styles.cell}>
+        {graphEnumLabel(t, profile, "enrollmentMode", t(profileKindKey(profile)))}
+      </TableCell>
       <TableCell className={styles.cell}>
         <span className={styles.stack}>
           <TokenStatusBadge status={profile.tokenStatus} />

@@ -9,9 +9,10 @@ import {
   QuestionCircle16Regular,
   Warning16Regular,
 } from "@fluentui/react-icons";
-import type { ComplianceState, ManagedDeviceOwnerType } from "@ihc/contracts";
+import type { ManagedDevice } from "@ihc/contracts";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
+import { graphEnumLabel, unknownValueLabel } from "../../../lib/graph-enum-label";
 import type { DeviceRetireState } from "../hooks/retire-progress";
 
 /** A long label wraps inside the badge instead of spilling over it (as in ActionStatusBadge). */
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
 
 type Look = { color: NonNullable<BadgeProps["color"]>; icon: ReactElement };
 
-const compliance: Record<ComplianceState, Look> = {
+const compliance: Record<NonNullable<ManagedDevice["complianceState"]>, Look> = {
   compliant: { color: "success", icon: <CheckmarkCircle16Regular /> },
   noncompliant: { color: "danger", icon: <ErrorCircle16Regular /> },
   inGracePeriod: { color: "warning", icon: <Warning16Regular /> },
@@ -37,10 +38,15 @@ const compliance: Record<ComplianceState, Look> = {
   unknown: { color: "subtle", icon: <QuestionCircle16Regular /> },
 };
 
-export function ComplianceBadge({ state }: { state: ComplianceState | undefined }) {
+type DeviceEnums = Partial<
+  Pick<ManagedDevice, "complianceState" | "managedDeviceOwnerType" | "unrecognized">
+>;
+
+export function ComplianceBadge({ device }: { device: DeviceEnums }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const look = compliance[state ?? "unknown"];
+  const state = device.complianceState ?? "unknown";
+  const look = compliance[state];
   return (
     <Badge
       className={styles.wrap}
@@ -49,16 +55,16 @@ export function ComplianceBadge({ state }: { state: ComplianceState | undefined 
       color={look.color}
       icon={look.icon}
     >
-      {t(`users.compliance.${state ?? "unknown"}`)}
+      {graphEnumLabel(t, device, "complianceState", t(`users.compliance.${state}`))}
     </Badge>
   );
 }
 
 /** Personal devices stand out: retiring them leaves the owner's own data. */
-export function OwnershipBadge({ owner }: { owner: ManagedDeviceOwnerType | undefined }) {
+export function OwnershipBadge({ device }: { device: DeviceEnums }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const kind = owner ?? "unknown";
+  const kind = device.managedDeviceOwnerType ?? "unknown";
   return (
     <Badge
       className={styles.wrap}
@@ -67,7 +73,7 @@ export function OwnershipBadge({ owner }: { owner: ManagedDeviceOwnerType | unde
       color={kind === "personal" ? "warning" : kind === "company" ? "brand" : "subtle"}
       icon={kind === "personal" ? <Person16Regular /> : <Building16Regular />}
     >
-      {t(`users.ownership.${kind}`)}
+      {graphEnumLabel(t, device, "managedDeviceOwnerType", t(`users.ownership.${kind}`))}
     </Badge>
   );
 }
@@ -83,7 +89,7 @@ type KnownState = (typeof knownStates)[number];
 const isKnown = (state: string): state is KnownState =>
   (knownStates as readonly string[]).includes(state);
 
-/** Intune's management state in words; a state this build does not know is shown as Graph says. */
+/** Intune's management state in words; a state this build does not know, as "Unknown (…)". */
 export function ManagementStateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -97,7 +103,7 @@ export function ManagementStateBadge({ state }: { state: string }) {
       color={retiring ? "warning" : failed ? "danger" : state === "managed" ? "success" : "subtle"}
       icon={retiring ? <ArrowSync16Regular /> : null}
     >
-      {isKnown(state) ? t(`users.managementState.${state}`) : state}
+      {isKnown(state) ? t(`users.managementState.${state}`) : unknownValueLabel(t, state)}
     </Badge>
   );
 }

@@ -82,10 +82,10 @@ export function DeviceTable({
                 <span className={styles.mono}>{device.serialNumber ?? "—"}</span>
               </TableCell>
               <TableCell className={styles.cell}>
-                <OwnershipBadge owner={device.managedDeviceOwnerType} />
+                <OwnershipBadge device={device} />
               </TableCell>
               <TableCell className={styles.cell}>
-                <ComplianceBadge state={device.complianceState} />
+                <ComplianceBadge device={device} />
               </TableCell>
               <TableCell className={styles.cell}>
                 {device.lastSyncDateTime === undefined ? (

@@ -152,7 +152,7 @@ export function RetireAllDevicesDialog({
                     .join(" · ")}
                 </Caption1>
               </span>
-              <OwnershipBadge owner={device.managedDeviceOwnerType} />
+              <OwnershipBadge device={device} />
             </li>
           ))}
         </ul>

@@ -148,7 +148,11 @@ export function RetireProgressPanel({
             {rows.map((row) => (
               <li key={row.id} className={styles.row} data-device-id={row.id}>
                 <Body1 className={styles.name}>{row.deviceName}</Body1>
-                {row.personal ? <OwnershipBadge owner="personal" /> : <span />}
+                {row.personal ? (
+                  <OwnershipBadge device={{ managedDeviceOwnerType: "personal" }} />
+                ) : (
+                  <span />
+                )}
                 <RetireStateBadge state={row.state} />
               </li>
             ))}

@@ -2,6 +2,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { VppToken } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { RelativeTime } from "../../../components/relative-time";
+import { graphEnumLabel, hasUnrecognized } from "../../../lib/graph-enum-label";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column" },
@@ -21,9 +22,11 @@ export function LastSyncCell({ token }: { token: VppToken }) {
       ) : (
         <RelativeTime value={token.lastSyncDateTime} />
       )}
-      {token.lastSyncDateTime === undefined && status === "none" ? null : (
+      {token.lastSyncDateTime === undefined &&
+      status === "none" &&
+      !hasUnrecognized(token, "lastSyncStatus") ? null : (
         <Caption1 className={status === "failed" ? styles.failed : styles.muted}>
-          {t(`vppTokens.sync.${status}`)}
+          {graphEnumLabel(t, token, "lastSyncStatus", t(`vppTokens.sync.${status}`))}
         </Caption1>
       )}
     </span>

@@ -24,6 +24,7 @@ export function LatestRevokeCell({ token }: { token: VppToken }) {
         status={latest.status}
         failedCount={latest.progress.failedCount}
         size="small"
+        progress={latest.progress}
       />
       {detail === undefined ? null : <Caption1>{detail}</Caption1>}
     </span>

@@ -16,6 +16,7 @@ import { ActionStatusBadge } from "../../../components/action-status-badge";
 import { RelativeTime } from "../../../components/relative-time";
 import { progressStatusOf } from "../../../lib/action-status";
 import { formatNumber } from "../../../lib/format";
+import { graphEnumLabel, hasUnrecognized } from "../../../lib/graph-enum-label";
 import { currentLanguage } from "../../../lib/i18n";
 
 const useStyles = makeStyles({
@@ -73,6 +74,7 @@ export function TokenActionHistory({ results }: { results: readonly VppTokenActi
                     status={status}
                     failedCount={result.failedLicensesCount}
                     size="small"
+                    progress={result}
                   />
                 </TableCell>
                 <TableCell className={styles.cell}>
@@ -82,10 +84,16 @@ export function TokenActionHistory({ results }: { results: readonly VppTokenActi
                   <span className={styles.number}>{n(result.failedLicensesCount)}</span>
                 </TableCell>
                 <TableCell className={styles.cell}>
-                  {progress.failureReason === undefined ? (
+                  {progress.failureReason === undefined &&
+                  !hasUnrecognized(result, "actionFailureReason") ? (
                     <Caption1 className={styles.muted}>—</Caption1>
                   ) : (
-                    t(`failureReasons.${progress.failureReason}.short`)
+                    graphEnumLabel(
+                      t,
+                      result,
+                      "actionFailureReason",
+                      t(`failureReasons.${progress.failureReason ?? "none"}.short`),
+                    )
                   )}
                 </TableCell>
                 <TableCell className={styles.cell}>

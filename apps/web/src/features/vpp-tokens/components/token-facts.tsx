@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { RelativeTime } from "../../../components/relative-time";
 import { RequestId } from "../../../components/request-id";
 import { formatDateTime, formatRegion } from "../../../lib/format";
+import { graphEnumLabel } from "../../../lib/graph-enum-label";
 import { currentLanguage } from "../../../lib/i18n";
 import { ExpiryCell } from "./expiry-cell";
 import { LastSyncCell } from "./last-sync-cell";
@@ -29,7 +30,7 @@ export function TokenFacts({ token }: { token: VppToken }) {
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const rows: [string, ReactNode][] = [
-    [t("vppTokens.facts.state"), <TokenStateBadge key="state" state={token.state} />],
+    [t("vppTokens.facts.state"), <TokenStateBadge key="state" token={token} />],
     [t("vppTokens.facts.organization"), token.organizationName],
     [t("vppTokens.facts.appleId"), token.appleId],
     [
@@ -48,7 +49,9 @@ export function TokenFacts({ token }: { token: VppToken }) {
     [
       t("vppTokens.facts.accountType"),
       token.vppTokenAccountType === undefined
-        ? undefined
+        ? token.unrecognized?.vppTokenAccountType === undefined
+          ? undefined
+          : graphEnumLabel(t, token, "vppTokenAccountType", "")
         : t(`vppTokens.accountTypes.${token.vppTokenAccountType}`),
     ],
     [

@@ -8,6 +8,7 @@ import {
 import type { VppToken } from "@ihc/contracts";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
+import { graphEnumLabel } from "../../../lib/graph-enum-label";
 
 const looks: Record<
   VppToken["state"],
@@ -31,11 +32,11 @@ const useStyles = makeStyles({
   },
 });
 
-/** Graph's token state in plain words, with colour and icon. */
-export function TokenStateBadge({ state }: { state: VppToken["state"] }) {
+/** Graph's token state in plain words, with colour and icon; a state we don't know as Graph says. */
+export function TokenStateBadge({ token }: { token: Pick<VppToken, "state" | "unrecognized"> }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const look = looks[state];
+  const look = looks[token.state];
   return (
     <Badge
       className={styles.wrap}
@@ -44,7 +45,7 @@ export function TokenStateBadge({ state }: { state: VppToken["state"] }) {
       color={look.color}
       icon={look.icon}
     >
-      {t(`vppTokens.states.${state}`)}
+      {graphEnumLabel(t, token, "state", t(`vppTokens.states.${token.state}`))}
     </Badge>
   );
 }

@@ -143,7 +143,7 @@ export function VppTokenTable({ tokens: items }: { tokens: readonly VppToken[] }
                 </span>
               </TableCell>
               <TableCell className={styles.cell}>
-                <TokenStateBadge state={token.state} />
+                <TokenStateBadge token={token} />
               </TableCell>
               <TableCell className={styles.cell}>
                 <ExpiryCell expiration={token.expirationDateTime} />

@@ -1,0 +1,85 @@
+import { createInstance, type TFunction } from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ApiError, apiErrorFromResponse, describeError } from "../lib/api-error";
+import en from "../locales/en.json";
+import ru from "../locales/ru.json";
+import { problemWords } from "./problem-words";
+
+let tEn: TFunction;
+let tRu: TFunction;
+
+beforeAll(async () => {
+  const make = async (lng: "en" | "ru") => {
+    const instance = createInstance();
+    await instance.init({
+      lng,
+      resources: { en: { translation: en }, ru: { translation: ru } },
+      interpolation: { escapeValue: false },
+    });
+    return instance.t;
+  };
+  tEn = await make("en");
+  tRu = await make("ru");
+});
+
+// The problem the BFF answers when Intune refuses a read for want of an Intune role.
+const intuneRefusal = apiErrorFromResponse({
+  status: 403,
+  statusText: "Forbidden",
+  contentType: "application/problem+json",
+  requestIdHeader: null,
+  retryAfterHeader: null,
+  now: new Date("2026-03-05T10:00:00Z"),
+  body: JSON.stringify({
+    type: "https://ihc.example/problems/intuneRoleMissing",
+    title: "Intune role missing",
+    status: 403,
+    detail: 'Intune refused this because your account has no Intune role with the permission "…".',
+    code: "intuneRoleMissing",
+    requestId: "req-1",
+    graphRequestId: "graph-1",
+    graphCode: "Forbidden",
+    intunePermission: "mobileApps.read",
+  }),
+});
+
+describe("problemWords", () => {
+  it("names the Intune permission to ask for, in English", () => {
+    expect(problemWords(tEn, describeError(intuneRefusal, false))).toEqual({
+      heading: "Your Intune role does not allow this",
+      explanation:
+        "You have no Intune role that allows “Mobile apps: Read”. Ask your Intune administrator to add it to your role assignment.",
+    });
+  });
+
+  it("names the Intune permission to ask for, in Russian", () => {
+    expect(problemWords(tRu, describeError(intuneRefusal, false))).toEqual({
+      heading: "Ваша роль Intune этого не разрешает",
+      explanation:
+        "Ни одна из ваших ролей Intune не даёт разрешения «Mobile apps: Read». Попросите администратора Intune добавить его в назначение вашей роли.",
+    });
+  });
+
+  it("keeps the server's explanation when the permission is not named", () => {
+    const bare = new ApiError({
+      status: 403,
+      code: "intuneRoleMissing",
+      title: "Intune role missing",
+      detail: "Ask an Intune administrator.",
+    });
+    expect(problemWords(tEn, describeError(bare, false))).toEqual({
+      heading: "Your Intune role does not allow this",
+      explanation: "Ask an Intune administrator.",
+    });
+  });
+
+  it("uses our words for known codes and the server's title for codes it does not know", () => {
+    const known = new ApiError({ status: 404, code: "not_found", title: "Nope", detail: "d" });
+    expect(problemWords(tRu, describeError(known, false))).toEqual({
+      heading: "Не найдено",
+      explanation: "d",
+    });
+    const newer = new ApiError({ status: 409, code: "brandNew", title: "Something new" });
+    expect(problemWords(tEn, describeError(newer, false)).heading).toBe("Something new");
+  });
+});

@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 import { noImportCycle } from "./eslint/no-import-cycle.js";
 
-const webFeatures = ["vpp-tokens", "apps", "enrollment-profiles", "users", "activity"];
+const webFeatures = ["vpp-tokens", "apps", "enrollment-profiles", "users", "activity", "my-access"];
 
 /** Production files of `files` may not import what `patterns` match (tests may reach across). */
 const zone = (files, patterns) => ({

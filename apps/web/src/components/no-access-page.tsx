@@ -12,20 +12,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SignOut20Regular } from "@fluentui/react-icons";
-import { AppRoles, type AppRole, type Me } from "@ihc/contracts";
+import { AppRoles, type Me } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
+import { appRoleDescriptionKeys } from "../lib/app-role-words";
 import { useSignOut } from "../lib/use-sign-out";
 import { PageHeader } from "./page-header";
 import { PageLayout } from "./page-layout";
-
-const roleDescriptionKeys = {
-  "Console.Read": "consoleRead",
-  "Licenses.Revoke": "licensesRevoke",
-  "Enrollment.Manage": "enrollmentManage",
-  "Enrollment.RevealToken": "enrollmentRevealToken",
-  "Devices.Retire": "devicesRetire",
-  "Activity.ReadAll": "activityReadAll",
-} as const satisfies Record<AppRole, string>;
 
 const useStyles = makeStyles({
   text: { margin: 0, maxWidth: "70ch" },
@@ -77,9 +69,7 @@ export function NoAccessPage({ me }: { me: Me }) {
           {AppRoles.map((role) => (
             <TableRow key={role}>
               <TableCell className={mergeClasses(styles.cell, styles.roleName)}>{role}</TableCell>
-              <TableCell className={styles.cell}>
-                {t(`noAccess.roles.${roleDescriptionKeys[role]}`)}
-              </TableCell>
+              <TableCell className={styles.cell}>{t(appRoleDescriptionKeys[role])}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -35,7 +35,7 @@ describe("graphEnumLabel: a Graph enum value this build does not know", () => {
   });
 
   it("leaves a known value in our words", () => {
-    const valid = { state: "valid" };
+    const valid: { state: string; unrecognized?: Record<string, string> } = { state: "valid" };
     expect(graphEnumLabel(tEn, valid, "state", tEn("vppTokens.states.valid"))).toBe(
       tEn("vppTokens.states.valid"),
     );

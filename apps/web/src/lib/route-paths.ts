@@ -8,6 +8,7 @@ export const routePaths = {
   users: "/users",
   user: "/users/:id",
   activity: "/activity",
+  myAccess: "/my-access",
 } as const;
 
 /** A VPP token's detail page (the id URI-encoded). */

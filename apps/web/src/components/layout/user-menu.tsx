@@ -13,9 +13,11 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { SignOut20Regular } from "@fluentui/react-icons";
+import { PersonKey20Regular, SignOut20Regular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { useMe } from "../../lib/api/get-me";
+import { routePaths } from "../../lib/route-paths";
 import { useSignOut } from "../../lib/use-sign-out";
 
 const useStyles = makeStyles({
@@ -44,6 +46,7 @@ export function UserMenu() {
   const styles = useStyles();
   const me = useMe();
   const signOut = useSignOut();
+  const navigate = useNavigate();
   const profileId = useId("user-profile");
 
   return (
@@ -77,6 +80,14 @@ export function UserMenu() {
           )}
         </div>
         <MenuList aria-describedby={profileId}>
+          <MenuItem
+            icon={<PersonKey20Regular />}
+            onClick={() => {
+              void navigate(routePaths.myAccess);
+            }}
+          >
+            {t("userMenu.myAccess")}
+          </MenuItem>
           <MenuItem
             icon={<SignOut20Regular />}
             disabled={signOut.isPending}

@@ -30,3 +30,11 @@ export function useMeUpdatedAt(): number {
   return useQuery({ ...meQueryOptions(), enabled: false, notifyOnChangeProps: ["dataUpdatedAt"] })
     .dataUpdatedAt;
 }
+
+/**
+ * The signed-in agent, read again when the caller mounts: what the BFF learned of their Intune
+ * rights changes as they use the console (the My access page). Suspends on the first load only.
+ */
+export function useFreshMe() {
+  return useSuspenseQuery({ ...meQueryOptions(), staleTime: 0 });
+}

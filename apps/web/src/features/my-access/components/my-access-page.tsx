@@ -51,6 +51,7 @@ const useStyles = makeStyles({
   cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   roleName: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   badge: { height: "auto", minHeight: "20px", whiteSpace: "normal" },
+  notice: { maxWidth: "900px" },
   actions: { display: "flex" },
 });
 
@@ -182,13 +183,15 @@ function IntuneSection({ me }: { me: Me }) {
         </Body1>
       ) : null}
       {missing.length === 0 ? null : (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" className={styles.notice}>
           <MessageBarBody>
             <MessageBarTitle>{t("myAccess.intune.missingTitle")}</MessageBarTitle>
             {t("myAccess.intune.missingBody", {
               count: missing.length,
               permissions: missing
-                .map((permission) => `“${intunePermissionLabels[permission]}”`)
+                .map((permission) =>
+                  t("myAccess.intune.quoted", { name: intunePermissionLabels[permission] }),
+                )
                 .join(", "),
             })}
           </MessageBarBody>

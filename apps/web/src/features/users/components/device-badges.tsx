@@ -21,6 +21,9 @@ const useStyles = makeStyles({
     height: "auto",
     minHeight: "20px",
     whiteSpace: "normal",
+    // Graph's raw value in "Unknown (revokedByApple)" is one long word: break it, never spill.
+    maxWidth: "100%",
+    overflowWrap: "anywhere",
     paddingTop: "1px",
     paddingBottom: "1px",
   },

@@ -95,11 +95,11 @@ const watchForText = async (
       seen[name] = [];
       const re = new RegExp(source, flags);
       const check = () => {
-        for (const element of document.querySelectorAll(selector)) {
-          const text = element.textContent ?? "";
+        for (const element of Array.from(document.querySelectorAll(selector))) {
+          const text = element.textContent;
           // The innermost element that holds `within`, not the page sections around it.
-          const inner = [...element.querySelectorAll(selector)];
-          if (inner.some((child) => (child.textContent ?? "").includes(within))) continue;
+          const inner = Array.from(element.querySelectorAll(selector));
+          if (inner.some((child) => child.textContent.includes(within))) continue;
           if (text.includes(within) && re.test(text)) seen[name]?.push(text);
         }
       };

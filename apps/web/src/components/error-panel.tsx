@@ -2,7 +2,7 @@ import { Body1, Button, makeStyles, Subtitle1, tokens, useId } from "@fluentui/r
 import { ArrowClockwise20Regular, ErrorCircle24Regular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../lib/api-error";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime, formatRelativeTime } from "../lib/format";
 import { currentLanguage, hasErrorMessage } from "../lib/i18n";
 import { CopyButton } from "./copy-button";
 
@@ -78,8 +78,24 @@ export function ErrorPanel({ error, onRetry, intro, headingLevel = 1 }: ErrorPan
   const language = currentLanguage(i18n);
   const info = describeError(error, import.meta.env.DEV);
   // Our words for the code, in the agent's language; the server's title for codes we don't know.
-  const heading = hasErrorMessage(info.code) ? t(`errors.codes.${info.code}`) : info.title;
-  const explanation = info.detail;
+  const running = info.runningAction;
+  const heading =
+    running !== undefined
+      ? t("errors.running.title")
+      : hasErrorMessage(info.code)
+        ? t(`errors.codes.${info.code}`)
+        : info.title;
+  // A refusal because the same action is open names it in the agent's language (issue #12, 3).
+  const explanation =
+    running === undefined
+      ? info.detail
+      : t("errors.running.detail", {
+          action: t(`actionKinds.${running.kind}`),
+          who: running.actor.displayName,
+          upn: running.actor.userPrincipalName,
+          when: formatRelativeTime(new Date(running.createdAt), language, new Date()),
+          at: formatDateTime(running.createdAt, language, { timeStyle: "short" }),
+        });
 
   return (
     <section className={styles.root} role="alert" aria-labelledby={headingId}>

@@ -1,4 +1,12 @@
-import { PROBLEM_CONTENT_TYPE, ProblemSchema, type ProblemCode } from "@ihc/contracts";
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemSchema,
+  type Problem,
+  type ProblemCode,
+} from "@ihc/contracts";
+
+/** A 409 because the same action on the same thing is still open: which, who, since when. */
+export type RunningAction = NonNullable<Problem["runningAction"]>;
 
 /** Failures the SPA itself names, besides the BFF's problem codes. */
 export const ClientErrorCodes = [
@@ -26,6 +34,7 @@ export interface ApiErrorInit {
   graphCode?: string | undefined;
   retryAfterSeconds?: number | undefined;
   fields?: readonly FieldProblem[] | undefined;
+  runningAction?: RunningAction | undefined;
   occurredAt?: Date | undefined;
 }
 
@@ -41,6 +50,7 @@ export class ApiError extends Error {
   readonly graphCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly fields: readonly FieldProblem[];
+  readonly runningAction: RunningAction | undefined;
   /** When the SPA saw the failure, so an agent can quote it next to the request id. */
   readonly occurredAt: Date;
 
@@ -55,6 +65,7 @@ export class ApiError extends Error {
     this.graphCode = init.graphCode;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.fields = init.fields ?? [];
+    this.runningAction = init.runningAction;
     this.occurredAt = init.occurredAt ?? new Date();
   }
 }
@@ -112,6 +123,7 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
         graphCode: p.graphCode,
         retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
         fields: p.fields,
+        runningAction: p.runningAction,
         occurredAt: response.now,
       });
     }
@@ -145,6 +157,8 @@ export interface ErrorDescription {
   graphRequestId: string | undefined;
   retryAfterSeconds: number | undefined;
   fields: readonly FieldProblem[];
+  /** The open action a 409 refusal names (issue #12, 3). */
+  runningAction: RunningAction | undefined;
   occurredAt: Date | undefined;
 }
 
@@ -163,6 +177,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
       graphRequestId: error.graphRequestId,
       retryAfterSeconds: error.retryAfterSeconds,
       fields: error.fields,
+      runningAction: error.runningAction,
       occurredAt: error.occurredAt,
     };
   }
@@ -175,6 +190,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
     graphRequestId: undefined,
     retryAfterSeconds: undefined,
     fields: [],
+    runningAction: undefined,
     occurredAt: undefined,
   };
 }

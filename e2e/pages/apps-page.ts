@@ -12,7 +12,7 @@ export class AppsPage {
   }
 
   appsTable(): Locator {
-    return this.page.getByRole("table", { name: "iOS VPP apps" });
+    return this.page.getByRole("table", { name: /^(iOS VPP apps|Приложения iOS VPP)$/ });
   }
 
   appRow(displayName: string): Locator {
@@ -32,7 +32,7 @@ export class AppsPage {
   }
 
   licenses(): Locator {
-    return this.page.getByRole("table", { name: /^Licenses of / });
+    return this.page.getByRole("table", { name: /^(Licenses of |Лицензии приложения )/ });
   }
 
   /** The rendered license rows (the header row excluded). */

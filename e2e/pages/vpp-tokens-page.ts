@@ -5,7 +5,10 @@ export class VppTokensPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole("navigation").getByRole("link", { name: "VPP tokens" }).click();
+    await this.page
+      .getByRole("navigation")
+      .getByRole("link", { name: /^(VPP tokens|Токены VPP)$/ })
+      .click();
   }
 
   row(displayName: string) {
@@ -38,6 +41,6 @@ export class VppTokensPage {
   }
 
   progress() {
-    return this.page.getByRole("region", { name: "Revoke progress" });
+    return this.page.getByRole("region", { name: /^(Revoke progress|Ход отзыва)$/ });
   }
 }

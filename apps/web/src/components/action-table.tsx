@@ -17,6 +17,7 @@ import { Link } from "react-router";
 import { actionStatusOf } from "../lib/action-status";
 import { vppTokenPath } from "../lib/route-paths";
 import { ActionStatusBadge } from "./action-status-badge";
+import { subjectLabels } from "./action-subjects";
 import { ActionWaitNotice } from "./action-wait-notice";
 import { RelativeTime } from "./relative-time";
 import { RequestId } from "./request-id";
@@ -107,6 +108,7 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
                 <TableCell className={styles.cell}>
                   <span className={styles.stack}>
                     <Body1>{t(`actionKinds.${action.kind}`)}</Body1>
+                    <ActionSubjects action={action} />
                     <ActionParameters action={action} />
                   </span>
                 </TableCell>
@@ -180,6 +182,30 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** Subjects named in a table cell; the rest are counted. */
+const SHOWN_SUBJECTS = 5;
+
+/** Who or what within the target: the user, the device, each license of a bulk run (issue #12, 1). */
+function ActionSubjects({ action }: { action: ActionRecord }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const labels = subjectLabels(action);
+  if (labels.length === 0) return null;
+  const more = labels.length - SHOWN_SUBJECTS;
+  return (
+    <Caption1 className={styles.wrap}>
+      {/* <bdi>: names come from the directory and must not reorder what stands around them. */}
+      {labels.slice(0, SHOWN_SUBJECTS).map((label, index) => (
+        <span key={`${String(index)}-${label}`}>
+          {index === 0 ? "" : ", "}
+          <bdi>{label}</bdi>
+        </span>
+      ))}
+      {more > 0 ? ` ${t("actionTable.moreSubjects", { count: more })}` : null}
+    </Caption1>
   );
 }
 

@@ -78,7 +78,8 @@ export function ActionWaitNotice({ action, compact = false }: ActionWaitNoticePr
       </span>
     ) : (
       <span className={styles.line}>
-        <Clock16Regular className={styles.icon} aria-hidden />
+        {/* A message bar has its own warning icon; a table row's line needs one. */}
+        {compact ? <Clock16Regular className={styles.icon} aria-hidden /> : null}
         {/* The countdown ticks every second: read out when it starts, not on every tick. */}
         <Caption1>{waiting}</Caption1>
       </span>

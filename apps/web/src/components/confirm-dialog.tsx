@@ -15,11 +15,12 @@ import {
 import { useEffect, useRef, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DestructiveButton } from "./destructive-button";
+import { SendingWaitNotice, type SendingWaitProps } from "./sending-wait-notice";
 import { useFocusReturn } from "./use-focus-return";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "640px" },
-  goesOn: { color: tokens.colorNeutralForeground3, alignSelf: "center", marginRight: "auto" },
+  goesOn: { color: tokens.colorNeutralForeground3 },
   content: {
     display: "flex",
     flexDirection: "column",
@@ -45,6 +46,8 @@ export interface ConfirmDialogProps {
    * the request goes on, journaled, and its outcome shows in Activity.
    */
   submitting: boolean;
+  /** The record this dialog's request makes: while it is held, the dialog says why and how long. */
+  waitFor?: SendingWaitProps | undefined;
   onConfirm: () => void;
   onDismiss: () => void;
   /** What became of the last attempt (an error, "try again"): shown first and scrolled to. */
@@ -71,6 +74,7 @@ export function ConfirmDialog({
   destructive = false,
   canConfirm,
   submitting,
+  waitFor,
   onConfirm,
   onDismiss,
   feedback,
@@ -110,6 +114,11 @@ export function ConfirmDialog({
               result
             ) : (
               <>
+                {submitting && waitFor !== undefined ? <SendingWaitNotice {...waitFor} /> : null}
+                {submitting ? (
+                  // Above the buttons' row, not in it: a long line there squeezed the buttons.
+                  <Caption1 className={styles.goesOn}>{t("actionDialog.closingGoesOn")}</Caption1>
+                ) : null}
                 {hasFeedback ? <div ref={feedbackRef}>{feedback}</div> : null}
                 {children}
               </>
@@ -123,9 +132,6 @@ export function ConfirmDialog({
             </DialogActions>
           ) : (
             <DialogActions>
-              {submitting ? (
-                <Caption1 className={styles.goesOn}>{t("actionDialog.closingGoesOn")}</Caption1>
-              ) : null}
               <Button appearance="secondary" onClick={onDismiss}>
                 {submitting ? t("common.close") : t("common.cancel")}
               </Button>

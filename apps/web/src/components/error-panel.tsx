@@ -78,7 +78,7 @@ export function ErrorPanel({ error, onRetry, intro, headingLevel = 1 }: ErrorPan
   const headingId = useId("error-heading");
   const language = currentLanguage(i18n);
   const info = describeError(error, import.meta.env.DEV);
-  const { heading, explanation } = problemWords(t, info);
+  const { heading, explanation } = problemWords(t, language, info, new Date());
 
   return (
     <section className={styles.root} role="alert" aria-labelledby={headingId}>

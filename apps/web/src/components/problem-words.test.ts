@@ -22,6 +22,8 @@ beforeAll(async () => {
   tRu = await make("ru");
 });
 
+const now = new Date("2026-03-05T10:00:00Z");
+
 // The problem the BFF answers when Intune refuses a read for want of an Intune role.
 const intuneRefusal = apiErrorFromResponse({
   status: 403,
@@ -45,7 +47,7 @@ const intuneRefusal = apiErrorFromResponse({
 
 describe("problemWords", () => {
   it("names the Intune permission to ask for, in English", () => {
-    expect(problemWords(tEn, describeError(intuneRefusal, false))).toEqual({
+    expect(problemWords(tEn, "en", describeError(intuneRefusal, false), now)).toEqual({
       heading: "Your Intune role does not allow this",
       explanation:
         "You have no Intune role that allows “Mobile apps: Read”. Ask your Intune administrator to add it to your role assignment.",
@@ -53,7 +55,7 @@ describe("problemWords", () => {
   });
 
   it("names the Intune permission to ask for, in Russian", () => {
-    expect(problemWords(tRu, describeError(intuneRefusal, false))).toEqual({
+    expect(problemWords(tRu, "ru", describeError(intuneRefusal, false), now)).toEqual({
       heading: "Ваша роль Intune этого не разрешает",
       explanation:
         "Ни одна из ваших ролей Intune не даёт разрешения «Mobile apps: Read». Попросите администратора Intune добавить его в назначение вашей роли.",
@@ -67,7 +69,7 @@ describe("problemWords", () => {
       title: "Intune role missing",
       detail: "Ask an Intune administrator.",
     });
-    expect(problemWords(tEn, describeError(bare, false))).toEqual({
+    expect(problemWords(tEn, "en", describeError(bare, false), now)).toEqual({
       heading: "Your Intune role does not allow this",
       explanation: "Ask an Intune administrator.",
     });
@@ -75,11 +77,28 @@ describe("problemWords", () => {
 
   it("uses our words for known codes and the server's title for codes it does not know", () => {
     const known = new ApiError({ status: 404, code: "not_found", title: "Nope", detail: "d" });
-    expect(problemWords(tRu, describeError(known, false))).toEqual({
+    expect(problemWords(tRu, "ru", describeError(known, false), now)).toEqual({
       heading: "Не найдено",
       explanation: "d",
     });
     const newer = new ApiError({ status: 409, code: "brandNew", title: "Something new" });
-    expect(problemWords(tEn, describeError(newer, false)).heading).toBe("Something new");
+    expect(problemWords(tEn, "en", describeError(newer, false), now).heading).toBe("Something new");
+  });
+
+  it("names the open action a 409 refusal points at, before any code's words", () => {
+    const running = new ApiError({
+      status: 409,
+      code: "conflict",
+      title: "Conflict",
+      runningAction: {
+        id: "a-1",
+        kind: "vpp-token.revoke-licenses",
+        actor: { displayName: "Megan Bowen", userPrincipalName: "megan@contoso.test" },
+        createdAt: "2026-03-05T09:58:00Z",
+      },
+    });
+    const words = problemWords(tEn, "en", describeError(running, false), now);
+    expect(words.heading).toBe(tEn("errors.running.title"));
+    expect(words.explanation).toContain("Megan Bowen (megan@contoso.test)");
   });
 });

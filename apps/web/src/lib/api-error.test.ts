@@ -43,6 +43,29 @@ describe("apiErrorFromResponse", () => {
     });
   });
 
+  it("keeps the running action a 409 names, so the refusal can say which, who and when", () => {
+    const runningAction = {
+      id: "4c1f5b9e-0000-4000-8000-000000000001",
+      kind: "vpp-token.revoke-licenses",
+      actor: { displayName: "Adele Vance", userPrincipalName: "adele@contoso" },
+      createdAt: "2026-03-05T09:59:30Z",
+    };
+    const error = apiErrorFromResponse({
+      ...base,
+      status: 409,
+      body: JSON.stringify({
+        type: "https://ihc.example/problems/conflict",
+        title: "Conflict",
+        status: 409,
+        code: "conflict",
+        requestId: "req-2",
+        runningAction,
+      }),
+    });
+    expect(error.runningAction).toEqual(runningAction);
+    expect(describeError(error, false).runningAction).toEqual(runningAction);
+  });
+
   it("keeps validation fields and falls back to the Retry-After header", () => {
     const error = apiErrorFromResponse({
       ...base,

@@ -2,8 +2,12 @@ import {
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
   type IntunePermission,
+  type Problem,
   type ProblemCode,
 } from "@ihc/contracts";
+
+/** A 409 because the same action on the same thing is still open: which, who, since when. */
+export type RunningAction = NonNullable<Problem["runningAction"]>;
 
 /** Failures the SPA itself names, besides the BFF's problem codes. */
 export const ClientErrorCodes = [
@@ -33,6 +37,7 @@ export interface ApiErrorInit {
   /** With `intuneRoleMissing`: the Intune permission to ask an Intune administrator for. */
   intunePermission?: IntunePermission | undefined;
   fields?: readonly FieldProblem[] | undefined;
+  runningAction?: RunningAction | undefined;
   occurredAt?: Date | undefined;
 }
 
@@ -49,6 +54,7 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly intunePermission: IntunePermission | undefined;
   readonly fields: readonly FieldProblem[];
+  readonly runningAction: RunningAction | undefined;
   /** When the SPA saw the failure, so an agent can quote it next to the request id. */
   readonly occurredAt: Date;
 
@@ -64,6 +70,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.intunePermission = init.intunePermission;
     this.fields = init.fields ?? [];
+    this.runningAction = init.runningAction;
     this.occurredAt = init.occurredAt ?? new Date();
   }
 }
@@ -122,6 +129,7 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
         retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
         intunePermission: p.intunePermission,
         fields: p.fields,
+        runningAction: p.runningAction,
         occurredAt: response.now,
       });
     }
@@ -156,6 +164,8 @@ export interface ErrorDescription {
   retryAfterSeconds: number | undefined;
   intunePermission: IntunePermission | undefined;
   fields: readonly FieldProblem[];
+  /** The open action a 409 refusal names (issue #12, 3). */
+  runningAction: RunningAction | undefined;
   occurredAt: Date | undefined;
 }
 
@@ -175,6 +185,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
       retryAfterSeconds: error.retryAfterSeconds,
       intunePermission: error.intunePermission,
       fields: error.fields,
+      runningAction: error.runningAction,
       occurredAt: error.occurredAt,
     };
   }
@@ -188,6 +199,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
     retryAfterSeconds: undefined,
     intunePermission: undefined,
     fields: [],
+    runningAction: undefined,
     occurredAt: undefined,
   };
 }

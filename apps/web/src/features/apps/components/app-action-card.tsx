@@ -12,6 +12,7 @@ import type { ActionRecord } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { ActionOutcome } from "../../../components/action-outcome";
 import { ActionProgressDisplay } from "../../../components/action-progress";
+import { subjectLabels } from "../../../components/action-subjects";
 import { RelativeTime } from "../../../components/relative-time";
 import { actionStatusOf } from "../../../lib/action-status";
 import { bulkProgressOf, problemItemsOf, retryChoicesOf } from "./bulk-progress";
@@ -61,6 +62,8 @@ export function AppActionCard({ action, subject, mayAct, onRetry }: AppActionCar
   const notified = action.parameters.notifyManagedDevices === true;
   const problems = bulk ? problemItemsOf(action) : [];
   const retry = bulk ? retryChoicesOf(action) : [];
+  // The journal names the license (issue #12, 1); what the agent saw is only a fallback.
+  const named = bulk ? subject : (subjectLabels(action)[0] ?? subject);
   const { status, progress } = bulk
     ? bulkProgressOf(action)
     : {
@@ -77,7 +80,7 @@ export function AppActionCard({ action, subject, mayAct, onRetry }: AppActionCar
       <div className={styles.header}>
         <Subtitle2 as="h3" id={headingId} className={styles.heading}>
           {t(`actionKinds.app.${kind}`)}
-          {subject === undefined ? "" : `: ${subject}`}
+          {named === undefined ? "" : `: ${named}`}
         </Subtitle2>
         <Caption1 className={styles.muted}>
           {action.actor.displayName} · <RelativeTime value={action.createdAt} live />

@@ -67,6 +67,7 @@ export function RevokeAllDialog({ open, app, onDismiss, onAccepted }: RevokeAllD
       destructive
       canConfirm={confirmationMatches(typed, app.displayName) && !submission.locked}
       submitting={sending}
+      waitFor={{ target: { type: "app", id: app.id }, idempotencyKey: submission.idempotencyKey }}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={submissionFeedback(submission, t, ["body.confirmDisplayName"])}

@@ -113,6 +113,7 @@ export function RevokeSelectionDialog({
       destructive
       canConfirm={count > 0 && !submission.locked}
       submitting={sending}
+      waitFor={{ target: { type: "app", id: app.id }, idempotencyKey: submission.idempotencyKey }}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={submissionFeedback(submission, t)}

@@ -84,6 +84,10 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       destructive={profile.tokenStatus !== "none"}
       canConfirm={form.canConfirm && !submission.locked}
       submitting={sending}
+      waitFor={{
+        target: { type: "enrollmentProfile", id: profile.id },
+        idempotencyKey: submission.idempotencyKey,
+      }}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}

@@ -80,6 +80,10 @@ export function RevokeTokenDialog({ open, profile, onDismiss }: TokenDialogProps
       destructive
       canConfirm={canConfirm && !submission.locked}
       submitting={sending}
+      waitFor={{
+        target: { type: "enrollmentProfile", id: profile.id },
+        idempotencyKey: submission.idempotencyKey,
+      }}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}

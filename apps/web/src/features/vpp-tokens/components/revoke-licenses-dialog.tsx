@@ -134,6 +134,10 @@ export function RevokeLicensesDialog({
       destructive
       canConfirm={matches && !submission.locked}
       submitting={sending}
+      waitFor={{
+        target: { type: "vppToken", id: token.id },
+        idempotencyKey: submission.idempotencyKey,
+      }}
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}

@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import type { GraphGateway } from "./graph/graph-gateway.js";
 import { jsonBody } from "./http/body-parsing.js";
 import { corsPolicy } from "./http/cors-policy.js";
+import { graphCostBudget, type GraphCostBudgetOptions } from "./http/graph-cost-budget.js";
 import { notFoundHandler, problemHandler } from "./http/problem-handler.js";
 import { refuseUnknownQuery } from "./http/query-guard.js";
 import { requestId } from "./http/request-id.js";
@@ -32,6 +33,7 @@ import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
 import { usersRouter } from "./routes/users.js";
+import type { PerUserViewCache } from "./routes/per-user-view-cache.js";
 
 export interface AppDeps {
   config: Pick<
@@ -53,6 +55,10 @@ export interface AppDeps {
   version: string;
   startedAt: number;
   rateLimit?: UserRateLimitOptions;
+  /** Each user's Graph budget, charged by route cost (ADR 0024); absent: not limited by cost. */
+  graphCost?: GraphCostBudgetOptions;
+  /** Expensive views kept per user for a short time (ADR 0024). */
+  viewCache?: PerUserViewCache;
   actions: ActionServices;
 }
 
@@ -92,6 +98,7 @@ export const createApp = (deps: AppDeps): Express => {
     authenticate(deps.validateToken),
     userRateLimit(deps.rateLimit ?? defaultUserRateLimit),
     refuseUnknownQuery(),
+    ...(deps.graphCost === undefined ? [] : [graphCostBudget(deps.graphCost)]),
   );
   // Background watchers read Graph on behalf of whoever is signed in (see identity-pool.ts).
   api.use((req, _res, next) => {
@@ -103,7 +110,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(vppTokensRouter(deps.graph));
   api.use(enrollmentProfilesRouter(deps.graph));
   api.use(appsRouter(deps.graph));
-  api.use(usersRouter(deps.graph));
+  api.use(usersRouter(deps.graph, deps.viewCache));
   api.use(actionRoutes({ graph: deps.graph, services: deps.actions }));
   api.use(actionsRouter(deps.actions.journal));
   api.use(eventsRouter(deps.actions.streams));

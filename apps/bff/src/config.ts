@@ -34,6 +34,17 @@ const EnvSchema = z.object({
    */
   GRAPH_APP_WRITES_PER_WINDOW: z.coerce.number().int().min(1).max(10_000).default(100),
   GRAPH_WRITE_WINDOW_SECONDS: z.coerce.number().positive().max(3600).default(20),
+  /**
+   * Graph calls one user may cost per GRAPH_BUDGET_WINDOW_SECONDS, each route charged its
+   * measured Graph cost (ADR 0024); the tenant's Graph reads are paced at
+   * GRAPH_TENANT_READS_PER_SECOND, shared fairly between users, and a user's reads queue at most
+   * GRAPH_READ_MAX_WAIT_SECONDS. VIEW_CACHE_SECONDS keeps expensive views per user (0: off).
+   */
+  GRAPH_BUDGET_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  GRAPH_BUDGET_WINDOW_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  GRAPH_TENANT_READS_PER_SECOND: z.coerce.number().positive().max(10_000).default(40),
+  GRAPH_READ_MAX_WAIT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  VIEW_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   TENANT_KIND: z.enum(["simulator", "entra"]).default("entra"),
   WEB_ORIGIN: httpUrl
     .refine((value) => new URL(value).origin === value, "must be an origin (no path)")
@@ -88,6 +99,15 @@ export interface Config {
   graphBaseUrl: string;
   /** Writes Graph's applications service allows this app per window (Intune: 100 per 20 s). */
   appWriteBudget: { writes: number; windowSeconds: number };
+  /** Per-user Graph cost budget and the tenant's fair-shared read rate (ADR 0024). */
+  graphBudget: {
+    perUser: number;
+    windowSeconds: number;
+    tenantReadsPerSecond: number;
+    readMaxWaitSeconds: number;
+  };
+  /** How long an expensive view is kept per user; 0 = not kept. */
+  viewCacheSeconds: number;
   tenantKind: "simulator" | "entra";
   webOrigin: string | undefined;
   host: string;
@@ -164,6 +184,13 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       writes: e.GRAPH_APP_WRITES_PER_WINDOW,
       windowSeconds: e.GRAPH_WRITE_WINDOW_SECONDS,
     },
+    graphBudget: {
+      perUser: e.GRAPH_BUDGET_PER_USER,
+      windowSeconds: e.GRAPH_BUDGET_WINDOW_SECONDS,
+      tenantReadsPerSecond: e.GRAPH_TENANT_READS_PER_SECOND,
+      readMaxWaitSeconds: e.GRAPH_READ_MAX_WAIT_SECONDS,
+    },
+    viewCacheSeconds: e.VIEW_CACHE_SECONDS,
     tenantKind: e.TENANT_KIND,
     webOrigin: e.WEB_ORIGIN,
     host: e.HOST,

@@ -7,6 +7,10 @@ import { fetchOidcMetadata, type FetchOidcMetadataOptions } from "./auth/oidc-me
 import { createBearerTokenValidator } from "./auth/validate-bearer-token.js";
 import type { Config } from "./config.js";
 import { createGraphGateway } from "./graph/graph-gateway.js";
+import { FairReadScheduler } from "./graph/budget/fair-read-scheduler.js";
+import { InMemoryGraphBudgetStore } from "./graph/budget/graph-budget-store.js";
+import { PerUserViewCache } from "./routes/per-user-view-cache.js";
+import { graphCostOf } from "./routes/route-graph-costs.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
 import type { UserRateLimitOptions } from "./http/user-rate-limit.js";
 
@@ -60,10 +64,17 @@ export const createAppDeps = async (
     logger,
   });
 
+  const { graphBudget } = config;
   const graph = createGraphGateway({
     baseUrl: config.graphBaseUrl,
     tokenProvider,
     logger,
+    readScheduler: new FairReadScheduler({
+      readsPerSecond: graphBudget.tenantReadsPerSecond,
+      // One second's worth, and never less than a whole $batch of reads.
+      burst: Math.max(20, graphBudget.tenantReadsPerSecond),
+      maxWaitMs: graphBudget.readMaxWaitSeconds * 1000,
+    }),
     ...(graphRetry === undefined ? {} : { retry: graphRetry }),
   });
 
@@ -76,8 +87,24 @@ export const createAppDeps = async (
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
   });
 
+  // A user's own action events drop their cached views: no view read before their revoke.
+  const viewCache = new PerUserViewCache(config.viewCacheSeconds * 1000);
+  actions.bus.subscribe(({ audience }) => {
+    if (audience.actorOid !== undefined) viewCache.invalidateUser(audience.actorOid);
+  });
+
   return {
     actions,
+    viewCache,
+    graphCost: {
+      store: new InMemoryGraphBudgetStore({
+        budget: graphBudget.perUser,
+        windowMs: graphBudget.windowSeconds * 1000,
+      }),
+      budget: graphBudget.perUser,
+      windowSeconds: graphBudget.windowSeconds,
+      costOf: (method, path) => graphCostOf(method, path).cost,
+    },
     config,
     metadata,
     logger,

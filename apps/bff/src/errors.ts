@@ -80,10 +80,22 @@ export class UnsupportedMediaTypeError extends Error {
 
 /** Our own per-user rate limit, not Graph's throttling (that is a GraphError with 429). */
 export class RateLimitedError extends Error {
-  override readonly name = "RateLimitedError";
-  constructor(readonly retryAfterSeconds: number | undefined) {
-    super("Too many requests; slow down and try again shortly.");
+  override readonly name: string = "RateLimitedError";
+  constructor(
+    readonly retryAfterSeconds: number | undefined,
+    detail = "Too many requests; slow down and try again shortly.",
+  ) {
+    super(detail);
   }
+}
+
+/**
+ * The request would cost more Graph calls than the caller has left in their Graph budget (ADR
+ * 0024), or the caller's Graph reads already wait in the tenant's fair-share queue as long as
+ * they may: a 429 like RateLimitedError, with a detail that says which.
+ */
+export class GraphBudgetExceededError extends RateLimitedError {
+  override readonly name: string = "GraphBudgetExceededError";
 }
 
 /** A dependency the BFF needs to judge the request (e.g. the tenant's signing keys) is down. */

@@ -19,6 +19,8 @@ export class GraphCall implements MiddlewareOptions {
   /** Attempts handed to the HTTP layer; an error before that is not a transport failure. */
   dispatched = 0;
   failure: unknown;
+  /** Graph reads one attempt costs the tenant: 1 for a GET, n for a $batch of n GETs, 0 for a write. */
+  readCost = 0;
 
   constructor(
     readonly user: AuthenticatedUser,

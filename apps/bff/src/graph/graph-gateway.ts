@@ -14,6 +14,7 @@ import { GraphCall, type RetryWaitListener } from "./graph-call.js";
 import { parseGraphError } from "./graph-error.js";
 import { intunePermissionOf } from "./intune-permission-of.js";
 import { ClientRequestIdMiddleware } from "./middleware/client-request-id.js";
+import { FairReadShareMiddleware, type ReadScheduler } from "./middleware/fair-read-share.js";
 import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
 import {
   defaultRetryPolicy,
@@ -80,7 +81,21 @@ export interface GraphGatewayOptions {
   retry?: Partial<RetryPolicyOptions>;
   /** Gets one debug line per call (method, path, status, attempts, ids); never a token. */
   logger?: Logger;
+  /** The tenant's Graph read budget, shared fairly between users (ADR 0024); none: unpaced. */
+  readScheduler?: ReadScheduler;
 }
+
+/** Reads a call costs Graph: a GET is one, a `$batch` of GETs one per sub-request (Graph counts each). */
+const readCostOf = (method: GraphMethod, path: string, body: unknown): number => {
+  if (method === "GET") return 1;
+  if (path !== "/$batch" || typeof body !== "object" || body === null) return 0;
+  const requests = (body as { requests?: unknown }).requests;
+  if (!Array.isArray(requests)) return 0;
+  const gets = requests.filter(
+    (sub) => typeof sub === "object" && sub !== null && (sub as { method?: unknown }).method === "GET",
+  );
+  return gets.length === requests.length ? gets.length : 0;
+};
 
 const queryString = (query: GraphRequestOptions["query"]): string => {
   const pairs = Object.entries(query ?? {}).flatMap(([name, value]) =>
@@ -97,7 +112,7 @@ const parseJson = (text: string, contentType: string | null): unknown =>
 
 /**
  * The Graph client library with our own middleware chain: client-request-id → retry policy →
- * auth (the OBO token) → the library's HTTPMessageHandler (fetch). See
+ * fair read share (ADR 0024) → auth (the OBO token) → the library's HTTPMessageHandler (fetch). See
  * docs/adr/0002-graph-client-middleware-and-retry-policy.md.
  * https://learn.microsoft.com/graph/sdks/customize-client
  */
@@ -106,6 +121,7 @@ export const createGraphGateway = ({
   tokenProvider,
   retry,
   logger,
+  readScheduler,
 }: GraphGatewayOptions): GraphGateway => {
   const intuneAccess = new IntuneAccessLedger();
   const client = Client.initWithMiddleware({
@@ -114,6 +130,7 @@ export const createGraphGateway = ({
     middleware: [
       new ClientRequestIdMiddleware(),
       new RetryPolicyMiddleware({ ...defaultRetryPolicy, ...retry }),
+      ...(readScheduler === undefined ? [] : [new FairReadShareMiddleware(readScheduler)]),
       new GraphAuthMiddleware(baseUrl, tokenProvider),
       new HTTPMessageHandler(),
     ],
@@ -139,6 +156,7 @@ export const createGraphGateway = ({
       options.clientRequestId ?? randomUUID(),
       options.onRetryWait,
     );
+    call.readCost = readCostOf(method, path, options.body);
     const version = options.version ?? "v1.0";
     const graphRequest = client
       .api(`${path}${queryString(options.query)}`)

@@ -24,6 +24,7 @@ import {
 import { InputError } from "../errors.js";
 import { parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
+import { PerUserViewCache } from "./per-user-view-cache.js";
 
 const DEFAULT_USER_PAGE_SIZE = 50;
 
@@ -36,7 +37,10 @@ const SearchQuerySchema = UserSearchQuerySchema.extend({
  * Users (DESIGN §1 S3): search, one user, their devices and VPP licenses. Retiring all their
  * devices is a kind (actions/kinds/user-retire-all-devices.ts), mounted by the action routes.
  */
-export const usersRouter = (graph: GraphGateway): Router =>
+export const usersRouter = (
+  graph: GraphGateway,
+  viewCache: PerUserViewCache = new PerUserViewCache(0),
+): Router =>
   Router()
     .get("/users", requirePermission("console:read"), async (req, res) => {
       const query = parseRequest(SearchQuerySchema, req, "query");
@@ -77,7 +81,10 @@ export const usersRouter = (graph: GraphGateway): Router =>
     .get("/users/:id/vpp-licenses", requirePermission("console:read"), async (req, res) => {
       const { id } = parseRequest(UserParamsSchema, req, "params");
       const user = userOf(req);
-      // An unknown user is a 404 before any license is read, not an empty list.
-      await getUser(graph, user, id);
-      sendJson(res, UserVppLicenseListSchema, await listUserVppLicenses(graph, user, id));
+      const view = await viewCache.getOrLoad(user.oid, `vpp-licenses:${id.toLowerCase()}`, async () => {
+        // An unknown user is a 404 before any license is read, not an empty list.
+        await getUser(graph, user, id);
+        return listUserVppLicenses(graph, user, id);
+      });
+      sendJson(res, UserVppLicenseListSchema, view);
     });

@@ -1,0 +1,82 @@
+import { api } from "@ihc/contracts";
+
+export type RouteName = keyof typeof api;
+
+/**
+ * Graph calls each route makes, charged to the caller's Graph budget before the route runs
+ * (ADR 0024). Measured against the simulator's demo tenant (`route-graph-costs.test.ts` asserts
+ * each GET route's figure; a `$batch` of n reads counts n, as Graph counts it). Typed by the
+ * route table, so a route added to `api` does not compile until its cost is written here.
+ * Action routes count the reads they make before answering (measured on their refusal paths
+ * by hand, which read what the accepted path reads); their writes have their own budget
+ * (actions/write-budget.ts).
+ */
+export const routeGraphCosts: Record<RouteName, number> = {
+  health: 0,
+  clientConfig: 0,
+  me: 1,
+  vppTokens: 1,
+  vppToken: 2,
+  revokeVppLicenses: 2,
+  syncVppLicenses: 1,
+  actions: 0,
+  action: 0,
+  events: 0,
+  users: 1,
+  user: 1,
+  userDevices: 1,
+  /** One user read, the iOS VPP app list, then one filtered licence read per app (batched). */
+  userVppLicenses: 22,
+  retireAllDevices: 2,
+  enrollmentProfiles: 2,
+  revealEnrollmentToken: 1,
+  revokeEnrollmentToken: 1,
+  createEnrollmentToken: 1,
+  replaceEnrollmentToken: 1,
+  apps: 1,
+  app: 1,
+  appLicenses: 1,
+  revokeUserLicense: 2,
+  revokeDeviceLicense: 2,
+  revokeAllAppLicenses: 2,
+  revokeAppLicensesBulk: 2,
+};
+
+/** A path no route declares (a 404 to be): as dear as the dearest route, never free. */
+export const UNKNOWN_ROUTE_COST = Math.max(...Object.values(routeGraphCosts));
+
+interface CostedRoute {
+  name: RouteName;
+  method: string;
+  pattern: RegExp;
+  cost: number;
+}
+
+const patternOf = (path: string): RegExp =>
+  new RegExp(
+    `^${path
+      .split("/")
+      .map((segment) =>
+        segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+      )
+      .join("/")}/?$`,
+  );
+
+const costedRoutes: CostedRoute[] = (Object.keys(api) as RouteName[]).map((name) => ({
+  name,
+  method: api[name].method,
+  pattern: patternOf(api[name].path),
+  cost: routeGraphCosts[name],
+}));
+
+/** The route a request is for (method and path under the origin, e.g. `/api/users/x`), and its cost. */
+export const graphCostOf = (
+  method: string,
+  path: string,
+): { route: RouteName | undefined; cost: number } => {
+  const verb = method === "HEAD" ? "GET" : method;
+  const route = costedRoutes.find((r) => r.method === verb && r.pattern.test(path));
+  return route === undefined
+    ? { route: undefined, cost: UNKNOWN_ROUTE_COST }
+    : { route: route.name, cost: route.cost };
+};

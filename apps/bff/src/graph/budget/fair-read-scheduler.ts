@@ -6,8 +6,8 @@ export interface FairReadSchedulerOptions {
   /** Reads that may go out at once after a quiet spell; at least the largest single cost. */
   burst: number;
   /**
-   * The longest one user's reads may queue: a user whose queued reads would take longer, at
-   * the whole tenant rate, is refused (429) rather than queued.
+   * The longest a read may queue; a read still waiting then is refused (429), and so is a read
+   * of a user who already has half of what the tenant sends in that time queued.
    */
   maxWaitMs: number;
   now?: () => number;
@@ -31,7 +31,7 @@ interface Waiter {
  * user's last finish), finish = start + cost). A user with a backlog has tags far ahead of the
  * virtual time, so a light user's read, tagged from the virtual time, goes before it: each
  * active user gets an equal share (max-min fair), and an idle user's unused share goes to the
- * others. A user whose queued reads exceed `maxWaitMs` of the tenant's rate is refused.
+ * others. A user whose queue is full, or whose read waited `maxWaitMs`, is refused (429).
  */
 export class FairReadScheduler {
   private tokens: number;
@@ -48,7 +48,12 @@ export class FairReadScheduler {
     this.now = options.now ?? Date.now;
     this.tokens = options.burst;
     this.updatedAt = this.now();
-    this.maxQueuedPerUser = Math.max(options.burst, (options.readsPerSecond * options.maxWaitMs) / 1000);
+    // Half of what the tenant's whole rate sends in the longest wait: with another user as
+    // busy, a queued read still goes out before its deadline.
+    this.maxQueuedPerUser = Math.max(
+      options.burst,
+      (options.readsPerSecond * options.maxWaitMs) / 2000,
+    );
   }
 
   /** Resolves when `cost` reads of `key`'s may go to Graph; rejects with a 429 error if not. */

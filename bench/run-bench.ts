@@ -12,6 +12,7 @@ import {
 import { targets } from "./lib/targets.js";
 import { bffOverhead } from "./scenarios/bff-overhead.js";
 import { bulkRevokeThrottled } from "./scenarios/bulk-revoke-throttled.js";
+import { fairShare } from "./scenarios/fair-share.js";
 import { journalStore } from "./scenarios/journal-store.js";
 import { progressFanout } from "./scenarios/progress-fanout.js";
 import { spaBundle, spaInChromium } from "./scenarios/spa.js";
@@ -388,6 +389,41 @@ if (search) {
       `${fixed(search.p95Ms)} ms`,
       `< ${targets.searchP95Ms} ms`,
       search.p95Ms < targets.searchP95Ms,
+    );
+  }
+}
+
+// 6. Graph fair share: a light agent beside a heavy one (issue #17, ADR 0024)
+const share = await run("fairShare", fairShare);
+if (share) {
+  tables.push({
+    title: "Graph fair share: a light agent's reads while a heavy agent hammers the expensive view",
+    note: `${share.heavyConcurrency} heavy requests in flight on ${share.heavyPath} (a different user each time); the light agent reads ${share.lightPaths.join(" and ")} one at a time; ${share.phaseSeconds} s per phase.`,
+    columns: [
+      "settings",
+      "light alone median / p95 (ms)",
+      "light with heavy median / p95 (ms)",
+      "p95 ratio",
+      "heavy answered / refused",
+      "Graph req/s (busiest second)",
+      "Graph 429s",
+    ],
+    rows: share.rows.map((row) => [
+      row.settings,
+      `${fixed(row.lightAlone.medianMs)} / ${fixed(row.lightAlone.p95Ms)}`,
+      `${fixed(row.lightWithHeavy.medianMs)} / ${fixed(row.lightWithHeavy.p95Ms)}`,
+      fixed(row.p95Ratio, 2),
+      `${row.heavyAnswered} / ${row.heavyRefused}`,
+      `${fixed(row.graphPerSecond)} (${row.graphBusiestSecond})`,
+      row.graph429,
+    ]),
+  });
+  for (const row of share.rows) {
+    check(
+      `Light agent's read p95 with a heavy agent ÷ alone (${row.settings})`,
+      fixed(row.p95Ratio, 2),
+      `≤ ${targets.fairShareP95Ratio}`,
+      row.p95Ratio <= targets.fairShareP95Ratio,
     );
   }
 }

@@ -20,6 +20,8 @@ export const targets = {
   /** Users search, last keystroke → full response. */
   searchMedianMs: 500,
   searchP95Ms: 1_000,
+  /** A light agent's read p95 while a heavy one hammers the expensive view ÷ alone (issue #17). */
+  fairShareP95Ratio: 2,
   /** Journal file bytes per item of a 1,000-item bulk record, items updated one by one. */
   journalBytesPerItem: 1024,
   /** Journal open + recovery read + first Activity page with 100,000 records. */

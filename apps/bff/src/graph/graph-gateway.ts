@@ -92,7 +92,8 @@ const readCostOf = (method: GraphMethod, path: string, body: unknown): number =>
   const requests = (body as { requests?: unknown }).requests;
   if (!Array.isArray(requests)) return 0;
   const gets = requests.filter(
-    (sub) => typeof sub === "object" && sub !== null && (sub as { method?: unknown }).method === "GET",
+    (sub) =>
+      typeof sub === "object" && sub !== null && (sub as { method?: unknown }).method === "GET",
   );
   return gets.length === requests.length ? gets.length : 0;
 };

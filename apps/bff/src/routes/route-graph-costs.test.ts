@@ -2,12 +2,19 @@ import { api } from "@ihc/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 import { validParamsOf, validQueryOf } from "../adversarial/route-examples.js";
-import { graphCostOf, routeGraphCosts, UNKNOWN_ROUTE_COST, type RouteName } from "./route-graph-costs.js";
+import {
+  graphCostOf,
+  routeGraphCosts,
+  UNKNOWN_ROUTE_COST,
+  type RouteName,
+} from "./route-graph-costs.js";
 
 const urlOf = (name: RouteName): string => {
   const route = api[name];
   const params = validParamsOf(name, route);
-  const path = route.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(params[param] ?? ""));
+  const path = route.path.replace(/:(\w+)/g, (_, param: string) =>
+    encodeURIComponent(params[param] ?? ""),
+  );
   const query = new URLSearchParams(validQueryOf(name, route)).toString();
   return query === "" ? path : `${path}?${query}`;
 };

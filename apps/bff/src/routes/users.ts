@@ -81,10 +81,14 @@ export const usersRouter = (
     .get("/users/:id/vpp-licenses", requirePermission("console:read"), async (req, res) => {
       const { id } = parseRequest(UserParamsSchema, req, "params");
       const user = userOf(req);
-      const view = await viewCache.getOrLoad(user.oid, `vpp-licenses:${id.toLowerCase()}`, async () => {
-        // An unknown user is a 404 before any license is read, not an empty list.
-        await getUser(graph, user, id);
-        return listUserVppLicenses(graph, user, id);
-      });
+      const view = await viewCache.getOrLoad(
+        user.oid,
+        `vpp-licenses:${id.toLowerCase()}`,
+        async () => {
+          // An unknown user is a 404 before any license is read, not an empty list.
+          await getUser(graph, user, id);
+          return listUserVppLicenses(graph, user, id);
+        },
+      );
       sendJson(res, UserVppLicenseListSchema, view);
     });

@@ -72,6 +72,43 @@ describe("parseConfig", () => {
     );
   });
 
+  it("reads the Graph cost budget, the tenant's read rate and the view cache (ADR 0024)", () => {
+    const defaults = parseConfig(minimal);
+    expect(defaults.graphBudget).toEqual({
+      perUser: 600,
+      windowSeconds: 60,
+      tenantReadsPerSecond: 40,
+      readMaxWaitSeconds: 10,
+    });
+    expect(defaults.viewCacheSeconds).toBe(30);
+    const set = parseConfig({
+      ...minimal,
+      GRAPH_BUDGET_PER_USER: "100",
+      GRAPH_BUDGET_WINDOW_SECONDS: "10",
+      GRAPH_TENANT_READS_PER_SECOND: "5",
+      GRAPH_READ_MAX_WAIT_SECONDS: "2",
+      VIEW_CACHE_SECONDS: "0",
+    });
+    expect(set.graphBudget).toEqual({
+      perUser: 100,
+      windowSeconds: 10,
+      tenantReadsPerSecond: 5,
+      readMaxWaitSeconds: 2,
+    });
+    expect(set.viewCacheSeconds).toBe(0);
+    for (const variable of [
+      "GRAPH_BUDGET_PER_USER",
+      "GRAPH_BUDGET_WINDOW_SECONDS",
+      "GRAPH_TENANT_READS_PER_SECOND",
+      "GRAPH_READ_MAX_WAIT_SECONDS",
+    ]) {
+      expect(() => parseConfig({ ...minimal, [variable]: "0" })).toThrow(new RegExp(variable));
+    }
+    expect(() => parseConfig({ ...minimal, VIEW_CACHE_SECONDS: "-1" })).toThrow(
+      /VIEW_CACHE_SECONDS/,
+    );
+  });
+
   it("reads request deadlines and the trusted proxy, with safe defaults", () => {
     expect(parseConfig(minimal)).toMatchObject({
       requestTimeouts: { headersMs: 10_000, requestMs: 30_000 },

@@ -57,8 +57,8 @@ describe("a Graph budget per user, charged by route cost", () => {
 });
 
 describe("the tenant's Graph reads, shared fairly between users", () => {
-  const readsPerSecond = 50;
-  const burst = 50; // max(20, readsPerSecond), as create-app-deps sets it
+  const readsPerSecond = 20;
+  const burst = 20; // max(20, readsPerSecond), as create-app-deps sets it
   let stack: Stack;
   let heavy: string;
   let light: string;
@@ -67,6 +67,8 @@ describe("the tenant's Graph reads, shared fairly between users", () => {
     stack = await startStack({
       env: {
         GRAPH_TENANT_READS_PER_SECOND: String(readsPerSecond),
+        // Room in the queue for the whole heavy backlog: this test is about order, not refusal.
+        GRAPH_READ_MAX_WAIT_SECONDS: "30",
         GRAPH_BUDGET_PER_USER: "100000",
         VIEW_CACHE_SECONDS: "0",
       },
@@ -77,8 +79,12 @@ describe("the tenant's Graph reads, shared fairly between users", () => {
   afterAll(() => stack.close());
 
   it("keeps a heavy user under the tenant budget while a light user's reads go first", async () => {
+    // Both users' on-behalf-of tokens are cached first: only their Graph reads are compared.
+    for (const token of [heavy, light]) {
+      await (await stack.fetch(`/api/users/${adeleId}`, { token })).arrayBuffer();
+    }
     stack.sim.clearReceived();
-    const heavyCount = 8;
+    const heavyCount = 6;
     let heavyDone = 0;
     const hammering = Array.from({ length: heavyCount }, async () => {
       const response = await stack.fetch(licensesPath(adeleId), { token: heavy });
@@ -106,9 +112,10 @@ describe("the tenant's Graph reads, shared fairly between users", () => {
     const heavyDoneWhenLightDone = heavyDone;
     expect(await Promise.all(hammering)).toEqual(Array<number>(heavyCount).fill(200));
 
-    // A FIFO would put each light read behind the whole backlog (7 batches of 20 reads); fair
-    // queuing sends it next, after at most the batch already on its way.
-    for (const ahead of heavyAhead) expect(ahead).toBeLessThanOrEqual(20);
+    // A FIFO would put each light read behind the whole backlog (5 or 6 batches of 20 reads);
+    // fair queuing sends it next, after at most the batches already on their way while the
+    // light request crossed the BFF (one a second at this rate; two allowed for a busy machine).
+    for (const ahead of heavyAhead) expect(ahead).toBeLessThanOrEqual(2 * 20);
     expect(heavyDoneWhenLightDone).toBeLessThan(heavyCount);
 
     // Graph never saw more than the budget allows in any second, and throttled nothing.

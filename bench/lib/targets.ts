@@ -19,6 +19,8 @@ export const targets = {
   bulkTimeOverFloor: 1.25,
   /** Signed-in shell in Chromium, cold cache, loopback: navigation start → shell, median. */
   shellRenderMs: 2_000,
+  /** Signed-in, cold HTTP cache, loopback: navigation start → first data row of /vpp-tokens (#19). */
+  firstDataRowMs: 1_000,
   /** Virtualized list: `role="option"` rows in the DOM, however many results are loaded. */
   listDomRows: 100,
   /** Users search, last keystroke → full response. */

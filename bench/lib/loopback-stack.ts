@@ -87,7 +87,10 @@ export const startLoopbackStack = async ({
   running.add(sim);
   // A large tenant takes a while to generate.
   await waitFor(`${simUrl}/_sim/health`, 120_000);
-  const bff = spawn(process.execPath, ["apps/bff/dist/server.js"], {
+  // BENCH_BFF_CPU_PROF=<dir>: the BFF writes a V8 CPU profile there when it stops (issue #19).
+  const profileDir = process.env.BENCH_BFF_CPU_PROF;
+  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const bff = spawn(process.execPath, [...profile, "apps/bff/dist/server.js"], {
     cwd: root,
     stdio: "ignore",
     env: {

@@ -17,3 +17,16 @@ export const rssMb = (pid: number | undefined): number => {
 
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * CPU time (user + system) a process has used so far, from /proc (Linux), in milliseconds.
+ * Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+ */
+export const cpuMs = (pid: number | undefined): number => {
+  if (pid === undefined) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis don't.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
+};

@@ -9,7 +9,8 @@ export interface Check {
   figure: string;
   value: string;
   target: string;
-  met: boolean | "skipped";
+  /** "reported": a figure the issue asks for without a target of its own. */
+  met: boolean | "skipped" | "reported";
 }
 
 export const fixed = (value: number, digits = 0): string =>
@@ -25,7 +26,7 @@ export const printTable = (table: Table): void => {
 };
 
 const verdict = (met: Check["met"]): string =>
-  met === "skipped" ? "skipped" : met ? "met" : "**missed**";
+  met === "skipped" || met === "reported" ? met : met ? "met" : "**missed**";
 
 export const checksTable = (checks: Check[]): Table => ({
   title: "Figures against their targets",

@@ -1,17 +1,26 @@
 import { demoTenant } from "@ihc/tenant-sim";
 import { runLoad, type LoadResult } from "../lib/load.js";
 import { startLoopbackStack } from "../lib/loopback-stack.js";
-import { rssMb } from "../lib/measure.js";
+import { cpuMs, rssMb } from "../lib/measure.js";
+import { startReferenceForwarder } from "../lib/start-reference-forwarder.js";
 
 export interface OverheadRow {
   concurrency: number;
   direct: LoadResult;
+  forwarder: LoadResult;
   bff: LoadResult;
   /** BFF ÷ direct latency: how many times slower the user's request is through the BFF. */
   medianRatio: number;
   p95Ratio: number;
   /** BFF ÷ direct requests per second. */
   throughputRatio: number;
+  /** BFF ÷ reference forwarder (issue #19's targets are against this peer). */
+  forwarderMedianRatio: number;
+  forwarderP95Ratio: number;
+  forwarderThroughputRatio: number;
+  /** CPU time (user + system) each process spent per request it answered in the phase. */
+  bffCpuMsPerRequest: number;
+  forwarderCpuMsPerRequest: number;
   bffRssUnderLoadMb: number;
 }
 
@@ -99,6 +108,13 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
     if (check.status !== 200) throw new Error(`direct Graph call: ${check.status}`);
     await check.arrayBuffer();
 
+    // The reference peer: same token checks, one Graph token, the same Graph request forwarded.
+    const forwarder = await startReferenceForwarder({
+      oidcMetadataUrl: `${stack.simUrl}/${demoTenant.tenantId}/v2.0/.well-known/openid-configuration`,
+      audienceOf: apiTokens[0] ?? "",
+      graphUrl,
+      graphToken: graphTokens[0] ?? "",
+    });
     const bffRssAtRestMb = rssMb(stack.bff.pid);
     const get = (url: string, tokens: string[]) => async (i: number) => {
       const response = await fetch(url, {
@@ -109,26 +125,44 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
     };
     const direct = get(graphUrl, graphTokens);
     const viaBff = get(`${stack.bffUrl}${LIST_PATH}`, apiTokens);
+    const viaForwarder = get(forwarder.url, apiTokens);
     const rows: OverheadRow[] = [];
-    for (const concurrency of concurrencies) {
-      await runLoad(concurrency, WARMUP_MS, direct);
-      const directResult = await runLoad(concurrency, PHASE_MS, direct);
-      await runLoad(concurrency, WARMUP_MS, viaBff);
-      let peakRss = 0;
-      const sampler = setInterval(() => {
-        peakRss = Math.max(peakRss, rssMb(stack.bff.pid));
-      }, 250);
-      const bffResult = await runLoad(concurrency, PHASE_MS, viaBff);
-      clearInterval(sampler);
-      rows.push({
-        concurrency,
-        direct: directResult,
-        bff: bffResult,
-        medianRatio: bffResult.medianMs / directResult.medianMs,
-        p95Ratio: bffResult.p95Ms / directResult.p95Ms,
-        throughputRatio: bffResult.perSecond / directResult.perSecond,
-        bffRssUnderLoadMb: peakRss,
-      });
+    try {
+      for (const concurrency of concurrencies) {
+        await runLoad(concurrency, WARMUP_MS, direct);
+        const directResult = await runLoad(concurrency, PHASE_MS, direct);
+        await runLoad(concurrency, WARMUP_MS, viaForwarder);
+        const forwarderCpu0 = cpuMs(forwarder.pid);
+        const forwarderResult = await runLoad(concurrency, PHASE_MS, viaForwarder);
+        const forwarderCpu = cpuMs(forwarder.pid) - forwarderCpu0;
+        await runLoad(concurrency, WARMUP_MS, viaBff);
+        let peakRss = 0;
+        const sampler = setInterval(() => {
+          peakRss = Math.max(peakRss, rssMb(stack.bff.pid));
+        }, 250);
+        const bffCpu0 = cpuMs(stack.bff.pid);
+        const bffResult = await runLoad(concurrency, PHASE_MS, viaBff);
+        const bffCpu = cpuMs(stack.bff.pid) - bffCpu0;
+        clearInterval(sampler);
+        rows.push({
+          concurrency,
+          direct: directResult,
+          forwarder: forwarderResult,
+          bff: bffResult,
+          medianRatio: bffResult.medianMs / directResult.medianMs,
+          p95Ratio: bffResult.p95Ms / directResult.p95Ms,
+          throughputRatio: bffResult.perSecond / directResult.perSecond,
+          forwarderMedianRatio: bffResult.medianMs / forwarderResult.medianMs,
+          forwarderP95Ratio: bffResult.p95Ms / forwarderResult.p95Ms,
+          forwarderThroughputRatio: bffResult.perSecond / forwarderResult.perSecond,
+          bffCpuMsPerRequest: bffCpu / (bffResult.requests + bffResult.errors),
+          forwarderCpuMsPerRequest:
+            forwarderCpu / (forwarderResult.requests + forwarderResult.errors),
+          bffRssUnderLoadMb: peakRss,
+        });
+      }
+    } finally {
+      forwarder.close();
     }
     return {
       listPath: LIST_PATH,

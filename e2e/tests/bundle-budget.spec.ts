@@ -32,7 +32,9 @@ test("the measured initial load is what index.html loads eagerly", () => {
   expect([...bundle.referencedByHtml].sort()).toEqual(bundle.initial.map((c) => c.file).sort());
 });
 
-test("Chromium fetches no other JavaScript before the sign-in page is ready", async ({ page }) => {
+test("before the sign-in page is ready Chromium fetches the initial load, the API client and the sign-in page, nothing of the console", async ({
+  page,
+}, testInfo) => {
   const fetched = new Set<string>();
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
@@ -41,7 +43,11 @@ test("Chromium fetches no other JavaScript before the sign-in page is ready", as
   const signIn = new SignInPage(page);
   await signIn.open();
   await expect(signIn.signInButton()).toBeEnabled();
-  expect([...fetched].sort()).toEqual(bundle.initial.map((c) => c.file).sort());
+  expect([...fetched].sort()).toEqual(bundle.signInPage.map((c) => c.file).sort());
+  testInfo.annotations.push({
+    type: "sign-in page JS (gzip)",
+    description: `${kb(bundle.signInPageGzipBytes)} KB: ${listing(bundle.signInPage)}`,
+  });
 });
 
 test("a saved Russian choice starts in Russian: its catalogue is fetched, not bundled", async ({

@@ -11,7 +11,16 @@ export interface BundleSize {
   lazy: ChunkSize[];
   /** JS that index.html names (script and modulepreload tags), to cross-check the manifest. */
   referencedByHtml: string[];
+  /**
+   * What a first visit fetches before the sign-in page shows: the initial load, plus the chunks
+   * start-up imports at once (the API client) and the sign-in page's own; never the console's.
+   */
+  signInPage: ChunkSize[];
+  signInPageGzipBytes: number;
 }
+
+/** Modules start-up imports dynamically before the sign-in page can show (main.tsx, app.tsx). */
+const signInPageModules = ["src/app/start-api.ts", "src/app/sign-in-screen.tsx"];
 
 export interface ChunkSize {
   file: string;
@@ -50,15 +59,23 @@ export const measureBundle = (distDir = path.join(webDir, "dist")): BundleSize =
   const manifest = JSON.parse(
     readFileSync(path.join(distDir, ".vite", "manifest.json"), "utf8"),
   ) as Record<string, ManifestChunk>;
-  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
-  const eager = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || eager.has(chunk.file)) return;
-    eager.add(chunk.file);
-    for (const imported of chunk.imports ?? []) visit(imported);
+  /** The chunks of `keys` and of everything they import statically. */
+  const closureOf = (keys: string[]): Set<string> => {
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const imported of chunk.imports ?? []) visit(imported);
+    };
+    for (const key of keys) visit(key);
+    return files;
   };
-  for (const entry of entries) visit(entry);
+  const eager = closureOf(Object.keys(manifest).filter((key) => manifest[key]?.isEntry));
+  for (const key of signInPageModules) {
+    if (!manifest[key]) throw new Error(`${key} is not a chunk of the build`);
+  }
+  const beforeSignIn = closureOf(signInPageModules);
   const html = readFileSync(path.join(distDir, "index.html"), "utf8");
   const referencedByHtml = [
     ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/?([^"]+\.js)"/g),
@@ -69,7 +86,12 @@ export const measureBundle = (distDir = path.join(webDir, "dist")): BundleSize =
   const bySize = (a: ChunkSize, b: ChunkSize) => b.gzipBytes - a.gzipBytes;
   const initial = allJs.filter((file) => eager.has(file)).map((file) => sizeOf(distDir, file));
   const lazy = allJs.filter((file) => !eager.has(file)).map((file) => sizeOf(distDir, file));
+  const signInPage = allJs
+    .filter((file) => eager.has(file) || beforeSignIn.has(file))
+    .map((file) => sizeOf(distDir, file));
   return {
+    signInPage: signInPage.sort(bySize),
+    signInPageGzipBytes: signInPage.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
     initial: initial.sort(bySize),
     initialGzipBytes: initial.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
     lazy: lazy.sort(bySize),

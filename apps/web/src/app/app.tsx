@@ -3,13 +3,17 @@ import { InteractionStatus } from "@azure/msal-browser";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { FullPageSpinner } from "../components/full-page-spinner";
-import { SignInPage } from "../components/sign-in-page";
 import { useMsalSession } from "../lib/msal";
 import { loadConsole } from "./console-loader";
 
 // Code only a signed-in agent runs (router, shell, pages) stays out of the initial load: the
 // sign-in page and the redirect back from Entra ID need none of it (bundle budget, ADR 0014).
 const Console = lazy(() => loadConsole().then((module) => ({ default: module.Console })));
+// The sign-in page and Fluent UI under it are a chunk of their own too: a returning agent
+// never needs it, and the spinner before either shows without Fluent.
+const SignInScreen = lazy(() =>
+  import("./sign-in-screen").then((module) => ({ default: module.SignInScreen })),
+);
 
 /** Signed in: the console. Not yet: the sign-in page. In between, a calm spinner. */
 export function App() {
@@ -21,12 +25,9 @@ export function App() {
   if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) {
     return <FullPageSpinner label={t("startup.signingIn")} />;
   }
-  if (!isAuthenticated) {
-    return <SignInPage tenant={tenant} signInError={signInError} />;
-  }
   return (
     <Suspense fallback={<FullPageSpinner label={t("startup.loading")} />}>
-      <Console />
+      {isAuthenticated ? <Console /> : <SignInScreen tenant={tenant} signInError={signInError} />}
     </Suspense>
   );
 }

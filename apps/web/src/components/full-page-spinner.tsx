@@ -1,20 +1,17 @@
-import { makeStyles, Spinner } from "@fluentui/react-components";
+import "./full-page-spinner.css";
 
-const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-  },
-});
-
-/** Start-up and sign-in hand-overs: one calm spinner that says what is happening. */
+/**
+ * Start-up and sign-in hand-overs: one calm spinner that says what is happening. Plain markup
+ * and a stylesheet, no Fluent UI: it shows before any page is loaded, and Fluent stays out of
+ * the initial download (bundle budget, ADR 0014). It looks like Fluent's large spinner.
+ */
 export function FullPageSpinner({ label }: { label: string }) {
-  const styles = useStyles();
   return (
-    <main className={styles.root}>
-      <Spinner size="large" label={label} labelPosition="below" />
+    <main className="ihc-full-page-spinner">
+      <div role="progressbar" aria-busy="true" aria-labelledby="ihc-full-page-spinner-label">
+        <span className="ihc-full-page-spinner__ring" />
+      </div>
+      <span id="ihc-full-page-spinner-label">{label}</span>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { createInstance, type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError, apiErrorFromResponse, describeError } from "../lib/api-error";
+import { ApiError, describeError } from "../lib/api-error";
+import { apiErrorFromResponse } from "../lib/api-error-from-response";
 import en from "../locales/en.json";
 import ru from "../locales/ru.json";
 import { problemWords } from "./problem-words";

@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE, type RouteContract } from "@ihc/contracts";
 import type { z } from "zod";
-import { ApiError, apiErrorFromResponse } from "./api-error";
+import { ApiError } from "./api-error";
+import { apiErrorFromResponse } from "./api-error-from-response";
 import { getClaimsChallenge, requiresInteraction } from "./www-authenticate";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, apiErrorFromResponse, describeError, parseRetryAfter } from "./api-error";
+import { ApiError, describeError, parseRetryAfter } from "./api-error";
+import { apiErrorFromResponse } from "./api-error-from-response";
 
 const now = new Date("2026-03-05T10:00:00Z");
 

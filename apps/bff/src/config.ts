@@ -68,6 +68,18 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
     .optional(),
+  /**
+   * Redis, for several BFF instances (ADR 0020): events fan out to every instance, and the
+   * per-user rate limit and the Graph write budget are shared. Unset: all of it is in-process.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  /** Every Redis key this BFF writes starts with this (one namespace per deployment or test). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "must be 1-64 letters, digits, or _ : . -")
+    .default("ihc:"),
   /** Finished actions older than this are deleted; unset keeps every record. */
   JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -102,6 +114,8 @@ export interface Config {
   dataDir: string;
   /** Postgres connection string for the journal; undefined = SQLite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Redis for several instances (events, shared limits); undefined = in-process. */
+  redis: { url: string; keyPrefix: string } | undefined;
   /** Days finished actions are kept; undefined = forever. */
   journalRetentionDays: number | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -182,6 +196,8 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     spaDistDir: e.SPA_DIST_DIR,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    redis:
+      e.REDIS_URL === undefined ? undefined : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,

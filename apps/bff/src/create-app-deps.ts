@@ -8,7 +8,8 @@ import { createBearerTokenValidator } from "./auth/validate-bearer-token.js";
 import type { Config } from "./config.js";
 import { createGraphGateway } from "./graph/graph-gateway.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
-import type { UserRateLimitOptions } from "./http/user-rate-limit.js";
+import { openClusterServices } from "./cluster/cluster-services.js";
+import { defaultUserRateLimit, type UserRateLimitOptions } from "./http/user-rate-limit.js";
 
 export interface CreateAppDepsOptions {
   logger: Logger;
@@ -30,6 +31,11 @@ export const createAppDeps = async (
 ): Promise<AppDeps> => {
   // First: a journal another process holds stops the start before anything else is tried.
   const journal = await openJournalStore(config, logger);
+  // Then Redis, when several instances share the work (ADR 0020).
+  const shared = await openClusterServices(config, logger).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -40,6 +46,7 @@ export const createAppDeps = async (
     },
     ...metadataFetch,
   }).catch(async (error: unknown) => {
+    await shared?.close();
     await journal.close();
     throw error;
   });
@@ -74,7 +81,12 @@ export const createAppDeps = async (
     appWriteBudget: config.appWriteBudget,
     eventStreams: { maxStreamsPerUser: config.eventStreamsPerUser },
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
+    ...(shared === undefined ? {} : { shared }),
   });
+  const limit =
+    shared === undefined
+      ? rateLimit
+      : { ...(rateLimit ?? defaultUserRateLimit), store: shared.rateLimitStore };
 
   return {
     actions,
@@ -85,6 +97,6 @@ export const createAppDeps = async (
     graph,
     version,
     startedAt: Date.now(),
-    ...(rateLimit === undefined ? {} : { rateLimit }),
+    ...(limit === undefined ? {} : { rateLimit: limit }),
   };
 };

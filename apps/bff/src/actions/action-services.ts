@@ -18,7 +18,7 @@ import { IdentityPool } from "./identity-pool.js";
 import { PublishingActionJournal } from "./publishing-action-journal.js";
 import { RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
-import { WriteBudget } from "./write-budget.js";
+import { WriteBudget, type AppWriteBudget } from "./write-budget.js";
 
 /** Nobody who may read the console has a live token here yet (e.g. just after a restart). */
 export class NoIdentityError extends Error {
@@ -40,7 +40,7 @@ export interface ActionServices {
   /** Settles `unknown` enrollment-token actions from the profile (ADR 0007). */
   enrollmentWatchers: EnrollmentTokenWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
-  appWriteBudget: WriteBudget;
+  appWriteBudget: AppWriteBudget;
   bulkRevokes: BulkRevokeQueue;
   /** Every open `GET /api/events` stream. */
   streams: EventStreams;
@@ -64,7 +64,10 @@ export const createActionServices = ({
   watcherTuning,
   appWriteBudget = { writes: 100, windowSeconds: 20 },
   eventStreams,
+  shared,
 }: {
+  /** Shared by several instances (Redis, ADR 0020); in-process when absent. */
+  shared?: { bus: EventBus; appWriteBudget: AppWriteBudget; close(): Promise<void> };
   eventStreams?: EventStreamOptions;
   journal: ActionJournal;
   graph: GraphGateway;
@@ -72,7 +75,7 @@ export const createActionServices = ({
   watcherTuning?: WatcherTuning;
   appWriteBudget?: { writes: number; windowSeconds: number };
 }): ActionServices => {
-  const bus = new InProcessEventBus();
+  const bus = shared?.bus ?? new InProcessEventBus();
   const journal = new PublishingActionJournal(store, bus);
   const identities = new IdentityPool();
   const pipeline = new ActionPipeline({ journal, graph, logger });
@@ -134,10 +137,12 @@ export const createActionServices = ({
       }
     },
   });
-  const budget = new WriteBudget({
-    writes: appWriteBudget.writes,
-    windowMs: appWriteBudget.windowSeconds * 1000,
-  });
+  const budget =
+    shared?.appWriteBudget ??
+    new WriteBudget({
+      writes: appWriteBudget.writes,
+      windowMs: appWriteBudget.windowSeconds * 1000,
+    });
   const bulkRevokes = new BulkRevokeQueue({
     journal,
     graph,
@@ -169,6 +174,7 @@ export const createActionServices = ({
         enrollmentWatchers.stop(),
         bulkRevokes.stop(),
       ]);
+      await shared?.close();
     },
   };
 };

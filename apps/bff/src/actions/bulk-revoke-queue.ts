@@ -11,14 +11,14 @@ import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
-import type { WriteBudget } from "./write-budget.js";
+import type { AppWriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
   journal: ActionJournal;
   graph: GraphGateway;
   identities: IdentityPool;
   /** Shared by every bulk action: Intune's write limit is per app (ours) per tenant. */
-  budget: WriteBudget;
+  budget: AppWriteBudget;
   logger: Logger;
   /** Items per `$batch` (Graph allows 20). */
   batchSize?: number;
@@ -160,7 +160,7 @@ export class BulkRevokeQueue {
     queuedCount: number,
   ): Promise<StoredAction> {
     const wanted = Math.min(queuedCount, this.batchSize);
-    const wait = this.options.budget.nextTurn(wanted);
+    const wait = await this.options.budget.nextTurn(wanted);
     if (wait !== undefined) {
       // Throttled, or the write budget is spent: the record says why and until about when.
       record = await this.options.journal.update(record.id, {

@@ -80,6 +80,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w:.-]{1,64}$/, "must be 1-64 letters, digits, or _ : . -")
     .default("ihc:"),
+  /**
+   * With Redis: how long a bulk revoke's lease outlives an instance that died; another
+   * instance takes its work over after about this long (and at most twice it).
+   */
+  LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
   /** Finished actions older than this are deleted; unset keeps every record. */
   JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -116,6 +121,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Redis for several instances (events, shared limits); undefined = in-process. */
   redis: { url: string; keyPrefix: string } | undefined;
+  /** With Redis: lease time of a bulk revoke's sender (takeover after an instance dies). */
+  leaseSeconds: number;
   /** Days finished actions are kept; undefined = forever. */
   journalRetentionDays: number | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -198,6 +205,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     databaseUrl: e.DATABASE_URL,
     redis:
       e.REDIS_URL === undefined ? undefined : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,

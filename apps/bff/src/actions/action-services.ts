@@ -18,6 +18,8 @@ import { IdentityPool } from "./identity-pool.js";
 import { PublishingActionJournal } from "./publishing-action-journal.js";
 import { RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
+import { takeOverOpenWork } from "./take-over-open-work.js";
+import type { WorkLeases } from "./work-leases.js";
 import { WriteBudget, type AppWriteBudget } from "./write-budget.js";
 
 /** Nobody who may read the console has a live token here yet (e.g. just after a restart). */
@@ -67,7 +69,12 @@ export const createActionServices = ({
   shared,
 }: {
   /** Shared by several instances (Redis, ADR 0020); in-process when absent. */
-  shared?: { bus: EventBus; appWriteBudget: AppWriteBudget; close(): Promise<void> };
+  shared?: {
+    bus: EventBus;
+    appWriteBudget: AppWriteBudget;
+    leases: WorkLeases;
+    close(): Promise<void>;
+  };
   eventStreams?: EventStreamOptions;
   journal: ActionJournal;
   graph: GraphGateway;
@@ -148,13 +155,14 @@ export const createActionServices = ({
     graph,
     identities,
     budget,
+    leases: shared?.leases,
     logger,
     ...(watcherTuning?.pollMs === undefined ? {} : { pollMs: watcherTuning.pollMs }),
     ...(watcherTuning?.reconcileWindowMs === undefined
       ? {}
       : { reconcileWindowMs: watcherTuning.reconcileWindowMs }),
   });
-  return {
+  const services: ActionServices = {
     journal,
     bus,
     identities,
@@ -167,6 +175,7 @@ export const createActionServices = ({
     bulkRevokes,
     streams: new EventStreams(bus, eventStreams),
     stop: async () => {
+      stopTakeOver();
       await Promise.all([
         vppWatchers.stop(),
         appWatchers.stop(),
@@ -177,4 +186,10 @@ export const createActionServices = ({
       await shared?.close();
     },
   };
+  // Several instances: open bulk revokes whose instance died are taken over (ADR 0020).
+  const stopTakeOver =
+    shared === undefined
+      ? () => undefined
+      : takeOverOpenWork(services, shared.leases.leaseMs, logger);
+  return services;
 };

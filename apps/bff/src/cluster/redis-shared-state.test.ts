@@ -5,6 +5,7 @@ import type { PublishedEvent } from "../actions/event-bus.js";
 import { describeWithRedis, dropRedisPrefix, testRedisUrl } from "../test-support/needs-redis.js";
 import { RedisConnection } from "./redis-connection.js";
 import { RedisEventBus } from "./redis-event-bus.js";
+import { RedisLeases } from "./redis-leases.js";
 import { RedisWriteBudget } from "./redis-write-budget.js";
 
 const logger = pino({ level: "silent" });
@@ -91,5 +92,34 @@ describeWithRedis("state shared through Redis by several instances", () => {
     b.blockFor(10_000);
     await until(() => false, 100).catch(() => undefined);
     expect(await a.nextTurn(1)).toMatchObject({ reason: "throttled" });
+  });
+
+  it("gives a lease to one instance at a time, and to another once its holder dies", async () => {
+    prefix = `ihc-test-${randomBytes(4).toString("hex")}:`;
+    const redisA = await instance();
+    const a = new RedisLeases(redisA, logger, { leaseMs: 300 });
+    const b = new RedisLeases(await instance(), logger, { leaseMs: 300 });
+    const held = await a.acquire("bulk-revoke:1");
+    expect(held).toBeDefined();
+    expect(await b.acquire("bulk-revoke:1")).toBeUndefined();
+    // Renewed while held: still A's well after one lease time.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await b.acquire("bulk-revoke:1")).toBeUndefined();
+    await held?.release();
+    const again = await b.acquire("bulk-revoke:1");
+    expect(again).toBeDefined();
+    await again?.release();
+    // A dies holding it (its connection is gone, nothing renews or releases): B takes it after
+    // the lease time.
+    await a.acquire("bulk-revoke:2");
+    redisA.commands.disconnect();
+    const diedAt = Date.now();
+    let taken;
+    while ((taken = await b.acquire("bulk-revoke:2")) === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Date.now() - diedAt).toBeGreaterThan(150);
+    expect(Date.now() - diedAt).toBeLessThan(1_000);
+    await taken.release();
   });
 });

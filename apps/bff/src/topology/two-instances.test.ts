@@ -1,0 +1,231 @@
+import type { ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ActionRecordSchema, AssignedLicenseListSchema, type ActionRecord } from "@ihc/contracts";
+import { createSimulator, seededIds, type Simulator } from "@ihc/tenant-sim";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort, killBff, startBff } from "../test-support/bff-process.js";
+import { describeWithRedis, dropRedisPrefix, testRedisUrl } from "../test-support/needs-redis.js";
+import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
+
+/**
+ * Two real BFF processes on one simulator, one Postgres schema and one Redis prefix: the
+ * deployment of several instances behind a load balancer (ADR 0020), driven instance by
+ * instance so each test knows which one it talks to.
+ */
+const databaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const app = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
+const LEASE_SECONDS = 2;
+
+const admin = async (sql: string) => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+interface Instance {
+  url: string;
+  child: ChildProcess;
+}
+
+describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
+  let sim: Simulator;
+  const schema = `topology_${randomBytes(5).toString("hex")}`;
+  const prefix = `ihc-topology-${randomBytes(4).toString("hex")}:`;
+  let env: Record<string, string>;
+  const instances: Instance[] = [];
+  let auth: { authorization: string };
+
+  const start = async (): Promise<Instance> => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = await startBff(
+      {
+        ...env,
+        PORT: String(port),
+        DATA_DIR: await mkdtemp(join(tmpdir(), "bff-topology-")),
+      },
+      url,
+    );
+    const instance = { url, child };
+    instances.push(instance);
+    return instance;
+  };
+
+  const read = async (url: string, id: string): Promise<ActionRecord> => {
+    const response = await fetch(`${url}/api/actions/${id}`, { headers: auth });
+    expect(response.status).toBe(200);
+    return ActionRecordSchema.parse(await response.json());
+  };
+
+  const revoke = (url: string, managedDeviceIds: string[], key: string) =>
+    fetch(`${url}/api/apps/${app}/revoke-licenses`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify({
+        licenses: managedDeviceIds.map((id) => ({ kind: "device", managedDeviceId: id })),
+        notifyManagedDevices: false,
+      }),
+    });
+
+  /** Successful revokes per device, as the simulator received them. */
+  const applied = () => {
+    const counts = new Map<string, number>();
+    for (const call of sim.received()) {
+      if (call.method !== "POST" || !call.path.endsWith("/revokeDeviceLicense")) continue;
+      if (call.status !== 204) continue;
+      const id = (call.body as { managedDeviceId: string }).managedDeviceId;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const throttled = () =>
+    sim
+      .received()
+      .filter((call) => call.path.endsWith("/revokeDeviceLicense") && call.status === 429).length;
+
+  let devices: string[] = [];
+
+  beforeAll(async () => {
+    sim = await createSimulator({ port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
+    // Intune's limit, scaled down so 400 items take seconds: 100 writes per 2 s.
+    sim.setThrottling({ service: "applications", writes: 100, windowSeconds: 2 });
+    await admin(`CREATE SCHEMA ${schema}`);
+    env = {
+      ...bffEnvFor(sim),
+      LOG_LEVEL: "warn",
+      DATABASE_URL: `${databaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      REDIS_URL: testRedisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      LEASE_SECONDS: String(LEASE_SECONDS),
+      GRAPH_APP_WRITES_PER_WINDOW: "100",
+      GRAPH_WRITE_WINDOW_SECONDS: "2",
+    };
+    auth = { authorization: `Bearer ${await sim.mintToken({ account: "agent" })}` };
+    // One after the other: the first creates the schema's tables.
+    await start();
+    await start();
+    const [a] = instances;
+    devices = AssignedLicenseListSchema.parse(
+      await (
+        await fetch(`${a?.url ?? ""}/api/apps/${app}/licenses?limit=400`, { headers: auth })
+      ).json(),
+    ).items.map((license) => license.managedDeviceId ?? "");
+    expect(devices).toHaveLength(400);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const instance of instances) {
+      const running = instance.child.exitCode === null && instance.child.signalCode === null;
+      if (running) await killBff(instance.child);
+    }
+    await sim.close();
+    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dropRedisPrefix(prefix);
+  });
+
+  it("one Idempotency-Key sent to both instances at once makes one record and one Graph write", async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const key = randomUUID();
+    const device = devices[0] ?? "";
+    const answers = await Promise.all([revoke(a.url, [device], key), revoke(b.url, [device], key)]);
+    const records = await Promise.all(
+      answers.map(async (answer) => ActionRecordSchema.parse(await answer.json())),
+    );
+    expect(new Set(records.map((record) => record.id)).size).toBe(1);
+    const id = records[0]?.id ?? "";
+    const deadline = Date.now() + 20_000;
+    let final = await read(b.url, id);
+    while (final.completedAt === undefined && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      final = await read(b.url, id);
+    }
+    expect(final).toMatchObject({ state: "succeeded" });
+    const writes = sim
+      .received()
+      .filter((call) => call.method === "POST" && call.path.endsWith("/revokeDeviceLicense"));
+    console.info(`Graph writes for one key sent to two instances: ${writes.length}`);
+    expect(writes).toHaveLength(1);
+  }, 30_000);
+
+  it("a stream on B follows a 400-license bulk started on A; A is killed mid-way, B takes over: each license revoked once, within the budget", async () => {
+    const [a, b] = instances as [Instance, Instance];
+    // B's stream, opened before the action starts on A.
+    const controller = new AbortController();
+    const stream = await fetch(`${b.url}/api/events`, {
+      headers: auth,
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    let seen = "";
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+        seen += decoder.decode(chunk, { stream: true });
+      }
+    })().catch(() => undefined);
+
+    const rest = devices.slice(1);
+    const answer = await revoke(a.url, rest, randomUUID());
+    expect(answer.status).toBe(202);
+    const record = ActionRecordSchema.parse(await answer.json());
+
+    // B's stream sees the action A started, and its progress.
+    const streamDeadline = Date.now() + 10_000;
+    while (!seen.includes(record.id) && Date.now() < streamDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(seen).toContain(`"id":"${record.id}"`);
+
+    // Kill A once about a quarter has been sent.
+    const killDeadline = Date.now() + 20_000;
+    while (((await read(b.url, record.id)).itemCounts?.succeeded ?? 0) < 100) {
+      if (Date.now() > killDeadline) throw new Error("A never got a quarter through");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await killBff(a.child);
+    const killedAt = Date.now();
+    const atKill = (await read(b.url, record.id)).itemCounts;
+
+    // B takes over: the next item settled after the kill shows it.
+    let takenOverAt: number | undefined;
+    let final = await read(b.url, record.id);
+    const deadline = Date.now() + 60_000;
+    while (final.completedAt === undefined && Date.now() < deadline) {
+      const settled = (final.itemCounts?.succeeded ?? 0) + (final.itemCounts?.failed ?? 0);
+      if (takenOverAt === undefined && settled > (atKill?.succeeded ?? 0) + (atKill?.failed ?? 0)) {
+        takenOverAt = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      final = await read(b.url, record.id);
+    }
+    takenOverAt ??= Date.now();
+    const takeoverMs = takenOverAt - killedAt;
+    console.info(
+      `Takeover after SIGKILL: ${takeoverMs} ms (lease ${LEASE_SECONDS} s); at the kill ${JSON.stringify(atKill)}`,
+    );
+    expect(final).toMatchObject({
+      state: "succeeded",
+      itemCounts: { total: 399, succeeded: 399 },
+    });
+    // Within the lease time (plus one scan period, and the items' own settling).
+    expect(takeoverMs).toBeLessThan(3 * LEASE_SECONDS * 1000);
+    const counts = applied();
+    expect(counts.size).toBe(400);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    // The shared budget kept both instances under Graph's limit: nothing was refused.
+    expect(throttled()).toBe(0);
+    // The stream on B followed the action to its end.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toMatch(new RegExp(`"id":"${record.id}"[^\\n]*"state":"succeeded"`));
+    controller.abort();
+    await reading;
+  }, 120_000);
+});

@@ -19,6 +19,7 @@ import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
  */
 const databaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const app = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
+const otherApp = seededIds.iosVppApps.eduKeynote; // 40
 const LEASE_SECONDS = 2;
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
 
@@ -67,8 +68,8 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     return ActionRecordSchema.parse(await response.json());
   };
 
-  const revoke = (url: string, managedDeviceIds: string[], key: string) =>
-    fetch(`${url}/api/apps/${app}/revoke-licenses`, {
+  const revoke = (url: string, managedDeviceIds: string[], key: string, appId = app) =>
+    fetch(`${url}/api/apps/${appId}/revoke-licenses`, {
       method: "POST",
       headers: { ...auth, "content-type": "application/json", "idempotency-key": key },
       body: JSON.stringify({
@@ -77,13 +78,14 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
       }),
     });
 
-  /** Successful revokes per device, as the simulator received them. */
+  /** Successful revokes per app and device, as the simulator received them. */
   const applied = () => {
     const counts = new Map<string, number>();
     for (const call of sim.received()) {
       if (call.method !== "POST" || !call.path.endsWith("/revokeDeviceLicense")) continue;
       if (call.status !== 204) continue;
-      const id = (call.body as { managedDeviceId: string }).managedDeviceId;
+      // Per app and device: the two apps' licenses sit on some of the same devices.
+      const id = `${call.path} ${(call.body as { managedDeviceId: string }).managedDeviceId}`;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
@@ -232,6 +234,16 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     const answer = await revoke(a.url, rest, randomUUID());
     expect(answer.status).toBe(202);
     const record = ActionRecordSchema.parse(await answer.json());
+    // Meanwhile B sends a bulk of its own (another app, the same Intune limit): both instances
+    // take from one budget, so Graph's limit holds with two senders.
+    const others = AssignedLicenseListSchema.parse(
+      await (
+        await fetch(`${b.url}/api/apps/${otherApp}/licenses?limit=100`, { headers: auth })
+      ).json(),
+    ).items.map((license) => license.managedDeviceId ?? "");
+    const otherAnswer = await revoke(b.url, others, randomUUID(), otherApp);
+    expect(otherAnswer.status).toBe(202);
+    const other = ActionRecordSchema.parse(await otherAnswer.json());
 
     // B's stream sees the action A started, and its progress.
     const streamDeadline = Date.now() + 10_000;
@@ -273,8 +285,12 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     });
     // Within the lease time (plus one scan period, and the items' own settling).
     expect(takeoverMs).toBeLessThan(3 * LEASE_SECONDS * 1000);
+    expect(await read(b.url, other.id)).toMatchObject({
+      state: "succeeded",
+      itemCounts: { total: others.length, succeeded: others.length },
+    });
     const counts = applied();
-    expect(counts.size).toBe(400);
+    expect(counts.size).toBe(400 + others.length);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     // The shared budget kept both instances under Graph's limit: nothing was refused.
     expect(throttled()).toBe(0);

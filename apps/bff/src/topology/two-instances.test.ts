@@ -18,7 +18,7 @@ import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
  * instance so each test knows which one it talks to.
  */
 const databaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const app = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
+const app: string = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
 const otherApp = seededIds.iosVppApps.eduKeynote; // 40
 const LEASE_SECONDS = 2;
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";

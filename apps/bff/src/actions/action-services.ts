@@ -186,7 +186,13 @@ export const createActionServices = ({
       await shared?.close();
     },
   };
-  // Several instances: open bulk revokes whose instance died are taken over (ADR 0020).
+  if (shared !== undefined) {
+    vppWatchers.useLeases(shared.leases, "vpp-token");
+    appWatchers.useLeases(shared.leases, "app");
+    retireWatchers.useLeases(shared.leases, "retire");
+    enrollmentWatchers.useLeases(shared.leases, "enrollment-profile");
+  }
+  // Several instances: open work whose instance died is taken over (ADR 0020).
   const stopTakeOver =
     shared === undefined
       ? () => undefined

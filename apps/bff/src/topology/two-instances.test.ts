@@ -133,7 +133,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     } else if (inCi) {
       throw new Error("nginx is not installed (.ci/run installs Debian's nginx-light)");
     } else {
-      console.warn("nginx is not installed: the load-balancer test is skipped here (CI fails)");
+      console.warn("nginx is not installed: the test through it is skipped here (CI fails)");
     }
   }, 60_000);
 
@@ -172,46 +172,53 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     expect(writes).toHaveLength(1);
   }, 30_000);
 
-  it("behind nginx (round robin, SSE unbuffered): ten sends of one key, one write; the stream sees it", async () => {
-    if (front === undefined) return; // said in beforeAll; CI has nginx
-    const controller = new AbortController();
-    const stream = await fetch(`${front.url}/api/events`, {
-      headers: auth,
-      signal: controller.signal,
-    });
-    expect(stream.status).toBe(200);
-    let seen = "";
-    const reading = (async () => {
-      const decoder = new TextDecoder();
-      for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
-        seen += decoder.decode(chunk, { stream: true });
-      }
-    })().catch(() => undefined);
-    const key = randomUUID();
-    const device = devices[1] ?? "";
-    const url = front.url;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => revoke(url, [device], key)));
-    const ids = await Promise.all(
-      answers.map(async (answer) => ActionRecordSchema.parse(await answer.json()).id),
-    );
-    expect(new Set(ids).size).toBe(1);
-    const deadline = Date.now() + 20_000;
-    while (!new RegExp(`"id":"${ids[0]}"[^\\n]*"state":"succeeded"`).test(seen)) {
-      if (Date.now() > deadline) throw new Error(`the stream never saw ${ids[0]} succeed`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const writes = sim
-      .received()
-      .filter(
-        (call) =>
-          call.path.endsWith("/revokeDeviceLicense") &&
-          (call.body as { managedDeviceId?: string }).managedDeviceId === device,
+  // Without nginx: skipped on a developer's machine, a failure under CI (which installs it).
+  it.skipIf(!nginxAvailable() && !inCi)(
+    "behind nginx (round robin, SSE unbuffered): ten sends of one key, one write; the stream sees it",
+    async () => {
+      if (front === undefined) throw new Error("nginx did not start");
+      const controller = new AbortController();
+      const stream = await fetch(`${front.url}/api/events`, {
+        headers: auth,
+        signal: controller.signal,
+      });
+      expect(stream.status).toBe(200);
+      let seen = "";
+      const reading = (async () => {
+        const decoder = new TextDecoder();
+        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+          seen += decoder.decode(chunk, { stream: true });
+        }
+      })().catch(() => undefined);
+      const key = randomUUID();
+      const device = devices[1] ?? "";
+      const url = front.url;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => revoke(url, [device], key)),
       );
-    console.info(`Graph writes for one key sent ten times through nginx: ${writes.length}`);
-    expect(writes).toHaveLength(1);
-    controller.abort();
-    await reading;
-  }, 30_000);
+      const ids = await Promise.all(
+        answers.map(async (answer) => ActionRecordSchema.parse(await answer.json()).id),
+      );
+      expect(new Set(ids).size).toBe(1);
+      const deadline = Date.now() + 20_000;
+      while (!new RegExp(`"id":"${ids[0]}"[^\\n]*"state":"succeeded"`).test(seen)) {
+        if (Date.now() > deadline) throw new Error(`the stream never saw ${ids[0]} succeed`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const writes = sim
+        .received()
+        .filter(
+          (call) =>
+            call.path.endsWith("/revokeDeviceLicense") &&
+            (call.body as { managedDeviceId?: string }).managedDeviceId === device,
+        );
+      console.info(`Graph writes for one key sent ten times through nginx: ${writes.length}`);
+      expect(writes).toHaveLength(1);
+      controller.abort();
+      await reading;
+    },
+    30_000,
+  );
 
   it("a stream on B follows a 400-license bulk started on A; A is killed mid-way, B takes over: each license revoked once, within the budget", async () => {
     const [a, b] = instances as [Instance, Instance];

@@ -7,7 +7,7 @@ import { ActionRecordSchema, AssignedLicenseListSchema, type ActionRecord } from
 import { createSimulator, seededIds, type Simulator } from "@ihc/tenant-sim";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, killBff, startBff } from "../test-support/bff-process.js";
+import { freePort, killBff, startBuiltBff } from "../test-support/bff-process.js";
 import { nginxAvailable, startNginxFront, type NginxFront } from "../test-support/nginx-front.js";
 import { describeWithRedis, dropRedisPrefix, testRedisUrl } from "../test-support/needs-redis.js";
 import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
@@ -49,7 +49,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
   const start = async (): Promise<Instance> => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = await startBff(
+    const child = await startBuiltBff(
       {
         ...env,
         PORT: String(port),
@@ -135,7 +135,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     } else {
       console.warn("nginx is not installed: the test through it is skipped here (CI fails)");
     }
-  }, 60_000);
+  }, 150_000);
 
   afterAll(async () => {
     for (const instance of instances) {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Options as RateLimitOptions } from "express-rate-limit";
 import pino from "pino";
 import { afterEach, expect, it } from "vitest";
 import type { PublishedEvent } from "../actions/event-bus.js";
@@ -6,6 +7,7 @@ import { describeWithRedis, dropRedisPrefix, testRedisUrl } from "../test-suppor
 import { RedisConnection } from "./redis-connection.js";
 import { RedisEventBus } from "./redis-event-bus.js";
 import { RedisLeases } from "./redis-leases.js";
+import { redisRateLimitStore } from "./redis-rate-limit-store.js";
 import { RedisWriteBudget } from "./redis-write-budget.js";
 
 const logger = pino({ level: "silent" });
@@ -121,5 +123,17 @@ describeWithRedis("state shared through Redis by several instances", () => {
     expect(Date.now() - diedAt).toBeGreaterThan(150);
     expect(Date.now() - diedAt).toBeLessThan(1_000);
     await taken.release();
+  });
+
+  it("counts one user's requests on every instance against one per-user limit", async () => {
+    prefix = `ihc-test-${randomBytes(4).toString("hex")}:`;
+    const a = redisRateLimitStore(await instance());
+    const b = redisRateLimitStore(await instance());
+    for (const store of [a, b]) await store.init?.({ windowMs: 60_000 } as RateLimitOptions);
+    const hits = [];
+    for (const store of [a, b, a, b]) hits.push((await store.increment("agent-oid")).totalHits);
+    // One count for the cluster: the fourth request is the user's fourth, wherever it lands.
+    expect(hits).toEqual([1, 2, 3, 4]);
+    expect((await b.increment("other-oid")).totalHits).toBe(1);
   });
 });

@@ -118,6 +118,9 @@ describe("parseConfig", () => {
   });
   it("reads Redis's URL and key prefix; without a URL everything stays in-process", () => {
     expect(parseConfig(minimal).redis).toBeUndefined();
+    expect(parseConfig(minimal).leaseSeconds).toBe(15);
+    expect(parseConfig({ ...minimal, LEASE_SECONDS: "2" }).leaseSeconds).toBe(2);
+    expect(() => parseConfig({ ...minimal, LEASE_SECONDS: "0" })).toThrow(/LEASE_SECONDS/);
     expect(parseConfig({ ...minimal, REDIS_URL: "redis://cache.internal:6379/2" }).redis).toEqual({
       url: "redis://cache.internal:6379/2",
       keyPrefix: "ihc:",

@@ -153,4 +153,22 @@ describe("parseConfig", () => {
       /JOURNAL_RETENTION_DAYS/,
     );
   });
+  it("reads Redis's URL and key prefix; without a URL everything stays in-process", () => {
+    expect(parseConfig(minimal).redis).toBeUndefined();
+    expect(parseConfig(minimal).leaseSeconds).toBe(15);
+    expect(parseConfig({ ...minimal, LEASE_SECONDS: "2" }).leaseSeconds).toBe(2);
+    expect(() => parseConfig({ ...minimal, LEASE_SECONDS: "0" })).toThrow(/LEASE_SECONDS/);
+    expect(parseConfig({ ...minimal, REDIS_URL: "redis://cache.internal:6379/2" }).redis).toEqual({
+      url: "redis://cache.internal:6379/2",
+      keyPrefix: "ihc:",
+    });
+    expect(
+      parseConfig({ ...minimal, REDIS_URL: "rediss://c:6380", REDIS_KEY_PREFIX: "console-a:" })
+        .redis,
+    ).toEqual({ url: "rediss://c:6380", keyPrefix: "console-a:" });
+    expect(() => parseConfig({ ...minimal, REDIS_URL: "http://x" })).toThrow(/REDIS_URL/);
+    expect(() =>
+      parseConfig({ ...minimal, REDIS_URL: "redis://x", REDIS_KEY_PREFIX: "a b" }),
+    ).toThrow(/REDIS_KEY_PREFIX/);
+  });
 });

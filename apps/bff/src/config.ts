@@ -79,6 +79,23 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
     .optional(),
+  /**
+   * Redis, for several BFF instances (ADR 0020): events fan out to every instance, and the
+   * per-user rate limit and the Graph write budget are shared. Unset: all of it is in-process.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  /** Every Redis key this BFF writes starts with this (one namespace per deployment or test). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "must be 1-64 letters, digits, or _ : . -")
+    .default("ihc:"),
+  /**
+   * With Redis: how long a bulk revoke's lease outlives an instance that died; another
+   * instance takes its work over after about this long (and at most twice it).
+   */
+  LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
   /** Finished actions older than this are deleted; unset keeps every record. */
   JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -122,6 +139,10 @@ export interface Config {
   dataDir: string;
   /** Postgres connection string for the journal; undefined = SQLite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Redis for several instances (events, shared limits); undefined = in-process. */
+  redis: { url: string; keyPrefix: string } | undefined;
+  /** With Redis: lease time of a bulk revoke's sender (takeover after an instance dies). */
+  leaseSeconds: number;
   /** Days finished actions are kept; undefined = forever. */
   journalRetentionDays: number | undefined;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -209,6 +230,9 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     spaDistDir: e.SPA_DIST_DIR,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    redis:
+      e.REDIS_URL === undefined ? undefined : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,

@@ -12,7 +12,8 @@ import { InMemoryGraphBudgetStore } from "./graph/budget/graph-budget-store.js";
 import { PerUserViewCache } from "./routes/per-user-view-cache.js";
 import { graphCostOf } from "./routes/route-graph-costs.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
-import type { UserRateLimitOptions } from "./http/user-rate-limit.js";
+import { openClusterServices } from "./cluster/cluster-services.js";
+import { defaultUserRateLimit, type UserRateLimitOptions } from "./http/user-rate-limit.js";
 
 export interface CreateAppDepsOptions {
   logger: Logger;
@@ -34,6 +35,11 @@ export const createAppDeps = async (
 ): Promise<AppDeps> => {
   // First: a journal another process holds stops the start before anything else is tried.
   const journal = await openJournalStore(config, logger);
+  // Then Redis, when several instances share the work (ADR 0020).
+  const shared = await openClusterServices(config, logger).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -44,6 +50,7 @@ export const createAppDeps = async (
     },
     ...metadataFetch,
   }).catch(async (error: unknown) => {
+    await shared?.close();
     await journal.close();
     throw error;
   });
@@ -85,7 +92,12 @@ export const createAppDeps = async (
     appWriteBudget: config.appWriteBudget,
     eventStreams: { maxStreamsPerUser: config.eventStreamsPerUser },
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
+    ...(shared === undefined ? {} : { shared }),
   });
+  const limit =
+    shared === undefined
+      ? rateLimit
+      : { ...(rateLimit ?? defaultUserRateLimit), store: shared.rateLimitStore };
 
   // A user's own action events drop their cached views: no view read before their revoke.
   const viewCache = new PerUserViewCache(config.viewCacheSeconds * 1000);
@@ -112,6 +124,6 @@ export const createAppDeps = async (
     graph,
     version,
     startedAt: Date.now(),
-    ...(rateLimit === undefined ? {} : { rateLimit }),
+    ...(limit === undefined ? {} : { rateLimit: limit }),
   };
 };

@@ -19,7 +19,7 @@ import { GraphError, GraphOutcomeUnknownError } from "../graph/graph-error.js";
 import type { RetryWaitListener } from "../graph/graph-call.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
 import { ActionRunningError, IdempotencyKeyReusedError } from "../errors.js";
-import type { WriteBudget, WriteReservation } from "./write-budget.js";
+import type { AppWriteBudget, WriteReservation } from "./write-budget.js";
 import {
   StoredActionSchema,
   type ActionJournal,
@@ -53,7 +53,7 @@ export interface ActionRequestBase {
    * Graph's write limit this action shares with others (an app's revokes, single and bulk):
    * each call takes one write from it before it goes, the record saying it waits meanwhile.
    */
-  writeBudget?: WriteBudget | undefined;
+  writeBudget?: AppWriteBudget | undefined;
 }
 
 export interface SingleCallActionRequest extends ActionRequestBase {
@@ -393,10 +393,10 @@ export class ActionPipeline {
    */
   private async takeWrite(
     current: StoredAction,
-    budget: WriteBudget | undefined,
+    budget: AppWriteBudget | undefined,
   ): Promise<{ current: StoredAction; reservation?: WriteReservation }> {
     if (budget === undefined) return { current };
-    const wait = budget.nextTurn(1);
+    const wait = await budget.nextTurn(1);
     const waiting =
       wait === undefined
         ? current

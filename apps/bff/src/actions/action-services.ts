@@ -18,7 +18,9 @@ import { IdentityPool } from "./identity-pool.js";
 import { PublishingActionJournal } from "./publishing-action-journal.js";
 import { RetireWatchers } from "./retire-watchers.js";
 import { VppRevokeWatchers, type VppRevokeWatcherOptions } from "./vpp-revoke-watchers.js";
-import { WriteBudget } from "./write-budget.js";
+import { takeOverOpenWork } from "./take-over-open-work.js";
+import type { WorkLeases } from "./work-leases.js";
+import { WriteBudget, type AppWriteBudget } from "./write-budget.js";
 
 /** Nobody who may read the console has a live token here yet (e.g. just after a restart). */
 export class NoIdentityError extends Error {
@@ -40,7 +42,7 @@ export interface ActionServices {
   /** Settles `unknown` enrollment-token actions from the profile (ADR 0007). */
   enrollmentWatchers: EnrollmentTokenWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
-  appWriteBudget: WriteBudget;
+  appWriteBudget: AppWriteBudget;
   bulkRevokes: BulkRevokeQueue;
   /** Every open `GET /api/events` stream. */
   streams: EventStreams;
@@ -64,7 +66,15 @@ export const createActionServices = ({
   watcherTuning,
   appWriteBudget = { writes: 100, windowSeconds: 20 },
   eventStreams,
+  shared,
 }: {
+  /** Shared by several instances (Redis, ADR 0020); in-process when absent. */
+  shared?: {
+    bus: EventBus;
+    appWriteBudget: AppWriteBudget;
+    leases: WorkLeases;
+    close(): Promise<void>;
+  };
   eventStreams?: EventStreamOptions;
   journal: ActionJournal;
   graph: GraphGateway;
@@ -72,7 +82,7 @@ export const createActionServices = ({
   watcherTuning?: WatcherTuning;
   appWriteBudget?: { writes: number; windowSeconds: number };
 }): ActionServices => {
-  const bus = new InProcessEventBus();
+  const bus = shared?.bus ?? new InProcessEventBus();
   const journal = new PublishingActionJournal(store, bus);
   const identities = new IdentityPool();
   const pipeline = new ActionPipeline({ journal, graph, logger });
@@ -134,22 +144,25 @@ export const createActionServices = ({
       }
     },
   });
-  const budget = new WriteBudget({
-    writes: appWriteBudget.writes,
-    windowMs: appWriteBudget.windowSeconds * 1000,
-  });
+  const budget =
+    shared?.appWriteBudget ??
+    new WriteBudget({
+      writes: appWriteBudget.writes,
+      windowMs: appWriteBudget.windowSeconds * 1000,
+    });
   const bulkRevokes = new BulkRevokeQueue({
     journal,
     graph,
     identities,
     budget,
+    leases: shared?.leases,
     logger,
     ...(watcherTuning?.pollMs === undefined ? {} : { pollMs: watcherTuning.pollMs }),
     ...(watcherTuning?.reconcileWindowMs === undefined
       ? {}
       : { reconcileWindowMs: watcherTuning.reconcileWindowMs }),
   });
-  return {
+  const services: ActionServices = {
     journal,
     bus,
     identities,
@@ -162,6 +175,7 @@ export const createActionServices = ({
     bulkRevokes,
     streams: new EventStreams(bus, eventStreams),
     stop: async () => {
+      stopTakeOver();
       await Promise.all([
         vppWatchers.stop(),
         appWatchers.stop(),
@@ -169,6 +183,19 @@ export const createActionServices = ({
         enrollmentWatchers.stop(),
         bulkRevokes.stop(),
       ]);
+      await shared?.close();
     },
   };
+  if (shared !== undefined) {
+    vppWatchers.useLeases(shared.leases, "vpp-token");
+    appWatchers.useLeases(shared.leases, "app");
+    retireWatchers.useLeases(shared.leases, "retire");
+    enrollmentWatchers.useLeases(shared.leases, "enrollment-profile");
+  }
+  // Several instances: open work whose instance died is taken over (ADR 0020).
+  const stopTakeOver =
+    shared === undefined
+      ? () => undefined
+      : takeOverOpenWork(services, shared.leases.leaseMs, logger);
+  return services;
 };

@@ -11,14 +11,15 @@ import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
-import type { WriteBudget } from "./write-budget.js";
+import type { WorkLeases } from "./work-leases.js";
+import type { AppWriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
   journal: ActionJournal;
   graph: GraphGateway;
   identities: IdentityPool;
   /** Shared by every bulk action: Intune's write limit is per app (ours) per tenant. */
-  budget: WriteBudget;
+  budget: AppWriteBudget;
   logger: Logger;
   /** Items per `$batch` (Graph allows 20). */
   batchSize?: number;
@@ -26,6 +27,11 @@ export interface BulkRevokeQueueOptions {
   pollMs?: number;
   /** An unknown item whose license is still assigned this long after it was sent did not happen. */
   reconcileWindowMs?: number;
+  /**
+   * With several instances: a record's items are sent only under its lease, so exactly one
+   * instance sends them; a record whose lease another holds is left to it (ADR 0020).
+   */
+  leases?: WorkLeases | undefined;
   /** Backoff after a 429 without Retry-After: base · 2ⁿ, capped. */
   throttleBackoffMs?: number;
   /** How long after the record was made accepted items are checked for their license to go. */
@@ -74,7 +80,7 @@ export class BulkRevokeQueue {
   /** Starts (or keeps) the runner of this record; after a restart, resumes it. */
   start(record: StoredAction): void {
     if (this.abort.signal.aborted || this.running.has(record.id)) return;
-    const run = this.run(record.id)
+    const run = this.runLeased(record.id)
       .catch((error: unknown) => {
         if (!this.abort.signal.aborted) {
           this.options.logger.error({ err: error, actionId: record.id }, "bulk revoke stopped");
@@ -94,7 +100,22 @@ export class BulkRevokeQueue {
     await Promise.all([...this.running.values()]);
   }
 
-  private async run(id: string): Promise<void> {
+  /** Runs the record under its lease, when there are leases; not at all when another holds it. */
+  private async runLeased(id: string): Promise<void> {
+    const leases = this.options.leases;
+    if (leases === undefined) return this.run(id);
+    const lease = await leases.acquire(`bulk-revoke:${id}`);
+    if (lease === undefined) return;
+    try {
+      await this.run(id, lease.lost);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /** `lost`: the lease is gone (another instance may send now), so this runner stops. */
+  private async run(id: string, lost?: AbortSignal): Promise<void> {
+    const stopped = () => this.abort.signal.aborted || lost?.aborted === true;
     let record = await this.load(id);
     if (record === undefined) return;
     if (itemsOf(record).some(isInFlight)) {
@@ -117,7 +138,7 @@ export class BulkRevokeQueue {
       );
     }
     let lastReconcile = 0;
-    while (!this.abort.signal.aborted) {
+    while (!stopped()) {
       const items = itemsOf(record);
       const queued = items.filter((item) => item.state === "queued");
       // Unknown items, and items Graph accepted whose license Intune still lists, are settled
@@ -150,7 +171,7 @@ export class BulkRevokeQueue {
         await this.sleep(this.pollMs * 10);
       }
     }
-    if (!this.abort.signal.aborted) await this.finish(record);
+    if (!stopped()) await this.finish(record);
   }
 
   /** Takes writes from the budget, journals the batch `sent`, sends it, journals the outcomes. */
@@ -160,7 +181,7 @@ export class BulkRevokeQueue {
     queuedCount: number,
   ): Promise<StoredAction> {
     const wanted = Math.min(queuedCount, this.batchSize);
-    const wait = this.options.budget.nextTurn(wanted);
+    const wait = await this.options.budget.nextTurn(wanted);
     if (wait !== undefined) {
       // Throttled, or the write budget is spent: the record says why and until about when.
       record = await this.options.journal.update(record.id, {

@@ -16,13 +16,17 @@ export type EventListener = (published: PublishedEvent) => void;
 
 /**
  * Fan-out of console events to the open event streams. In-process by default; behind this
- * interface a Redis-backed bus lets several BFF instances share events (DESIGN §6).
+ * interface a Redis-backed bus (cluster/redis-event-bus.ts, ADR 0020) lets several BFF
+ * instances share events, with ids issued cluster-wide so `Last-Event-ID` works on any of them.
  */
 export interface EventBus {
-  publish(event: ConsoleEvent, audience: EventAudience): PublishedEvent;
+  /** Sends the event to every subscriber (of every instance); ids rise in publishing order. */
+  publish(event: ConsoleEvent, audience: EventAudience): void;
   subscribe(listener: EventListener): () => void;
   /** Events after `lastEventId` still held, oldest first, for a stream that reconnects. */
-  since(lastEventId: number): PublishedEvent[];
+  since(lastEventId: number): PublishedEvent[] | Promise<PublishedEvent[]>;
+  /** Stops reading shared events (shutdown); in-process, nothing to stop. */
+  close?(): Promise<void>;
 }
 
 /** Keeps the last `capacity` events so a reconnecting stream misses nothing recent. */

@@ -119,13 +119,21 @@ export function streamEvents(
   res.flushHeaders();
   send("retry: 2000\n\n");
 
-  // Live events that arrive while the replay is still being written wait behind it, in order.
+  // Live events that arrive while the replay is still being read or written wait behind it, in
+  // order; an event both replayed and live (the shared bus reads replays from Redis while live
+  // ones arrive) is sent once, by id.
   let replaying = true;
+  let lastSentId = 0;
   const waiting: PublishedEvent[] = [];
+  const sendEvent = (published: PublishedEvent): boolean => {
+    if (published.id <= lastSentId) return true;
+    lastSentId = published.id;
+    return send(frame(published));
+  };
   const live = (published: PublishedEvent) => {
     if (!mayView(viewer, published)) return;
     if (!replaying) {
-      send(frame(published));
+      sendEvent(published);
       return;
     }
     waiting.push(published);
@@ -134,22 +142,25 @@ export function streamEvents(
   unsubscribe = bus.subscribe(live);
 
   const lastEventId = Number(req.get("last-event-id") ?? Number.NaN);
-  const missed =
-    Number.isInteger(lastEventId) && lastEventId >= 0
-      ? bus.since(lastEventId).filter((published) => mayView(viewer, published))
-      : [];
-  // Further behind than we replay: the client re-reads what it shows anyway after a gap (the
-  // SPA refreshes every list it read before the stream reopened), so only the newest are sent.
-  const replay = missed.slice(-maxReplayEvents);
   void (async () => {
+    const missed =
+      Number.isInteger(lastEventId) && lastEventId >= 0
+        ? (await bus.since(lastEventId)).filter((published) => mayView(viewer, published))
+        : [];
+    // Further behind than we replay: the client re-reads what it shows anyway after a gap (the
+    // SPA refreshes every list it read before the stream reopened), so only the newest are sent.
+    const replay = missed.slice(-maxReplayEvents);
     for (const published of [...replay, ...waiting.splice(0)]) {
       if (isEnded()) return;
-      if (!send(frame(published)) && !isEnded()) await drained(res);
+      if (!sendEvent(published) && !isEnded()) await drained(res);
     }
     // Drain whatever arrived during the last awaits, then go live.
-    while (waiting.length > 0 && !isEnded()) send(frame(waiting.shift() as PublishedEvent));
+    while (waiting.length > 0 && !isEnded()) sendEvent(waiting.shift() as PublishedEvent);
     replaying = false;
-  })();
+  })().catch(() => {
+    // The shared bus could not be read: end the stream; the client reconnects and resumes.
+    end();
+  });
   return () => {
     end();
   };

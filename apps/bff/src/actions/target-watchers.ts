@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { Actor } from "@ihc/contracts";
 import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { abortableSleep } from "./abortable-sleep.js";
+import type { WorkLeases } from "./work-leases.js";
 
 /** What one look at the target means for one record: a patch, and whether it is final. */
 export interface Settlement {
@@ -52,6 +53,7 @@ export class TargetWatchers<S> {
   private readonly maxBackoffMs: number;
   private readonly timeoutMs: number;
   private readonly checkedEveryMs: number;
+  private leased: { leases: WorkLeases; name: string } | undefined;
 
   constructor(private readonly options: TargetWatcherOptions<S>) {
     // One sleeper per loop waits on this signal: as many as there are targets or runs.
@@ -72,13 +74,35 @@ export class TargetWatchers<S> {
       return;
     }
     this.running.set(targetId, new Set([action.id]));
-    const loop = this.loop(targetId)
+    const loop = this.leasedLoop(targetId)
       .catch((error: unknown) => {
         // A journal write that failed: the record stays open and is watched again on restart.
         if (!this.abort.signal.aborted) this.options.onError?.(error, targetId);
       })
       .finally(() => this.loops.delete(loop));
     this.loops.add(loop);
+  }
+
+  /**
+   * With several instances: a target is polled only under its lease `watch:<name>:<target>`,
+   * so by one instance; another's records on it join that poller at its next scan (ADR 0020).
+   */
+  useLeases(leases: WorkLeases, name: string): void {
+    this.leased = { leases, name };
+  }
+
+  private async leasedLoop(targetId: string): Promise<void> {
+    if (this.leased === undefined) return this.loop(targetId);
+    const lease = await this.leased.leases.acquire(`watch:${this.leased.name}:${targetId}`);
+    if (lease === undefined) {
+      this.running.delete(targetId);
+      return;
+    }
+    try {
+      await this.loop(targetId, lease.lost);
+    } finally {
+      await lease.release();
+    }
   }
 
   /** How many targets are being polled (one loop each). */
@@ -97,13 +121,14 @@ export class TargetWatchers<S> {
     await Promise.all([...this.loops]);
   }
 
-  private async loop(targetId: string): Promise<void> {
+  /** `lost`: the lease is gone (another instance may poll now), so this poller stops. */
+  private async loop(targetId: string, lost?: AbortSignal): Promise<void> {
     const actionIds = this.running.get(targetId) ?? new Set<string>();
     const startedAt = Date.now();
     let delay = 0;
     let previous: S | undefined;
     try {
-      while (!this.isStopped() && actionIds.size > 0) {
+      while (!this.isStopped() && lost?.aborted !== true && actionIds.size > 0) {
         if (delay > 0) await abortableSleep(delay, this.abort.signal);
         if (this.isStopped()) break;
         const actions = await this.load(actionIds);

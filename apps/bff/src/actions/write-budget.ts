@@ -17,6 +17,28 @@ export interface WriteReservation {
   settle(unused?: number): void;
 }
 
+/** When `count` writes could go, and why not now. */
+export interface NextTurn {
+  reason: "throttled" | "writeBudget";
+  at: number;
+}
+
+/**
+ * Graph's write limit as the bulk queue and single app revokes see it: in-process
+ * (`WriteBudget`), or shared by every instance through Redis (cluster/redis-write-budget.ts,
+ * ADR 0020) — Intune counts per app per tenant, however many instances send.
+ */
+export interface AppWriteBudget {
+  readonly writes: number;
+  readonly windowMs: number;
+  /** Waits until `count` writes (at most the whole budget) fit, then takes them. */
+  take(count: number, signal?: AbortSignal): Promise<WriteReservation>;
+  /** Graph said 429 with Retry-After: nobody writes before then. */
+  blockFor(ms: number): void;
+  /** Why `count` writes could not be taken at once, and about when; undefined when they can. */
+  nextTurn(count: number): NextTurn | undefined | Promise<NextTurn | undefined>;
+}
+
 /**
  * Our side of Graph's write limit, so that a bulk action keeps under it instead of provoking
  * 429s: a token bucket of `writes` tokens, where a token comes back one window after the write
@@ -28,7 +50,7 @@ export interface WriteReservation {
  *
  * Takers are served in order; a 429's Retry-After blocks every taker (`blockFor`).
  */
-export class WriteBudget {
+export class WriteBudget implements AppWriteBudget {
   readonly writes: number;
   readonly windowMs: number;
   private readonly marginMs: number;
@@ -71,7 +93,7 @@ export class WriteBudget {
    * taker ahead in the queue, or a 429, may push it later); undefined when they can now. A
    * record waiting for its turn says so (issue #12, 5).
    */
-  nextTurn(count: number): { reason: "throttled" | "writeBudget"; at: number } | undefined {
+  nextTurn(count: number): NextTurn | undefined {
     const now = this.now();
     this.prune(now);
     const waitMs = this.waitMs(Math.max(1, Math.min(count, this.writes)), now);

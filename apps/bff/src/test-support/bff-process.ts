@@ -39,3 +39,35 @@ export const killBff = async (child: ChildProcess): Promise<void> => {
   child.kill("SIGKILL");
   await exited;
 };
+
+/**
+ * The built server (`dist/server.js`, as production runs it; `pnpm test` builds first): starts
+ * faster than under tsx on a busy machine. Its stderr is kept for the message if it never answers.
+ */
+export const startBuiltBff = async (
+  env: Record<string, string>,
+  url: string,
+): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ["dist/server.js"], {
+    cwd: bffRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill("SIGKILL");
+      throw new Error(`The built BFF did not start (is it built?): ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};

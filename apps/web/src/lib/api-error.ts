@@ -36,6 +36,8 @@ export interface ApiErrorInit {
   retryAfterSeconds?: number | undefined;
   /** With `intuneRoleMissing`: the Intune permission to ask an Intune administrator for. */
   intunePermission?: IntunePermission | undefined;
+  /** With `adminConsentRequired`: the Graph permissions an administrator must grant. */
+  permissions?: readonly string[] | undefined;
   fields?: readonly FieldProblem[] | undefined;
   runningAction?: RunningAction | undefined;
   occurredAt?: Date | undefined;
@@ -53,6 +55,7 @@ export class ApiError extends Error {
   readonly graphCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly intunePermission: IntunePermission | undefined;
+  readonly permissions: readonly string[];
   readonly fields: readonly FieldProblem[];
   readonly runningAction: RunningAction | undefined;
   /** When the SPA saw the failure, so an agent can quote it next to the request id. */
@@ -69,6 +72,7 @@ export class ApiError extends Error {
     this.graphCode = init.graphCode;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.intunePermission = init.intunePermission;
+    this.permissions = init.permissions ?? [];
     this.fields = init.fields ?? [];
     this.runningAction = init.runningAction;
     this.occurredAt = init.occurredAt ?? new Date();
@@ -128,6 +132,7 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
         graphCode: p.graphCode,
         retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
         intunePermission: p.intunePermission,
+        permissions: p.permissions,
         fields: p.fields,
         runningAction: p.runningAction,
         occurredAt: response.now,
@@ -163,6 +168,8 @@ export interface ErrorDescription {
   graphRequestId: string | undefined;
   retryAfterSeconds: number | undefined;
   intunePermission: IntunePermission | undefined;
+  /** With `adminConsentRequired`: the Graph permissions an administrator must grant. */
+  permissions: readonly string[];
   fields: readonly FieldProblem[];
   /** The open action a 409 refusal names (issue #12, 3). */
   runningAction: RunningAction | undefined;
@@ -184,6 +191,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
       graphRequestId: error.graphRequestId,
       retryAfterSeconds: error.retryAfterSeconds,
       intunePermission: error.intunePermission,
+      permissions: error.permissions,
       fields: error.fields,
       runningAction: error.runningAction,
       occurredAt: error.occurredAt,
@@ -198,6 +206,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
     graphRequestId: undefined,
     retryAfterSeconds: undefined,
     intunePermission: undefined,
+    permissions: [],
     fields: [],
     runningAction: undefined,
     occurredAt: undefined,

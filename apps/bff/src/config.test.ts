@@ -172,3 +172,86 @@ describe("parseConfig", () => {
     ).toThrow(/REDIS_KEY_PREFIX/);
   });
 });
+
+describe("parseConfig: the API credential and the cloud", () => {
+  const { API_CLIENT_SECRET: _secret, ...noCredential } = minimal;
+
+  it("takes exactly one credential: a secret, a certificate or a client assertion file", () => {
+    expect(parseConfig(minimal).apiCredential).toEqual({ kind: "secret", secret: "secret" });
+    expect(
+      parseConfig({
+        ...noCredential,
+        API_CLIENT_CERTIFICATE_KEY_FILE: "/run/secrets/bff.key",
+        API_CLIENT_CERTIFICATE_THUMBPRINT: "AB:".repeat(31) + "AB",
+      }).apiCredential,
+    ).toEqual({
+      kind: "certificate",
+      privateKeyFile: "/run/secrets/bff.key",
+      thumbprint: "ab".repeat(32),
+      certificateFile: undefined,
+    });
+    expect(
+      parseConfig({ ...noCredential, API_CLIENT_ASSERTION_FILE: "/var/run/token" }).apiCredential,
+    ).toEqual({ kind: "assertion", assertionFile: "/var/run/token" });
+    // What AKS workload identity and Container Apps set, used when nothing else is.
+    expect(
+      parseConfig({ ...noCredential, AZURE_FEDERATED_TOKEN_FILE: "/var/run/azure/token" })
+        .apiCredential,
+    ).toEqual({ kind: "assertion", assertionFile: "/var/run/azure/token" });
+    expect(
+      parseConfig({ ...minimal, AZURE_FEDERATED_TOKEN_FILE: "/var/run/azure/token" }).apiCredential
+        .kind,
+    ).toBe("secret");
+  });
+
+  it.each([
+    ["none", noCredential, /API_CLIENT_SECRET: is required, or API_CLIENT_CERTIFICATE_KEY_FILE/],
+    [
+      "two",
+      { ...minimal, API_CLIENT_ASSERTION_FILE: "/var/run/token" },
+      /API_CLIENT_SECRET, API_CLIENT_ASSERTION_FILE: set only one API credential/,
+    ],
+    [
+      "a certificate without its thumbprint",
+      { ...noCredential, API_CLIENT_CERTIFICATE_KEY_FILE: "/k.pem" },
+      /API_CLIENT_CERTIFICATE_THUMBPRINT: is required with a certificate/,
+    ],
+    [
+      "a thumbprint that is no hash",
+      {
+        ...noCredential,
+        API_CLIENT_CERTIFICATE_KEY_FILE: "/k.pem",
+        API_CLIENT_CERTIFICATE_THUMBPRINT: "xyz",
+      },
+      /SHA-256 \(64 hex digits\) or SHA-1 \(40\)/,
+    ],
+  ])("stops the start with a clear error for %s", (_name, env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    ["global Azure (default)", undefined, "https://graph.microsoft.com/.default"],
+    [
+      "US Government L4 (GCC High)",
+      "https://graph.microsoft.us",
+      "https://graph.microsoft.us/.default",
+    ],
+    [
+      "US Government L5 (DoD)",
+      "https://dod-graph.microsoft.us",
+      "https://dod-graph.microsoft.us/.default",
+    ],
+    [
+      "China (21Vianet)",
+      "https://microsoftgraph.chinacloudapi.cn/",
+      "https://microsoftgraph.chinacloudapi.cn/.default",
+    ],
+  ])("derives the Graph scope from GRAPH_BASE_URL: %s", (_name, graphBaseUrl, scope) => {
+    const config = parseConfig({
+      ...minimal,
+      ...(graphBaseUrl === undefined ? {} : { GRAPH_BASE_URL: graphBaseUrl }),
+    });
+    expect(config.graphScope).toBe(scope);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chooseApiCredential, type ApiCredential } from "./auth/api-credential.js";
 
 /**
  * The BFF's settings, parsed once from the environment. This is the only module that reads
@@ -18,7 +19,13 @@ const guid = z.guid({ error: "must be a GUID" });
 const EnvSchema = z.object({
   TENANT_ID: guid,
   API_CLIENT_ID: guid,
-  API_CLIENT_SECRET: z.string().min(1, "is required"),
+  /** One API credential (auth/api-credential.ts): a secret, a certificate or an assertion file. */
+  API_CLIENT_SECRET: z.string().min(1).optional(),
+  API_CLIENT_CERTIFICATE_KEY_FILE: z.string().min(1).optional(),
+  API_CLIENT_CERTIFICATE_THUMBPRINT: z.string().min(1).optional(),
+  API_CLIENT_CERTIFICATE_FILE: z.string().min(1).optional(),
+  API_CLIENT_ASSERTION_FILE: z.string().min(1).optional(),
+  AZURE_FEDERATED_TOKEN_FILE: z.string().min(1).optional(),
   SPA_CLIENT_ID: guid,
   /** Comma-separated; defaults to the API's client id and its `api://` identifier URI. */
   API_AUDIENCES: z.string().optional(),
@@ -106,7 +113,8 @@ const EnvSchema = z.object({
 export interface Config {
   tenantId: string;
   apiClientId: string;
-  apiClientSecret: string;
+  /** How the API registration authenticates to the token service. */
+  apiCredential: ApiCredential;
   spaClientId: string;
   apiAudiences: string[];
   authorityHost: string;
@@ -114,6 +122,8 @@ export interface Config {
   authority: string;
   oidcMetadataUrl: string;
   graphBaseUrl: string;
+  /** `<Graph host>/.default`: follows GRAPH_BASE_URL, so a national cloud's Graph gets its scope. */
+  graphScope: string;
   /** Writes Graph's applications service allows this app per window (Intune: 100 per 20 s). */
   appWriteBudget: { writes: number; windowSeconds: number };
   /** Per-user Graph cost budget and the tenant's fair-shared read rate (ADR 0024). */
@@ -166,13 +176,16 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
   const result = EnvSchema.safeParse(present);
+  const credential = chooseApiCredential(present);
+  const credentialProblems = "problems" in credential ? credential.problems : [];
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
+    throw new ConfigError([
+      ...result.error.issues.map((issue) => {
         const variable = issue.path.join(".");
         return `${variable}: ${present[variable] === undefined ? "is required" : issue.message}`;
       }),
-    );
+      ...credentialProblems,
+    ]);
   }
   const e = result.data;
   const apiAudiences =
@@ -189,10 +202,11 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   if (apiAudiences.length === 0) {
     throw new ConfigError(["API_AUDIENCES: must name at least one audience"]);
   }
+  if ("problems" in credential) throw new ConfigError(credential.problems);
   return {
     tenantId: e.TENANT_ID,
     apiClientId: e.API_CLIENT_ID,
-    apiClientSecret: e.API_CLIENT_SECRET,
+    apiCredential: credential.credential,
     spaClientId: e.SPA_CLIENT_ID,
     apiAudiences,
     authorityHost: e.AUTHORITY_HOST,
@@ -201,6 +215,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       e.OIDC_METADATA_URL ??
       `${e.AUTHORITY_HOST}/${e.TENANT_ID}/v2.0/.well-known/openid-configuration`,
     graphBaseUrl: e.GRAPH_BASE_URL,
+    graphScope: `${new URL(e.GRAPH_BASE_URL).origin}/.default`,
     appWriteBudget: {
       writes: e.GRAPH_APP_WRITES_PER_WINDOW,
       windowSeconds: e.GRAPH_WRITE_WINDOW_SECONDS,

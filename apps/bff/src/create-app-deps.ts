@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { createActionServices, type WatcherTuning } from "./actions/action-services.js";
 import { openJournalStore } from "./actions/stores/open-journal-store.js";
 import type { AppDeps } from "./app.js";
+import { msalCredentialOf } from "./auth/api-credential.js";
 import { createMsalOboTokenProvider } from "./auth/obo-token-provider.js";
 import { fetchOidcMetadata, type FetchOidcMetadataOptions } from "./auth/oidc-metadata.js";
 import { createBearerTokenValidator } from "./auth/validate-bearer-token.js";
@@ -63,9 +64,14 @@ export const createAppDeps = async (
     spaClientId: config.spaClientId,
   });
 
+  const credential = await msalCredentialOf(config.apiCredential).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const tokenProvider = createMsalOboTokenProvider({
     clientId: config.apiClientId,
-    clientSecret: config.apiClientSecret,
+    credential,
+    scopes: [config.graphScope],
     authority: config.authority,
     authorityMetadata: JSON.stringify(metadata),
     logger,

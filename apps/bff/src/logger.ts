@@ -20,7 +20,6 @@ const SECRET_KEYS = [
   "secret",
   "clientSecret",
   "client_secret",
-  "apiClientSecret",
   "password",
 ];
 

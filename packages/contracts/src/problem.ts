@@ -18,6 +18,8 @@ export const ProblemSchema = z.object({
   retryAfterSeconds: z.number().optional(),
   /** With `intuneRoleMissing`: the Intune permission the person's roles lack. */
   intunePermission: IntunePermissionSchema.optional(),
+  /** With `adminConsentRequired`: the delegated Graph permissions an administrator must grant. */
+  permissions: z.array(z.string()).optional(),
   /** Which input was wrong, for 400s: dotted paths such as `body.notifyManagedDevices`. */
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /**
@@ -56,6 +58,12 @@ export const ProblemCodes = [
   "internal",
   /** Intune refused a Graph call for want of an Intune role; see `intunePermission`. */
   "intuneRoleMissing",
+  /** The API registration issues v1.0 tokens: `accessTokenAcceptedVersion: 2` is missing (401). */
+  "accessTokenVersion1",
+  /** The token was issued to another client application than the console's SPA (401). */
+  "tokenForAnotherClient",
+  /** On-behalf-of refused for want of admin consent (AADSTS65001); see `permissions` (403). */
+  "adminConsentRequired",
 ] as const;
 export type ProblemCode = (typeof ProblemCodes)[number];
 

@@ -1,5 +1,6 @@
 export { createSimulator } from "./create-simulator.js";
 export { demoAccounts, demoTenant } from "./seed/demo-tenant.js";
+export { demoApiCertificate } from "./seed/demo-api-certificate.js";
 export type { DemoAccount, DemoAccountKey } from "./seed/demo-tenant.js";
 export type { Simulator, SimulatorApps, SimulatorOptions } from "./simulator.js";
 export type { MintTokenOptions } from "./control/mint-token-options.js";

@@ -13,6 +13,11 @@ export interface AuthenticatedUser {
   readonly scopes: readonly string[];
   readonly claims: Readonly<JWTPayload>;
   /**
+   * The claims request (JSON) the SPA satisfied when it re-acquired this token after a claims
+   * challenge (`X-Claims-Challenge`), passed on to the on-behalf-of request. Undefined otherwise.
+   */
+  readonly claimsRequest?: string | undefined;
+  /**
    * The raw bearer token, needed as the on-behalf-of assertion. Non-enumerable, so logging or
    * serialising the user can never include it.
    */

@@ -5,11 +5,14 @@ import {
   LogLevel,
   ServerError,
   type Configuration,
+  type NodeAuthOptions,
 } from "@azure/msal-node";
 import type { Logger } from "pino";
 import { AuthenticationError } from "../errors.js";
 import type { AuthenticatedUser } from "./authenticated-user.js";
+import { AdminConsentRequiredError } from "./admin-consent-required-error.js";
 import { ClaimsChallengeError } from "./claims-challenge-error.js";
+import { TokenAcquisitionError } from "./token-acquisition-error.js";
 
 /** Exchanges the caller's token for a Microsoft Graph token on their behalf. */
 export interface OboTokenProvider {
@@ -22,20 +25,12 @@ export interface OboTokenProvider {
   getGraphToken(user: AuthenticatedUser, claims?: string): Promise<string>;
 }
 
-/** The token service refused or could not be reached (not a claims challenge). */
-export class TokenAcquisitionError extends Error {
-  override readonly name = "TokenAcquisitionError";
-  constructor(
-    readonly errorCode: string,
-    options?: ErrorOptions,
-  ) {
-    super(`Could not get a Microsoft Graph token (${errorCode}).`, options);
-  }
-}
+export { TokenAcquisitionError };
 
 export interface MsalOboTokenProviderOptions {
   clientId: string;
-  clientSecret: string;
+  /** From msalCredentialOf: a secret, a certificate or a client assertion callback. */
+  credential: Pick<NodeAuthOptions, "clientSecret" | "clientCertificate" | "clientAssertion">;
   /** `${AUTHORITY_HOST}/${TENANT_ID}`. */
   authority: string;
   /** The OIDC metadata document as JSON, so MSAL never fetches discovery. */
@@ -46,6 +41,7 @@ export interface MsalOboTokenProviderOptions {
   maxUsers?: number;
 }
 
+/** Global Azure's Graph; the BFF passes `config.graphScope`, which follows GRAPH_BASE_URL. */
 export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
 
 /** AADSTS500133: "Assertion is not within its valid time range". */
@@ -54,6 +50,16 @@ const isExpiredAssertion = (error: unknown): boolean =>
   error.errorCode === "invalid_grant" &&
   // error_codes arrive as numbers although msal types errorNo as a string.
   String(error.errorNo) === "500133";
+
+/**
+ * AADSTS65001: nobody consented to the API's Graph permissions. msal-node counts its suberror
+ * `consent_required` as "interaction required", but no sign-in of the helpdesk agent fixes it.
+ */
+const isConsentRequired = (error: unknown): boolean =>
+  error instanceof Error &&
+  "errorCode" in error &&
+  (String((error as { errorNo?: unknown }).errorNo) === "65001" ||
+    (error as { subError?: unknown }).subError === "consent_required");
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
 
@@ -72,7 +78,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("base6
  */
 export const createMsalOboTokenProvider = ({
   clientId,
-  clientSecret,
+  credential,
   authority,
   authorityMetadata,
   logger,
@@ -83,7 +89,7 @@ export const createMsalOboTokenProvider = ({
   const configuration: Configuration = {
     auth: {
       clientId,
-      clientSecret,
+      ...credential,
       authority,
       // With the authority's host in knownAuthorities and its metadata given, MSAL builds its
       // cloud discovery and endpoints from configuration and contacts neither instance
@@ -140,6 +146,7 @@ export const createMsalOboTokenProvider = ({
       if (!result?.accessToken) throw new TokenAcquisitionError("empty_response");
       return result.accessToken;
     } catch (error) {
+      if (isConsentRequired(error)) throw new AdminConsentRequiredError(clientId, { cause: error });
       if (error instanceof InteractionRequiredAuthError) {
         throw new ClaimsChallengeError(
           error.claims === "" ? undefined : error.claims,

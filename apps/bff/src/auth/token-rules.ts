@@ -40,3 +40,22 @@ export const hasScope = (claims: JWTPayload, scope: string): boolean =>
 /** A delegated token names its user by `oid`; without it there is nobody to act on behalf of. */
 export const hasUserObjectId = (claims: JWTPayload): claims is JWTPayload & { oid: string } =>
   typeof claims.oid === "string" && claims.oid !== "";
+
+/**
+ * A v1.0 access token (`ver: "1.0"`, issuer `https://sts.windows.net/{tid}/`): Entra issues
+ * these for an API whose registration has not set `accessTokenAcceptedVersion: 2`.
+ */
+export const isVersion1Token = (claims: JWTPayload): boolean => claims.ver === "1.0";
+
+/** The application the token was issued to: `azp` in v2 tokens, `appid` in v1 tokens. */
+export const clientIdOf = (claims: JWTPayload): string | undefined => {
+  const value = claims.ver === "1.0" ? claims.appid : claims.azp;
+  return typeof value === "string" && value !== "" ? value.toLowerCase() : undefined;
+};
+
+/**
+ * The token was obtained by our SPA, not by another application the user also consented to:
+ * our audience alone does not say who asked for the token.
+ */
+export const isIssuedTo = (claims: JWTPayload, spaClientId: string): boolean =>
+  clientIdOf(claims) === spaClientId.toLowerCase();

@@ -2,12 +2,16 @@ import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey 
 import { AuthenticationError, ServiceUnavailableError } from "../errors.js";
 import { createAuthenticatedUser, type AuthenticatedUser } from "./authenticated-user.js";
 import { createRotatingKeySet } from "./rotating-key-set.js";
+import { TokenRefusedError } from "./token-refused-error.js";
 import {
   hasScope,
   hasUserObjectId,
   isAppOnlyToken,
   isFromTenant,
+  clientIdOf,
   isIdToken,
+  isIssuedTo,
+  isVersion1Token,
   rolesOf,
   scopesOf,
 } from "./token-rules.js";
@@ -56,6 +60,8 @@ const isTokenRejection = (error: unknown): error is joseErrors.JOSEError =>
  * Validates an access token for our API the way Entra ID documents it: RS256 only, signed by a
  * key from the tenant's JWKS, our issuer and audience, our tenant, within its lifetime (60 s
  * skew), a delegated token for a user with our scope, and neither app-only nor an ID token.
+ * Two genuine tokens get their own answers (ADR 0027): a v1.0 token (the API registration
+ * lacks `accessTokenAcceptedVersion: 2`) and a token issued to another client application.
  * https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens
  */
 export const createBearerTokenValidator = ({
@@ -76,7 +82,8 @@ export const createBearerTokenValidator = ({
     try {
       ({ payload: claims } = await jwtVerify(token, getKey, {
         algorithms: ["RS256"],
-        issuer,
+        // The issuer is checked below, after the v1.0 check: a v1 token's issuer differs, and
+        // saying why is more useful than "wrong issuer".
         audience: [...audiences],
         clockTolerance: clockToleranceSeconds,
         requiredClaims: ["exp", "tid"],
@@ -90,8 +97,18 @@ export const createBearerTokenValidator = ({
       });
     }
 
+    if (isVersion1Token(claims)) {
+      throw new TokenRefusedError(
+        "accessTokenVersion1",
+        `The access token is a v1.0 token (issuer ${String(claims.iss)}): the API's app ` +
+          'registration issues v1 tokens. Set "accessTokenAcceptedVersion": 2 in its manifest ' +
+          "(Microsoft Entra admin center › App registrations › the API › Manifest), then sign in again.",
+      );
+    }
+    if (claims.iss !== issuer) throw new AuthenticationError("token rejected (iss)", true);
     const reason = ruleViolated(claims, { tenantId, spaClientId, requiredScope });
     if (reason !== undefined) throw new AuthenticationError(reason, true);
+    requireOurClient(claims, spaClientId);
     if (!hasUserObjectId(claims)) throw new AuthenticationError("no oid claim", true);
 
     return createAuthenticatedUser(
@@ -119,4 +136,17 @@ const ruleViolated = (
   if (isAppOnlyToken(claims)) return "an app-only token";
   if (!hasScope(claims, rules.requiredScope)) return `scope ${rules.requiredScope} missing`;
   return undefined;
+};
+
+const requireOurClient = (claims: JWTPayload, spaClientId: string): void => {
+  if (isIssuedTo(claims, spaClientId)) return;
+  const client = clientIdOf(claims);
+  throw new TokenRefusedError(
+    "tokenForAnotherClient",
+    client === undefined
+      ? "The access token names no client application (no azp or appid claim); only tokens " +
+          "the console's own sign-in obtained are accepted."
+      : `The access token was issued to another client application (${client}), not to this ` +
+          `console (${spaClientId}). Only tokens the console's own sign-in obtained are accepted.`,
+  );
 };

@@ -10,7 +10,13 @@ export const corsPolicy = (webOrigin: string | undefined): RequestHandler =>
     origin: webOrigin === undefined ? false : [webOrigin],
     credentials: false,
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-    allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID"],
+    allowedHeaders: [
+      "Authorization",
+      "Content-Type",
+      "Idempotency-Key",
+      "Last-Event-ID",
+      "X-Claims-Challenge",
+    ],
     exposedHeaders: [
       "x-request-id",
       "WWW-Authenticate",

@@ -8,8 +8,10 @@ import {
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { AdminConsentRequiredError } from "../auth/admin-consent-required-error.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import { TokenAcquisitionError } from "../auth/obo-token-provider.js";
+import { TokenRefusedError } from "../auth/token-refused-error.js";
 import { GraphBodyError } from "../graph/graph-body.js";
 import {
   GraphError,
@@ -50,6 +52,9 @@ const TITLES: Record<Code, string> = {
   graph_unavailable: "Microsoft Graph unavailable",
   internal: "Internal error",
   [INTUNE_ROLE_MISSING]: "Intune role missing",
+  accessTokenVersion1: "The API registration issues v1.0 tokens",
+  tokenForAnotherClient: "Token issued to another application",
+  adminConsentRequired: "Administrator consent required",
 };
 
 export interface ProblemResponse {
@@ -103,6 +108,23 @@ const map = (error: unknown): Mapped => {
       headers: {
         "WWW-Authenticate": error.tokenPresented ? 'Bearer error="invalid_token"' : "Bearer",
       },
+    };
+  }
+  if (error instanceof TokenRefusedError) {
+    return {
+      status: 401,
+      code: error.code,
+      detail: error.message,
+      // No sign-in fixes it: the SPA shows the detail rather than signing in again.
+      headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' },
+    };
+  }
+  if (error instanceof AdminConsentRequiredError) {
+    return {
+      status: 403,
+      code: "adminConsentRequired",
+      detail: error.message,
+      extra: { permissions: [...error.permissions] },
     };
   }
   if (error instanceof ClaimsChallengeError) {

@@ -103,3 +103,49 @@ describe("problemWords", () => {
     expect(words.explanation).toContain("Megan Bowen (megan@contoso.test)");
   });
 });
+
+describe("problemWords: identity mistakes an administrator must fix (issue #16)", () => {
+  const problem = (body: Record<string, unknown>) =>
+    describeError(
+      apiErrorFromResponse({
+        status: Number(body.status),
+        statusText: "",
+        contentType: "application/problem+json",
+        body: JSON.stringify({ type: "urn:x", title: "t", requestId: "r", ...body }),
+        requestIdHeader: null,
+        retryAfterHeader: null,
+        now,
+      }),
+      false,
+    );
+
+  it("names the permissions to grant for adminConsentRequired, in en and ru", () => {
+    const info = problem({
+      status: 403,
+      code: "adminConsentRequired",
+      permissions: ["User.Read", "User.Read.All"],
+    });
+    const words = problemWords(tEn, "en", info, now);
+    expect(words.heading).toBe("An administrator must grant consent");
+    expect(words.explanation).toContain(
+      "An administrator must grant consent to: User.Read, User.Read.All.",
+    );
+    expect(problemWords(tRu, "ru", info, now).explanation).toContain(
+      "предоставить согласие на: User.Read, User.Read.All.",
+    );
+  });
+
+  it("says what to change for a v1.0 token and for another application's token", () => {
+    const v1 = problem({ status: 401, code: "accessTokenVersion1", detail: "server words" });
+    expect(problemWords(tEn, "en", v1, now).explanation).toContain(
+      '"accessTokenAcceptedVersion": 2',
+    );
+    expect(problemWords(tRu, "ru", v1, now).explanation).toContain(
+      '"accessTokenAcceptedVersion": 2',
+    );
+    const other = problem({ status: 401, code: "tokenForAnotherClient" });
+    expect(problemWords(tEn, "en", other, now).heading).toBe(
+      "This sign-in belongs to another application",
+    );
+  });
+});

@@ -14,7 +14,8 @@ export interface ProblemWords {
  * The heading and explanation an error panel shows: our words for the codes we know (the
  * server's title for newer ones); for a refusal because the same action is open, which one and
  * who started it (issue #12, 3); for a missing Intune role, the permission by the name the
- * Intune admin center gives it, so the agent can ask an Intune administrator for exactly that.
+ * Intune admin center gives it, so the agent can ask an Intune administrator for exactly that;
+ * for the identity mistakes of issue #16, what an administrator must change (no sign-in helps).
  */
 export function problemWords(
   t: TFunction,
@@ -43,6 +44,15 @@ export function problemWords(
         permission: intunePermissionLabels[info.intunePermission],
       }),
     };
+  }
+  if (info.code === "adminConsentRequired" && info.permissions.length > 0) {
+    return {
+      heading,
+      explanation: t("errors.adminConsentRequired", { permissions: info.permissions.join(", ") }),
+    };
+  }
+  if (info.code === "accessTokenVersion1" || info.code === "tokenForAnotherClient") {
+    return { heading, explanation: t(`errors.${info.code}`) };
   }
   return { heading, explanation: info.detail };
 }

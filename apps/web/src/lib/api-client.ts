@@ -2,7 +2,12 @@ import { PROBLEM_CONTENT_TYPE, type RouteContract } from "@ihc/contracts";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
 import { apiErrorFromResponse } from "./api-error-from-response";
-import { getClaimsChallenge, requiresInteraction } from "./www-authenticate";
+import {
+  CLAIMS_CHALLENGE_HEADER,
+  encodeBase64Json,
+  getClaimsChallenge,
+  requiresInteraction,
+} from "./www-authenticate";
 
 /**
  * Where the client gets its bearer token for the BFF's API. Implemented over MSAL in `msal.ts`;
@@ -171,6 +176,8 @@ async function authorizedFetch(
       if (!tokenSource) throw new Error("apiRequest: the API client is not configured yet");
       const token = await tokenSource.getAccessToken(claims === undefined ? {} : { claims });
       headers.set("Authorization", `Bearer ${token}`);
+      // The BFF passes the claims on to Entra ID with its on-behalf-of request.
+      if (claims !== undefined) headers.set(CLAIMS_CHALLENGE_HEADER, encodeBase64Json(claims));
     }
     try {
       return await fetch(url, {

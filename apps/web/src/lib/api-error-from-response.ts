@@ -44,6 +44,7 @@ export function apiErrorFromResponse(response: ErrorResponse): ApiError {
         graphCode: p.graphCode,
         retryAfterSeconds: p.retryAfterSeconds ?? retryAfterHeader,
         intunePermission: p.intunePermission,
+        permissions: p.permissions,
         fields: p.fields,
         runningAction: p.runningAction,
         occurredAt: response.now,

@@ -32,6 +32,8 @@ export interface ApiErrorInit {
   retryAfterSeconds?: number | undefined;
   /** With `intuneRoleMissing`: the Intune permission to ask an Intune administrator for. */
   intunePermission?: IntunePermission | undefined;
+  /** With `adminConsentRequired`: the Graph permissions an administrator must grant. */
+  permissions?: readonly string[] | undefined;
   fields?: readonly FieldProblem[] | undefined;
   runningAction?: RunningAction | undefined;
   occurredAt?: Date | undefined;
@@ -49,6 +51,7 @@ export class ApiError extends Error {
   readonly graphCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly intunePermission: IntunePermission | undefined;
+  readonly permissions: readonly string[];
   readonly fields: readonly FieldProblem[];
   readonly runningAction: RunningAction | undefined;
   /** When the SPA saw the failure, so an agent can quote it next to the request id. */
@@ -65,6 +68,7 @@ export class ApiError extends Error {
     this.graphCode = init.graphCode;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.intunePermission = init.intunePermission;
+    this.permissions = init.permissions ?? [];
     this.fields = init.fields ?? [];
     this.runningAction = init.runningAction;
     this.occurredAt = init.occurredAt ?? new Date();
@@ -92,6 +96,8 @@ export interface ErrorDescription {
   graphRequestId: string | undefined;
   retryAfterSeconds: number | undefined;
   intunePermission: IntunePermission | undefined;
+  /** With `adminConsentRequired`: the Graph permissions an administrator must grant. */
+  permissions: readonly string[];
   fields: readonly FieldProblem[];
   /** The open action a 409 refusal names (issue #12, 3). */
   runningAction: RunningAction | undefined;
@@ -113,6 +119,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
       graphRequestId: error.graphRequestId,
       retryAfterSeconds: error.retryAfterSeconds,
       intunePermission: error.intunePermission,
+      permissions: error.permissions,
       fields: error.fields,
       runningAction: error.runningAction,
       occurredAt: error.occurredAt,
@@ -127,6 +134,7 @@ export function describeError(error: unknown, showInternalDetail: boolean): Erro
     graphRequestId: undefined,
     retryAfterSeconds: undefined,
     intunePermission: undefined,
+    permissions: [],
     fields: [],
     runningAction: undefined,
     occurredAt: undefined,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   decodeBase64Json,
+  encodeBase64Json,
   getClaimsChallenge,
   parseWwwAuthenticate,
   requiresInteraction,
@@ -85,5 +86,17 @@ describe("decodeBase64Json", () => {
     const base64url = base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     expect(decodeBase64Json(base64)).toBe(json);
     expect(decodeBase64Json(base64url)).toBe(json);
+  });
+});
+
+describe("encodeBase64Json (the X-Claims-Challenge the SPA sends back)", () => {
+  it("round-trips a claims request, non-ASCII included, as the BFF decodes it", () => {
+    const claims = '{"access_token":{"acrs":{"essential":true,"value":"c1"},"note":"ä"}}';
+    const encoded = encodeBase64Json(claims);
+    expect(encoded).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(decodeBase64Json(encoded)).toBe(claims);
+    expect(getClaimsChallenge(`Bearer error="insufficient_claims", claims="${encoded}"`)).toBe(
+      claims,
+    );
   });
 });

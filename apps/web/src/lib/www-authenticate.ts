@@ -135,3 +135,17 @@ export function decodeBase64Json(encoded: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The header the SPA sends with its retry after a claims challenge: the claims it satisfied, so
+ * the BFF passes them into its on-behalf-of request (ADR 0027). Base64 of the UTF-8 JSON text,
+ * as the challenge carried it.
+ */
+export const CLAIMS_CHALLENGE_HEADER = "X-Claims-Challenge";
+
+export function encodeBase64Json(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

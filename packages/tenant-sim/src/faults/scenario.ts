@@ -13,6 +13,18 @@ export const ScenarioSchema = z.strictObject({
   claimsChallenge: z.boolean(),
   /** The on-behalf-of grant answers interaction_required (AADSTS50076), as for MFA. */
   oboInteractionRequired: z.boolean(),
+  /**
+   * The on-behalf-of grant for Graph needs authentication context c1 (a Conditional Access
+   * policy, as for MFA): the request must pass the claims (acrs c1) and the assertion carry
+   * them, else interaction_required with that claims challenge.
+   */
+  oboAuthenticationContext: z.boolean(),
+  /** The on-behalf-of grant answers AADSTS65001 consent_required: nobody granted admin consent. */
+  oboConsentRequired: z.boolean(),
+  /** API tokens come in v1.0 shape, as before `accessTokenAcceptedVersion: 2` is set. */
+  v1ApiTokens: z.boolean(),
+  /** API tokens name another client application (`azp`/`appid`) than the console's SPA. */
+  apiTokensForOtherClient: z.boolean(),
   /** Delegated Intune calls also need an Intune role of the signed-in person (intune-rbac.ts). */
   intuneRbac: z.boolean(),
   /**
@@ -45,6 +57,10 @@ export const ScenarioPatchSchema = ScenarioSchema.partial();
 export const defaultScenario: Readonly<Scenario> = Object.freeze({
   claimsChallenge: false,
   oboInteractionRequired: false,
+  oboAuthenticationContext: false,
+  oboConsentRequired: false,
+  v1ApiTokens: false,
+  apiTokensForOtherClient: false,
   intuneRbac: false,
   realTimings: false,
   timeScale: 1,

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { demoTenant } from "../seed/demo-tenant.js";
+import { verifyClientAssertion } from "./client-assertion.js";
 import { EntraError } from "./entra-error.js";
 
 export type ClientKind = "spa" | "api";
@@ -25,12 +26,14 @@ export function clientKindOf(clientId: string | undefined): ClientKind {
 
 /**
  * Authenticates the confidential client (the BFF's API app) by its secret, sent in the body
- * (client_secret_post, what msal-node does) or in HTTP Basic (client_secret_basic).
+ * (client_secret_post, what msal-node does) or in HTTP Basic (client_secret_basic), or by a
+ * client assertion signed with its registered certificate (private_key_jwt, client-assertion.ts).
  */
-export function authenticateConfidentialClient(
+export async function authenticateConfidentialClient(
   params: ReadonlyMap<string, string>,
   authorization: string | undefined,
-): void {
+  tokenEndpoint: string,
+): Promise<void> {
   const basic = parseBasic(authorization);
   const bodySecret = params.get("client_secret");
   if (basic !== undefined && basic.clientId.toLowerCase() !== demoTenant.api.clientId) {
@@ -38,12 +41,15 @@ export function authenticateConfidentialClient(
   }
   const secret = bodySecret ?? basic?.secret;
   if (params.has("client_assertion")) {
-    throw new EntraError(
-      "invalid_client",
-      700027,
-      "Client assertion failed signature validation. The simulator accepts client secrets only.",
-      401,
-    );
+    if (secret !== undefined) {
+      throw new EntraError(
+        "invalid_request",
+        90014,
+        "Only one of 'client_assertion' and 'client_secret' may be presented.",
+      );
+    }
+    await verifyClientAssertion(params, tokenEndpoint);
+    return;
   }
   if (secret === undefined) {
     throw new EntraError(

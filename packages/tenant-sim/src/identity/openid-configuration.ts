@@ -6,7 +6,11 @@ export function openidConfiguration(url: string, tenantId: string): Record<strin
   const base = `${url}/${tenantId}`;
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
-    token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
+    token_endpoint_auth_methods_supported: [
+      "client_secret_post",
+      "private_key_jwt",
+      "client_secret_basic",
+    ],
     jwks_uri: `${base}/discovery/v2.0/keys`,
     response_modes_supported: ["query", "fragment"],
     subject_types_supported: ["pairwise"],

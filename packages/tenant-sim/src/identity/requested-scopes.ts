@@ -25,7 +25,16 @@ const spaGraphScopes = ["openid", "profile", "User.Read", "email"];
  * Resolves a v2 `scope` parameter into one resource and the scopes granted on it, as Entra does:
  * bare names mean Microsoft Graph, one resource per request, nothing beyond what was consented.
  */
-export function resolveScopes(scopeParam: string, client: ScopeClient): ResolvedScopes {
+export function resolveScopes(
+  scopeParam: string,
+  client: ScopeClient,
+  /**
+   * Other identifier URIs Graph answers to, as `https://graph.microsoft.us` does in a national
+   * cloud: the simulator's own URL, which the BFF derives its Graph scope from.
+   */
+  graphHosts: readonly string[] = [],
+): ResolvedScopes {
+  const prefixes = [...graphPrefixes, ...graphHosts.map((host) => `${host.replace(/\/+$/, "")}/`)];
   const requested = scopeParam.split(/\s+/).filter((s) => s.length > 0);
   const oidc = new Set<string>();
   const resources = new Set<ScopeResource>();
@@ -44,7 +53,7 @@ export function resolveScopes(scopeParam: string, client: ScopeClient): Resolved
       resources.add("api");
       continue;
     }
-    const graphName = stripPrefix(scope, graphPrefixes) ?? (isBareName(scope) ? scope : undefined);
+    const graphName = stripPrefix(scope, prefixes) ?? (isBareName(scope) ? scope : undefined);
     if (graphName === undefined) {
       throw new EntraError(
         "invalid_resource",

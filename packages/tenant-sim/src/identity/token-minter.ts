@@ -3,6 +3,7 @@ import type { MintTokenOptions } from "../control/mint-token-options.js";
 import { appServicePrincipals } from "../seed/app-service-principals.js";
 import { demoAccounts, demoTenant } from "../seed/demo-tenant.js";
 import type { SimulatorContext } from "../simulator-context.js";
+import { shapeApiAccessToken } from "./api-token-shape.js";
 import { principalFromUser, type Principal } from "./principal.js";
 import { nowSeconds } from "./token-issuer.js";
 
@@ -68,7 +69,15 @@ export async function mintToken(ctx: SimulatorContext, options: MintTokenOptions
       ? claims.iat
       : now + options.notBeforeOffsetSeconds;
 
-  Object.assign(claims, options.claims);
+  // The scenario's registration mistakes (v1 tokens, another client) shape minted API tokens
+  // as they shape those the token endpoint issues.
+  const shaped =
+    audience === "api" && options.issuer === undefined
+      ? shapeApiAccessToken(claims, ctx.scenario.get(), tenantId)
+      : claims;
+  for (const name of Object.keys(claims))
+    if (!(name in shaped)) Reflect.deleteProperty(claims, name);
+  Object.assign(claims, shaped, options.claims);
   for (const name of options.removeClaims ?? []) Reflect.deleteProperty(claims, name);
 
   return ctx.tokens.sign(claims, {

@@ -3,6 +3,7 @@ import { demoTenant } from "../seed/demo-tenant.js";
 import type { SimulatorContext } from "../simulator-context.js";
 import type { ClientKind } from "./client-authentication.js";
 import { clientInfo } from "./client-info.js";
+import { shapeApiAccessToken } from "./api-token-shape.js";
 import type { Principal } from "./principal.js";
 import {
   confidentialRefreshTokenLifetimeSeconds,
@@ -49,7 +50,11 @@ export async function userTokenResponse(
   const common = { principal, acrs: claims.acrs, clientCapabilities: claims.clientCapabilities };
   const accessClaims: JWTPayload =
     input.scopes.resource === "api"
-      ? ctx.tokens.apiAccessTokenClaims({ ...common, azp: input.clientId })
+      ? shapeApiAccessToken(
+          ctx.tokens.apiAccessTokenClaims({ ...common, azp: input.clientId }),
+          ctx.scenario.get(),
+          ctx.tenantId,
+        )
       : ctx.tokens.graphAccessTokenClaims({
           ...common,
           appId: input.clientId,

@@ -22,7 +22,7 @@ export class GraphAuthMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const call = GraphCall.of(context);
     if (new URL(requestUrl(context)).origin === this.graphOrigin) {
-      const token = await this.tokenProvider.getGraphToken(call.user);
+      const token = await this.tokenProvider.getGraphToken(call.user, call.user.claimsRequest);
       setRequestHeader(context, "authorization", `Bearer ${token}`);
     }
     if (!this.next) throw new Error("GraphAuthMiddleware needs a next middleware.");

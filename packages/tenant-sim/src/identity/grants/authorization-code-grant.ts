@@ -9,7 +9,12 @@ import { isValidCodeVerifier, verifiesS256 } from "../pkce.js";
 import { principalFromUser } from "../principal.js";
 import { mergeRequestedClaims, parseRequestedClaims } from "../requested-claims.js";
 import { userTokenResponse, type TokenResponse } from "../token-response.js";
-import { required, requireCrossOrigin, type GrantRequest } from "./grant-request.js";
+import {
+  required,
+  tokenEndpointOf,
+  requireCrossOrigin,
+  type GrantRequest,
+} from "./grant-request.js";
 
 /** grant_type=authorization_code with PKCE, redeemed by the SPA (a public client). */
 export async function authorizationCodeGrant(
@@ -22,7 +27,11 @@ export async function authorizationCodeGrant(
     rejectCredentialsFromPublicClient(request.params, request.authorization);
     requireCrossOrigin(request);
   } else {
-    authenticateConfidentialClient(request.params, request.authorization);
+    await authenticateConfidentialClient(
+      request.params,
+      request.authorization,
+      tokenEndpointOf(ctx),
+    );
   }
   const code = required(request, "code");
   const redirectUri = required(request, "redirect_uri");

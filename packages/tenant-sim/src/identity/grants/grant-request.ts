@@ -1,4 +1,10 @@
+import type { SimulatorContext } from "../../simulator-context.js";
 import { EntraError } from "../entra-error.js";
+
+/** The tenant's v2 token endpoint: a client assertion's required audience. */
+export function tokenEndpointOf(ctx: SimulatorContext): string {
+  return `${ctx.url}/${ctx.tenantId}/oauth2/v2.0/token`;
+}
 
 /** One POST to the token endpoint, reduced to what the grants read. */
 export interface GrantRequest {

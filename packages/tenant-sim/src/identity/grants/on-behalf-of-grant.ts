@@ -7,12 +7,13 @@ import {
   clientKindOf,
   rejectCredentialsFromPublicClient,
 } from "../client-authentication.js";
+import { requiredAuthenticationContext } from "../../graph/claims-challenge.js";
 import { EntraError } from "../entra-error.js";
 import { principalFromUser, type Principal } from "../principal.js";
 import { parseRequestedClaims } from "../requested-claims.js";
 import { resolveScopes } from "../requested-scopes.js";
 import { userTokenResponse, type TokenResponse } from "../token-response.js";
-import { required, type GrantRequest } from "./grant-request.js";
+import { required, tokenEndpointOf, type GrantRequest } from "./grant-request.js";
 
 export const jwtBearerGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
@@ -35,7 +36,7 @@ export async function onBehalfOfGrant(
       401,
     );
   }
-  authenticateConfidentialClient(request.params, request.authorization);
+  await authenticateConfidentialClient(request.params, request.authorization, tokenEndpointOf(ctx));
   const tokenUse = required(request, "requested_token_use");
   if (tokenUse !== "on_behalf_of") {
     throw new EntraError(
@@ -46,14 +47,27 @@ export async function onBehalfOfGrant(
   }
   const assertion = required(request, "assertion");
   const scopeParam = required(request, "scope");
-  const scopes = resolveScopes(scopeParam, "api");
+  const scopes = resolveScopes(scopeParam, "api", [ctx.url]);
   const requested = parseRequestedClaims(request.params.get("claims"));
 
   const claims = await verifyAssertion(ctx, assertion);
   const principal = principalOf(ctx, claims);
-  if (ctx.scenario.get().oboInteractionRequired) throw multiFactorRequired();
+  const scenario = ctx.scenario.get();
+  if (scenario.oboConsentRequired) throw consentRequired();
+  if (scenario.oboInteractionRequired) throw multiFactorRequired();
   const acrs = stringList(claims.acrs);
-  const unmet = requested.acrs.filter((value) => !acrs.includes(value));
+  // The policy on Graph is evaluated against the claims the request passes, so a token that
+  // satisfied it is not enough when the middle tier does not say so (ADR 0027).
+  const asked = scenario.oboAuthenticationContext
+    ? [...new Set([...requested.acrs, requiredAuthenticationContext])]
+    : requested.acrs;
+  if (
+    scenario.oboAuthenticationContext &&
+    !requested.acrs.includes(requiredAuthenticationContext)
+  ) {
+    throw authenticationContextRequired([requiredAuthenticationContext]);
+  }
+  const unmet = asked.filter((value) => !acrs.includes(value));
   if (unmet.length > 0) throw authenticationContextRequired(unmet);
 
   return userTokenResponse(ctx, {
@@ -151,6 +165,16 @@ function assertionError(error: unknown): EntraError {
     );
   }
   return invalidGrant(50027, "JWT token is invalid or malformed.");
+}
+
+function consentRequired(): EntraError {
+  return new EntraError(
+    "invalid_grant",
+    65001,
+    `The user or administrator has not consented to use the application with ID '${demoTenant.api.clientId}' named '${demoTenant.api.displayName}'. Send an interactive authorization request for this user and resource.`,
+    400,
+    { suberror: "consent_required" },
+  );
 }
 
 function multiFactorRequired(): EntraError {

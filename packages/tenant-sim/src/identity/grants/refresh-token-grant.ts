@@ -10,7 +10,12 @@ import { spaRefreshTokenLifetimeSeconds } from "../refresh-token-store.js";
 import { mergeRequestedClaims, parseRequestedClaims } from "../requested-claims.js";
 import { resolveScopes } from "../requested-scopes.js";
 import { userTokenResponse, type TokenResponse } from "../token-response.js";
-import { required, requireCrossOrigin, type GrantRequest } from "./grant-request.js";
+import {
+  required,
+  tokenEndpointOf,
+  requireCrossOrigin,
+  type GrantRequest,
+} from "./grant-request.js";
 
 /**
  * grant_type=refresh_token. A new refresh token is returned; the presented one keeps working
@@ -28,7 +33,11 @@ export async function refreshTokenGrant(
     rejectCredentialsFromPublicClient(request.params, request.authorization);
     requireCrossOrigin(request);
   } else {
-    authenticateConfidentialClient(request.params, request.authorization);
+    await authenticateConfidentialClient(
+      request.params,
+      request.authorization,
+      tokenEndpointOf(ctx),
+    );
   }
   const presented = required(request, "refresh_token");
   // Parse everything that can fail before the token is spent.

@@ -9,6 +9,13 @@ import type { Config } from "./config.js";
 import { createGraphGateway } from "./graph/graph-gateway.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
 import type { UserRateLimitOptions } from "./http/user-rate-limit.js";
+import { measuredJournal } from "./observability/measured-journal.js";
+import { Metrics } from "./observability/metrics.js";
+import {
+  oidcMetadataProbe,
+  storeProbe,
+  type ReadinessProbe,
+} from "./observability/readiness-probes.js";
 
 export interface CreateAppDepsOptions {
   logger: Logger;
@@ -30,6 +37,7 @@ export const createAppDeps = async (
 ): Promise<AppDeps> => {
   // First: a journal another process holds stops the start before anything else is tried.
   const journal = await openJournalStore(config, logger);
+  const metrics = new Metrics();
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -64,11 +72,12 @@ export const createAppDeps = async (
     baseUrl: config.graphBaseUrl,
     tokenProvider,
     logger,
+    metrics,
     ...(graphRetry === undefined ? {} : { retry: graphRetry }),
   });
 
   const actions = createActionServices({
-    journal,
+    journal: measuredJournal(journal, metrics),
     graph,
     logger,
     appWriteBudget: config.appWriteBudget,
@@ -76,8 +85,31 @@ export const createAppDeps = async (
     ...(watcherTuning === undefined ? {} : { watcherTuning }),
   });
 
+  metrics.gauge("ihc_watchers_open", "Targets followed by a watcher (one poller each)", () =>
+    [actions.vppWatchers, actions.appWatchers, actions.retireWatchers, actions.enrollmentWatchers]
+      .map((watchers) => watchers.activeCount)
+      .reduce((sum, count) => sum + count, 0),
+  );
+  metrics.gauge(
+    "ihc_bulk_revokes_open",
+    "Bulk revokes the queue is sending",
+    () => actions.bulkRevokes.activeCount,
+  );
+  metrics.gauge(
+    "ihc_event_streams_open",
+    "Open GET /api/events streams",
+    () => actions.streams.count,
+  );
+  // Redis (issue #13) joins here when REDIS_URL is configured.
+  const readiness: ReadinessProbe[] = [
+    storeProbe(journal),
+    oidcMetadataProbe(config.oidcMetadataUrl),
+  ];
+
   return {
     actions,
+    metrics,
+    readiness,
     config,
     metadata,
     logger,

@@ -9,6 +9,7 @@ export * from "./intune-access.js";
 export * from "./me.js";
 export * from "./permissions.js";
 export * from "./problem.js";
+export * from "./readiness.js";
 export * from "./route.js";
 export * from "./routes.js";
 export * from "./vpp-tokens.js";

@@ -18,8 +18,11 @@ import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
 import {
   defaultRetryPolicy,
   RetryPolicyMiddleware,
+  type RetryObserver,
   type RetryPolicyOptions,
 } from "./middleware/retry-policy.js";
+import type { Metrics } from "../observability/metrics.js";
+import { graphResourceOf } from "../observability/graph-resource-of.js";
 
 export type GraphVersion = "v1.0" | "beta";
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -80,6 +83,8 @@ export interface GraphGatewayOptions {
   retry?: Partial<RetryPolicyOptions>;
   /** Gets one debug line per call (method, path, status, attempts, ids); never a token. */
   logger?: Logger;
+  /** Counts calls by resource and status, 429s and the seconds waited before retries. */
+  metrics?: Metrics;
 }
 
 const queryString = (query: GraphRequestOptions["query"]): string => {
@@ -106,14 +111,27 @@ export const createGraphGateway = ({
   tokenProvider,
   retry,
   logger,
+  metrics,
 }: GraphGatewayOptions): GraphGateway => {
+  const observer: RetryObserver | undefined = metrics && {
+    throttled: () => {
+      metrics.graphThrottled.inc();
+    },
+    waited: (seconds, reason) => {
+      metrics.graphRetryWaitSeconds.inc({ reason }, seconds);
+    },
+  };
   const intuneAccess = new IntuneAccessLedger();
   const client = Client.initWithMiddleware({
     baseUrl,
     defaultVersion: "v1.0",
     middleware: [
       new ClientRequestIdMiddleware(),
-      new RetryPolicyMiddleware({ ...defaultRetryPolicy, ...retry }),
+      new RetryPolicyMiddleware({
+        ...defaultRetryPolicy,
+        ...retry,
+        ...(observer === undefined ? {} : { observer }),
+      }),
       new GraphAuthMiddleware(baseUrl, tokenProvider),
       new HTTPMessageHandler(),
     ],
@@ -148,6 +166,7 @@ export const createGraphGateway = ({
       .middlewareOptions([call]);
 
     const log = (status: number | string, requestId?: string) => {
+      metrics?.graphCalls.inc({ resource: graphResourceOf(path), method, status: String(status) });
       logger?.debug(
         {
           graph: { method, path: `/${version}${path}`, status, attempts: call.attempts },

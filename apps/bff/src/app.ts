@@ -32,6 +32,7 @@ import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
 import { metricsRouter } from "./routes/metrics.js";
+import { openApiRouter } from "./routes/openapi.js";
 import { readyRouter } from "./routes/ready.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ReadinessProbe } from "./observability/readiness-probes.js";
@@ -91,7 +92,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(
     corsPolicy(config.webOrigin),
     noStore,
-    refuseUnknownQuery(["health", "ready", "clientConfig"]),
+    refuseUnknownQuery(["health", "ready", "openApi", "clientConfig"]),
     ...jsonBody([BULK_REVOKE_PATH]),
   );
   api.use(
@@ -102,6 +103,7 @@ export const createApp = (deps: AppDeps): Express => {
     }),
   );
   api.use(readyRouter(deps.readiness));
+  api.use(openApiRouter(deps.version));
   api.use(clientConfigRouter({ ...config, metadata: deps.metadata }));
   // Everything below needs a valid token: deny by default, so a new route cannot forget it.
   api.use(

@@ -8,6 +8,7 @@ export * from "./health.js";
 export * from "./intune-access.js";
 export * from "./me.js";
 export * from "./permissions.js";
+export * from "./openapi.js";
 export * from "./problem.js";
 export * from "./readiness.js";
 export * from "./route.js";

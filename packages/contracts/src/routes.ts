@@ -28,6 +28,7 @@ import {
   IosVppAppSchema,
 } from "./ios-vpp-apps.js";
 import { MeSchema } from "./me.js";
+import { OpenApiDocumentSchema } from "./openapi.js";
 import { NotReadyProblemSchema, ReadinessSchema } from "./readiness.js";
 import { defineRoute } from "./route.js";
 import {
@@ -76,6 +77,12 @@ export const api = {
     method: "GET",
     path: "/api/ready",
     responses: { 200: ReadinessSchema, 503: NotReadyProblemSchema },
+  }),
+  /** This table as OpenAPI 3.1 (generated from these schemas; public). */
+  openApi: defineRoute({
+    method: "GET",
+    path: "/api/openapi.json",
+    responses: { 200: OpenApiDocumentSchema },
   }),
   clientConfig: defineRoute({
     method: "GET",

@@ -23,6 +23,7 @@ export default tseslint.config(
       "e2e/test-results/**",
       "e2e/playwright-report/**",
       "bench/results/**",
+      "release/**",
     ],
   },
   js.configs.recommended,

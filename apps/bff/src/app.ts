@@ -32,6 +32,12 @@ import { eventsRouter } from "./routes/events.js";
 import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
+import { metricsRouter } from "./routes/metrics.js";
+import { openApiRouter } from "./routes/openapi.js";
+import { readyRouter } from "./routes/ready.js";
+import type { Metrics } from "./observability/metrics.js";
+import type { ReadinessProbe } from "./observability/readiness-probes.js";
+import { requestMetrics } from "./observability/request-metrics.js";
 import { usersRouter } from "./routes/users.js";
 import type { PerUserViewCache } from "./routes/per-user-view-cache.js";
 
@@ -47,6 +53,7 @@ export interface AppDeps {
     | "spaDistDir"
     | "isDevelopment"
     | "trustProxy"
+    | "metricsAccess"
   >;
   metadata: OidcMetadata;
   logger: Logger;
@@ -60,6 +67,10 @@ export interface AppDeps {
   /** Expensive views kept per user for a short time (ADR 0024). */
   viewCache?: PerUserViewCache;
   actions: ActionServices;
+  /** Prometheus metrics, served at /metrics as `config.metricsAccess` allows. */
+  metrics: Metrics;
+  /** What `GET /api/ready` checks (store, OIDC metadata, Redis when configured). */
+  readiness: readonly ReadinessProbe[];
 }
 
 /** API answers are per user and change: never cached by browsers or proxies. */
@@ -76,13 +87,18 @@ export const createApp = (deps: AppDeps): Express => {
   // Behind a TLS-terminating proxy, req.secure (and so HSTS) follows its X-Forwarded-Proto.
   if (config.trustProxy !== undefined) app.set("trust proxy", config.trustProxy);
 
-  app.use(requestId(), requestLogging(deps.logger), ...securityHeaders(deps.metadata));
+  app.use(
+    requestMetrics(deps.metrics),
+    requestId(),
+    requestLogging(deps.logger),
+    ...securityHeaders(deps.metadata),
+  );
 
   const api = express.Router();
   api.use(
     corsPolicy(config.webOrigin),
     noStore,
-    refuseUnknownQuery(["health", "clientConfig"]),
+    refuseUnknownQuery(["health", "ready", "openApi", "clientConfig"]),
     ...jsonBody([BULK_REVOKE_PATH]),
   );
   api.use(
@@ -92,6 +108,8 @@ export const createApp = (deps: AppDeps): Express => {
       startedAt: deps.startedAt,
     }),
   );
+  api.use(readyRouter(deps.readiness));
+  api.use(openApiRouter(deps.version));
   api.use(clientConfigRouter({ ...config, metadata: deps.metadata }));
   // Everything below needs a valid token: deny by default, so a new route cannot forget it.
   api.use(
@@ -115,6 +133,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(actionsRouter(deps.actions.journal));
   api.use(eventsRouter(deps.actions.streams));
   app.use("/api", api);
+  app.use(metricsRouter(deps.metrics, config.metricsAccess));
 
   if (config.spaDistDir !== undefined) app.use(...spaStatic(config.spaDistDir));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chooseApiCredential, type ApiCredential } from "./auth/api-credential.js";
+import type { MetricsAccess } from "./observability/metrics-access.js";
 
 /**
  * The BFF's settings, parsed once from the environment. This is the only module that reads
@@ -105,6 +106,12 @@ const EnvSchema = z.object({
   LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
   /** Finished actions older than this are deleted; unset keeps every record. */
   JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /**
+   * Who may read `GET /metrics` (Prometheus): `off` (default; 404), `loopback` (connections
+   * from this machine that came through no proxy), `bearer` (METRICS_TOKEN, 32+ characters).
+   */
+  METRICS_ACCESS: z.enum(["off", "loopback", "bearer"]).default("off"),
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: booleanFlag.default(false),
   NODE_ENV: z.string().optional(),
@@ -155,6 +162,8 @@ export interface Config {
   leaseSeconds: number;
   /** Days finished actions are kept; undefined = forever. */
   journalRetentionDays: number | undefined;
+  /** Who may read `GET /metrics`. */
+  metricsAccess: MetricsAccess;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   logPretty: boolean;
   /** Stack traces appear in problem responses only in development. */
@@ -198,6 +207,9 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     throw new ConfigError([
       "HEADERS_TIMEOUT_SECONDS: must not be longer than REQUEST_TIMEOUT_SECONDS",
     ]);
+  }
+  if (e.METRICS_ACCESS === "bearer" && e.METRICS_TOKEN === undefined) {
+    throw new ConfigError(["METRICS_TOKEN: is required when METRICS_ACCESS=bearer"]);
   }
   if (apiAudiences.length === 0) {
     throw new ConfigError(["API_AUDIENCES: must name at least one audience"]);
@@ -249,6 +261,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       e.REDIS_URL === undefined ? undefined : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
+    metricsAccess:
+      e.METRICS_ACCESS === "bearer"
+        ? { mode: "bearer", token: e.METRICS_TOKEN ?? "" }
+        : { mode: e.METRICS_ACCESS },
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     isDevelopment: e.NODE_ENV === "development",

@@ -15,6 +15,14 @@ import { graphCostOf } from "./routes/route-graph-costs.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
 import { openClusterServices } from "./cluster/cluster-services.js";
 import { defaultUserRateLimit, type UserRateLimitOptions } from "./http/user-rate-limit.js";
+import { measuredJournal } from "./observability/measured-journal.js";
+import { Metrics } from "./observability/metrics.js";
+import {
+  oidcMetadataProbe,
+  redisProbe,
+  storeProbe,
+  type ReadinessProbe,
+} from "./observability/readiness-probes.js";
 
 export interface CreateAppDepsOptions {
   logger: Logger;
@@ -41,6 +49,7 @@ export const createAppDeps = async (
     await journal.close();
     throw error;
   });
+  const metrics = new Metrics();
   const metadata = await fetchOidcMetadata(config.oidcMetadataUrl, {
     onRetry: (attempt, error) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -88,11 +97,12 @@ export const createAppDeps = async (
       burst: Math.max(20, graphBudget.tenantReadsPerSecond),
       maxWaitMs: graphBudget.readMaxWaitSeconds * 1000,
     }),
+    metrics,
     ...(graphRetry === undefined ? {} : { retry: graphRetry }),
   });
 
   const actions = createActionServices({
-    journal,
+    journal: measuredJournal(journal, metrics),
     graph,
     logger,
     appWriteBudget: config.appWriteBudget,
@@ -111,6 +121,27 @@ export const createAppDeps = async (
     if (audience.actorOid !== undefined) viewCache.invalidateUser(audience.actorOid);
   });
 
+  metrics.gauge("ihc_watchers_open", "Targets followed by a watcher (one poller each)", () =>
+    [actions.vppWatchers, actions.appWatchers, actions.retireWatchers, actions.enrollmentWatchers]
+      .map((watchers) => watchers.activeCount)
+      .reduce((sum, count) => sum + count, 0),
+  );
+  metrics.gauge(
+    "ihc_bulk_revokes_open",
+    "Bulk revokes the queue is sending",
+    () => actions.bulkRevokes.activeCount,
+  );
+  metrics.gauge(
+    "ihc_event_streams_open",
+    "Open GET /api/events streams",
+    () => actions.streams.count,
+  );
+  const readiness: ReadinessProbe[] = [
+    storeProbe(journal),
+    ...(shared === undefined ? [] : [redisProbe(shared.redis)]),
+    oidcMetadataProbe(config.oidcMetadataUrl),
+];
+
   return {
     actions,
     viewCache,
@@ -123,6 +154,8 @@ export const createAppDeps = async (
       windowSeconds: graphBudget.windowSeconds,
       costOf: (method, path) => graphCostOf(method, path).cost,
     },
+    metrics,
+    readiness,
     config,
     metadata,
     logger,

@@ -28,6 +28,8 @@ import {
   IosVppAppSchema,
 } from "./ios-vpp-apps.js";
 import { MeSchema } from "./me.js";
+import { OpenApiDocumentSchema } from "./openapi.js";
+import { NotReadyProblemSchema, ReadinessSchema } from "./readiness.js";
 import { defineRoute } from "./route.js";
 import {
   ManagedDeviceListSchema,
@@ -70,6 +72,18 @@ const actionRoute = <R extends ActionKindRoute>({ route }: { route: R }) =>
 /** The BFF's API, one entry per route. Resource issues add theirs here. */
 export const api = {
   health: defineRoute({ method: "GET", path: "/api/health", responses: { 200: HealthSchema } }),
+  /** Readiness: the journal store, the tenant's OIDC metadata (and Redis when configured). */
+  ready: defineRoute({
+    method: "GET",
+    path: "/api/ready",
+    responses: { 200: ReadinessSchema, 503: NotReadyProblemSchema },
+  }),
+  /** This table as OpenAPI 3.1 (generated from these schemas; public). */
+  openApi: defineRoute({
+    method: "GET",
+    path: "/api/openapi.json",
+    responses: { 200: OpenApiDocumentSchema },
+  }),
   clientConfig: defineRoute({
     method: "GET",
     path: "/api/client-config",

@@ -19,8 +19,11 @@ import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
 import {
   defaultRetryPolicy,
   RetryPolicyMiddleware,
+  type RetryObserver,
   type RetryPolicyOptions,
 } from "./middleware/retry-policy.js";
+import type { Metrics } from "../observability/metrics.js";
+import { graphResourceOf } from "../observability/graph-resource-of.js";
 
 export type GraphVersion = "v1.0" | "beta";
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -83,6 +86,8 @@ export interface GraphGatewayOptions {
   logger?: Logger;
   /** The tenant's Graph read budget, shared fairly between users (ADR 0024); none: unpaced. */
   readScheduler?: ReadScheduler;
+  /** Counts calls by resource and status, 429s and the seconds waited before retries. */
+  metrics?: Metrics;
 }
 
 /** Reads a call costs Graph: a GET is one, a `$batch` of GETs one per sub-request (Graph counts each). */
@@ -123,14 +128,27 @@ export const createGraphGateway = ({
   retry,
   logger,
   readScheduler,
+  metrics,
 }: GraphGatewayOptions): GraphGateway => {
+  const observer: RetryObserver | undefined = metrics && {
+    throttled: () => {
+      metrics.graphThrottled.inc();
+    },
+    waited: (seconds, reason) => {
+      metrics.graphRetryWaitSeconds.inc({ reason }, seconds);
+    },
+  };
   const intuneAccess = new IntuneAccessLedger();
   const client = Client.initWithMiddleware({
     baseUrl,
     defaultVersion: "v1.0",
     middleware: [
       new ClientRequestIdMiddleware(),
-      new RetryPolicyMiddleware({ ...defaultRetryPolicy, ...retry }),
+      new RetryPolicyMiddleware({
+        ...defaultRetryPolicy,
+        ...retry,
+        ...(observer === undefined ? {} : { observer }),
+      }),
       ...(readScheduler === undefined ? [] : [new FairReadShareMiddleware(readScheduler)]),
       new GraphAuthMiddleware(baseUrl, tokenProvider),
       new HTTPMessageHandler(),
@@ -167,6 +185,7 @@ export const createGraphGateway = ({
       .middlewareOptions([call]);
 
     const log = (status: number | string, requestId?: string) => {
+      metrics?.graphCalls.inc({ resource: graphResourceOf(path), method, status: String(status) });
       logger?.debug(
         {
           graph: { method, path: `/${version}${path}`, status, attempts: call.attempts },

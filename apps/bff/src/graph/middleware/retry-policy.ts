@@ -14,6 +14,14 @@ export interface RetryPolicyOptions {
   attemptTimeoutMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Told of each 429 and of each wait before a retry (metrics); must not throw. */
+  observer?: RetryObserver;
+}
+
+export interface RetryObserver {
+  throttled(): void;
+  /** `retryAfter`: the wait Graph asked for; `backoff`: ours, when Graph named none. */
+  waited(seconds: number, reason: "retryAfter" | "backoff"): void;
 }
 
 export const defaultRetryPolicy: RetryPolicyOptions = {
@@ -83,6 +91,7 @@ export class RetryPolicyMiddleware implements Middleware {
       }
 
       const response = context.response;
+      if (response?.status === 429) this.options.observer?.throttled();
       if (!response || retry >= maxRetries || !shouldRetryStatus(method, response.status)) return;
       const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
       const waitMs =
@@ -92,6 +101,10 @@ export class RetryPolicyMiddleware implements Middleware {
       await response.body?.cancel();
       // The caller may journal why its action waits, and that it goes on (issue #12, 5).
       await call.onRetryWait?.(new Date(Date.now() + waitMs));
+      this.options.observer?.waited(
+        waitMs / 1000,
+        retryAfterSeconds === undefined ? "backoff" : "retryAfter",
+      );
       await sleep(waitMs);
       await call.onRetryWait?.(undefined);
     }

@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+import base from "./playwright.config.js";
+import { stackAt } from "./fixtures/e2e-stack.js";
+
+/**
+ * The production folder (`pnpm release` → release/) started as an operator would start it,
+ * `node server.js` with environment variables alone (no SPA_DIST_DIR: it serves its own
+ * public/), against the simulator; one worker, one spec that signs in (ADR 0025).
+ */
+const stack = stackAt(0);
+const { SPA_DIST_DIR: _spa, ...releaseEnv } = stack.bffEnv;
+
+export default defineConfig({
+  ...base,
+  testDir: "./release",
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: "./test-results/release.json" }]],
+  use: { ...base.use, baseURL: stack.webOrigin },
+  webServer: [
+    {
+      command: "node ../packages/tenant-sim/dist/cli.js",
+      env: stack.simulatorEnv,
+      url: `${stack.simulatorUrl}/_sim/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 30_000,
+    },
+    {
+      command: "node server.js",
+      cwd: "../release",
+      env: { ...releaseEnv, HOST: "127.0.0.1" },
+      url: `${stack.webOrigin}/api/ready`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 30_000,
+    },
+  ],
+});

@@ -47,7 +47,7 @@ export const setRequestHeader = (context: Context, name: string, value: string):
     headers.set(name, value);
   } else if (Array.isArray(headers)) {
     options.headers = [
-      ...headers.filter((entry) => entry[0]?.toLowerCase() !== name),
+      ...headers.filter((entry) => entry[0].toLowerCase() !== name),
       [name, value],
     ];
   } else {

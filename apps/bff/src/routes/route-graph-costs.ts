@@ -13,6 +13,8 @@ export type RouteName = keyof typeof api;
  */
 export const routeGraphCosts: Record<RouteName, number> = {
   health: 0,
+  ready: 0,
+  openApi: 0,
   clientConfig: 0,
   me: 1,
   vppTokens: 1,

@@ -16,6 +16,11 @@ export const ScenarioSchema = z.strictObject({
   /** Delegated Intune calls also need an Intune role of the signed-in person (intune-rbac.ts). */
   intuneRbac: z.boolean(),
   /**
+   * With `intuneRbac`: every account that holds Intune roles holds only "Read Only Operator",
+   * so reads pass and Intune refuses the writes (a test of a write refused for a missing role).
+   */
+  intuneReadOnly: z.boolean(),
+  /**
    * Intune's own pace (realistic-timing.ts): revokes run for minutes, license counts catch up
    * late, a retired or wiped device waits for its next check-in. Replaces /_sim/timing.
    */
@@ -46,6 +51,7 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   claimsChallenge: false,
   oboInteractionRequired: false,
   intuneRbac: false,
+  intuneReadOnly: false,
   realTimings: false,
   timeScale: 1,
   assignmentsRelicense: false,

@@ -85,8 +85,17 @@ export function scenarioOfProfile(profile: SimulatorProfile): Readonly<Scenario>
 export class ScenarioState {
   private current: Scenario;
 
-  constructor(private readonly profile: SimulatorProfile = "demo") {
-    this.current = { ...scenarioOfProfile(profile) };
+  /** `timeScale`: the profile's default time scale replaced (`--time-scale`), resets included. */
+  constructor(
+    private readonly profile: SimulatorProfile = "demo",
+    private readonly timeScale?: number,
+  ) {
+    this.current = this.defaults();
+  }
+
+  private defaults(): Scenario {
+    const scenario = { ...scenarioOfProfile(this.profile) };
+    return this.timeScale === undefined ? scenario : { ...scenario, timeScale: this.timeScale };
   }
 
   get(): Readonly<Scenario> {
@@ -98,6 +107,6 @@ export class ScenarioState {
   }
 
   reset(): void {
-    this.current = { ...scenarioOfProfile(this.profile) };
+    this.current = this.defaults();
   }
 }

@@ -17,6 +17,7 @@ import { journalStore } from "./scenarios/journal-store.js";
 import { progressFanout } from "./scenarios/progress-fanout.js";
 import { spaBundle, spaInChromium } from "./scenarios/spa.js";
 import { userSearch } from "./scenarios/user-search.js";
+import { watchCost } from "./scenarios/watch-cost.js";
 
 /**
  * `pnpm bench`: measures on this machine, on loopback, prints a table per scenario and the
@@ -185,6 +186,30 @@ if (bulk) {
     `${bulk.lost} / ${bulk.doubled}`,
     "0 / 0",
     bulk.lost === 0 && bulk.doubled === 0 && bulk.succeeded === bulk.licenses,
+  );
+}
+
+// 2a. What watching costs Graph (issue #15)
+const watch = await run("watchCost", watchCost);
+if (watch) {
+  tables.push({
+    title: "Watch cost: Graph requests while 10 actions are watched (large tenant)",
+    note: `${watch.watched} single-license revokes on ${watch.watched} apps, Intune's real timings (each runs for minutes); requests over ${watch.windowSeconds} s after they were sent. Intune's per-tenant limit: 2,000 / 20 s.`,
+    columns: ["watched", "Graph requests / min", "tenant limit / min", "share"],
+    rows: [
+      [
+        watch.watched,
+        fixed(watch.requestsPerMinute),
+        watch.tenantLimitPerMinute,
+        `${fixed(watch.shareOfTenantLimit * 100, 1)} %`,
+      ],
+    ],
+  });
+  check(
+    "Watch cost, share of Intune's per-tenant limit",
+    `${fixed(watch.shareOfTenantLimit * 100, 1)} %`,
+    `≤ ${targets.watchCostShareOfTenantLimit * 100} %`,
+    watch.shareOfTenantLimit <= targets.watchCostShareOfTenantLimit,
   );
 }
 

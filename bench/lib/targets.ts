@@ -34,4 +34,10 @@ export const targets = {
   journalStartupMs: 2_000,
   /** RSS with 100,000 records minus RSS with 1,000: memory must not follow the record count. */
   journalStartupRssGrowthMb: 16,
+  /**
+   * Graph requests per minute while 10 actions are watched on the large tenant, as a share of
+   * Intune's per-tenant limit (applications service: 2,000 requests per 20 s for all apps,
+   * https://learn.microsoft.com/graph/throttling-limits#intune-applications-service-limits).
+   */
+  watchCostShareOfTenantLimit: 0.05,
 } as const;

@@ -18,6 +18,8 @@ const CliConfigSchema = z.strictObject({
   seed: z.coerce.number().int().default(1),
   size: z.enum(tenantSizes).default("demo"),
   profile: z.enum(simulatorProfiles).default("demo"),
+  /** Multiplies Intune's real timings (the scenario's `timeScale`, kept across resets). */
+  timeScale: z.coerce.number().positive().max(1000).optional(),
 });
 
 function readConfig(): z.infer<typeof CliConfigSchema> {
@@ -30,6 +32,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
       seed: { type: "string" },
       size: { type: "string" },
       profile: { type: "string" },
+      "time-scale": { type: "string" },
     },
     strict: true,
   });
@@ -45,6 +48,7 @@ function readConfig(): z.infer<typeof CliConfigSchema> {
     seed: values.seed ?? env.SIM_SEED,
     size: values.size ?? env.SIM_SIZE,
     profile: values.profile ?? env.SIM_PROFILE,
+    timeScale: values["time-scale"] ?? env.SIM_TIME_SCALE,
   });
   if (!parsed.success) {
     throw new Error(`Invalid tenant simulator settings:\n${z.prettifyError(parsed.error)}`);
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     seed: config.seed,
     size: config.size,
     profile: config.profile,
+    ...(config.timeScale === undefined ? {} : { timeScale: config.timeScale }),
     ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
     log: (line) => {
       console.log(line);

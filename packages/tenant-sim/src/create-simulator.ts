@@ -72,7 +72,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       timing: new VppTimingState(),
       throttling: new Throttler(),
       profile: options.profile ?? "demo",
-      scenario: new ScenarioState(options.profile ?? "demo"),
+      scenario: new ScenarioState(options.profile ?? "demo", options.timeScale),
       faults: new FaultInjector(),
       received: new ReceivedLog(),
       codes: new AuthCodeStore(),

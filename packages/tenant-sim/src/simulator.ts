@@ -28,6 +28,8 @@ export interface SimulatorOptions {
    * scenario's defaults, which DELETE /_sim/scenario returns to.
    */
   profile?: SimulatorProfile;
+  /** The profile's time scale replaced (scenario `timeScale`), across resets too. */
+  timeScale?: number;
   /** Receives one readable line per request; default none. */
   log?: (line: string) => void;
 }

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
+  INTUNE_ROLE_MISSING,
+  intunePermissionLabels,
   isTerminalGraphActionState,
   openActionKeyOf,
   type ActionKind,
@@ -10,6 +12,7 @@ import {
   type ActionStep,
   type ActionTarget,
   type GraphOutcome,
+  type IntunePermission,
 } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
@@ -358,6 +361,9 @@ export class ActionPipeline {
       const state = outcome.state === "not-sent" ? "failed" : outcome.state;
       steps[index] = { name: call.name, state, graph: outcome.graph };
       const nothingSent = outcome.state === "not-sent" && outcome.cause === "signInRequired";
+      // Intune refused for a missing Intune role: the record fails with that reason, and the
+      // caller gets the intuneRoleMissing problem (403), not a 202 for an action that failed.
+      const refusedByRole = isIntuneRoleRefusal(error);
       const completedAt = new Date().toISOString();
       if (nothingSent && index === 0) {
         // Nothing at all reached Graph: journaled as never sent, so the key may run again.
@@ -379,7 +385,7 @@ export class ActionPipeline {
           ...itemsAfter(current.items, state, outcome.graph, sentAt),
           ...(state === "failed" ? { completedAt } : {}),
         });
-        if (nothingSent) throw error;
+        if (nothingSent || refusedByRole) throw error;
         return current;
       }
       current = await journal.update(record.id, { steps: [...steps] });
@@ -562,6 +568,12 @@ export type CallOutcome =
       retryAfterSeconds?: number | undefined;
     };
 
+/** A 403 Intune gave because the person has no Intune role for the call (intune-permission-of.ts). */
+const isIntuneRoleRefusal = (
+  error: unknown,
+): error is GraphError & { intunePermission: IntunePermission } =>
+  error instanceof GraphError && error.status === 403 && error.intunePermission !== undefined;
+
 export const classifyCallFailure = (error: unknown, clientRequestId: string): CallOutcome => {
   if (error instanceof GraphError) {
     const graph = outcomeOf(clientRequestId, {
@@ -570,6 +582,16 @@ export const classifyCallFailure = (error: unknown, clientRequestId: string): Ca
       code: error.code,
       message: error.message,
     });
+    if (isIntuneRoleRefusal(error)) {
+      return {
+        state: "failed",
+        graph: {
+          ...graph,
+          code: INTUNE_ROLE_MISSING,
+          message: `Intune refused: no Intune role with "${intunePermissionLabels[error.intunePermission]}".`,
+        },
+      };
+    }
     if (error.status === 429) {
       return {
         state: "not-sent",

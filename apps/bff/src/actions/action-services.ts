@@ -1,8 +1,8 @@
-import { assignedLicenseKeyOf } from "@ihc/contracts";
 import type { Actor } from "@ihc/contracts";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import { getRevokeResults, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
+import { getRevokeResults } from "../graph/ios-vpp-apps.js";
+import { readLicensePresence } from "../graph/license-presence.js";
 import { readRetireSnapshot } from "../graph/managed-devices.js";
 import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
@@ -55,7 +55,7 @@ export interface ActionServices {
 
 export type WatcherTuning = Pick<
   VppRevokeWatcherOptions,
-  "pollMs" | "maxBackoffMs" | "timeoutMs" | "reconcileWindowMs" | "clockSkewMs"
+  "pollMs" | "maxPollMs" | "maxBackoffMs" | "reconcileWindowMs" | "clockSkewMs"
 >;
 
 /** The action pipeline and what runs beside it, wired once per BFF process. */
@@ -108,12 +108,8 @@ export const createActionServices = ({
     journal,
     ...watcherTuning,
     readResults: async (appId, actor) => getRevokeResults(graph, await reader(actor), appId),
-    readLicenseKeys: async (appId, actor) =>
-      new Set(
-        (await listAllAssignedLicenses(graph, await reader(actor), appId)).flatMap(
-          (license) => assignedLicenseKeyOf(license) ?? [],
-        ),
-      ),
+    readLicensePresence: async (appId, actor, license) =>
+      readLicensePresence(graph, await reader(actor), appId, license),
     isWaiting,
     onError: (error, appId) => {
       if (!isWaiting(error)) {

@@ -7,14 +7,29 @@ import { TargetWatchers, type TargetWatcherTuning } from "./target-watchers.js";
 /** What an app's watcher reads: its revoke results and, when a record needs them, its licenses. */
 export interface AppRevokeSnapshot {
   results: readonly IosVppAppRevokeResult[];
-  /** `licenseKeyOf` of every assigned license; read only while a single-license revoke is watched. */
-  licenseKeys: ReadonlySet<string> | undefined;
+  /**
+   * By `licenseKeyOf`: whether each watched single license is still assigned (`undefined`: not
+   * known from one page). Read only for single-license revokes, one request per license.
+   */
+  licensePresence: ReadonlyMap<string, boolean | undefined>;
+}
+
+/** One watched single license, as the Graph read that probes it needs it. */
+export interface WatchedLicense {
+  licenseKey: string;
+  userId?: string | undefined;
+  managedDeviceId?: string | undefined;
 }
 
 export interface AppRevokeWatcherOptions extends TargetWatcherTuning {
   journal: ActionJournal;
   readResults: (appId: string, actor: Actor) => Promise<IosVppAppRevokeResult[]>;
-  readLicenseKeys: (appId: string, actor: Actor) => Promise<ReadonlySet<string>>;
+  /** One license's presence in O(1) Graph requests (license-presence.ts). */
+  readLicensePresence: (
+    appId: string,
+    actor: Actor,
+    license: WatchedLicense,
+  ) => Promise<boolean | undefined>;
   reconcileWindowMs?: number;
   clockSkewMs?: number;
   onError?: (error: unknown, appId: string) => void;
@@ -78,27 +93,40 @@ const matches = (result: IosVppAppRevokeResult, target: AppRevokeTarget): boolea
 export class AppRevokeWatchers extends TargetWatchers<AppRevokeSnapshot> {
   constructor({
     readResults,
-    readLicenseKeys,
+    readLicensePresence,
     reconcileWindowMs = 120_000,
     clockSkewMs = 60_000,
     ...options
   }: AppRevokeWatcherOptions) {
     super({
       ...options,
-      read: async (appId, actor, actions) => ({
-        results: await readResults(appId, actor),
-        licenseKeys: actions.some((a) => appRevokeTargetOf(a)?.licenseKey !== undefined)
-          ? await readLicenseKeys(appId, actor)
-          : undefined,
-      }),
+      // One read of the app's results, then one probe per distinct watched license, whatever
+      // the app's size; several records of one app share this loop (issue #15: O(1) per poll).
+      read: async (appId, actor, actions) => {
+        const results = await readResults(appId, actor);
+        const licenses = new Map<string, WatchedLicense>();
+        for (const action of actions) {
+          const target = appRevokeTargetOf(action);
+          if (target?.licenseKey === undefined || action.completedAt !== undefined) continue;
+          licenses.set(target.licenseKey, {
+            licenseKey: target.licenseKey,
+            userId: target.userId,
+            managedDeviceId: target.managedDeviceId,
+          });
+        }
+        const licensePresence = new Map<string, boolean | undefined>();
+        for (const license of licenses.values()) {
+          licensePresence.set(license.licenseKey, await readLicensePresence(appId, actor, license));
+        }
+        return { results, licensePresence };
+      },
       settle: (action, snapshot, now) => {
         const target = appRevokeTargetOf(action);
         if (target === undefined) return { patch: {}, done: true };
         const results = snapshot.results.filter((r) => matches(r, target));
         const licenseGone =
           target.licenseKey !== undefined &&
-          snapshot.licenseKeys !== undefined &&
-          !snapshot.licenseKeys.has(target.licenseKey);
+          snapshot.licensePresence.get(target.licenseKey) === false;
         return settleRevoke(action, results, { now, reconcileWindowMs, clockSkewMs, licenseGone });
       },
     });

@@ -11,12 +11,12 @@ export interface Settlement {
 }
 
 export interface TargetWatcherTuning {
-  /** Poll period while records are watched: about one Graph read per second per target. */
+  /** First wait between polls; it doubles while nothing changes, back to this on a change. */
   pollMs?: number;
+  /** Longest wait between polls while nothing changes (Intune may take hours). */
+  maxPollMs?: number;
   /** Longest wait between polls after errors. */
   maxBackoffMs?: number;
-  /** Give up watching (record `watchTimedOut`) after this long. */
-  timeoutMs?: number;
   /** How often a poll that changed nothing journals `lastCheckedAt` (at most). */
   checkedEveryMs?: number;
 }
@@ -42,25 +42,29 @@ export interface TargetWatcherOptions<S> extends TargetWatcherTuning {
 /**
  * One poller per target (a VPP token, an app), however many records and browsers wait on it
  * (DESIGN §6.4): it reads the target, lets `settle` match what it shows to each watched record,
- * journals and publishes the changes, and stops when every record is final or the watch times
- * out. Reads back off on errors and cost nothing while no identity is available.
+ * journals and publishes the changes, and stops when every record is final — however long Intune
+ * takes (issue #15: a retired device may check in hours later). Polls back off while nothing
+ * changes (2 s doubling to 5 min), and on errors; they cost nothing while no identity is
+ * available. A restart resumes the watch from the journal (recover-actions.ts).
  */
 export class TargetWatchers<S> {
   private readonly running = new Map<string, Set<string>>();
   private readonly loops = new Set<Promise<void>>();
+  /** Per target: ends its current wait (a record joined a loop that was waiting minutes). */
+  private readonly wakers = new Map<string, () => void>();
   private readonly abort = new AbortController();
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
-  private readonly timeoutMs: number;
+  private readonly maxPollMs: number;
   private readonly checkedEveryMs: number;
   private leased: { leases: WorkLeases; name: string } | undefined;
 
   constructor(private readonly options: TargetWatcherOptions<S>) {
     // One sleeper per loop waits on this signal: as many as there are targets or runs.
     setMaxListeners(0, this.abort.signal);
-    this.pollMs = options.pollMs ?? 1000;
+    this.pollMs = options.pollMs ?? 2000;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
-    this.timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    this.maxPollMs = Math.max(options.maxPollMs ?? 5 * 60_000, this.pollMs);
     this.checkedEveryMs = options.checkedEveryMs ?? 5_000;
   }
 
@@ -71,6 +75,7 @@ export class TargetWatchers<S> {
     const actions = this.running.get(targetId);
     if (actions) {
       actions.add(action.id);
+      this.wakers.get(targetId)?.();
       return;
     }
     this.running.set(targetId, new Set([action.id]));
@@ -124,12 +129,22 @@ export class TargetWatchers<S> {
   /** `lost`: the lease is gone (another instance may poll now), so this poller stops. */
   private async loop(targetId: string, lost?: AbortSignal): Promise<void> {
     const actionIds = this.running.get(targetId) ?? new Set<string>();
-    const startedAt = Date.now();
     let delay = 0;
+    // The quiet period grows while polls change nothing; any change brings it back to pollMs.
+    let quietMs = this.pollMs;
     let previous: S | undefined;
     try {
       while (!this.isStopped() && lost?.aborted !== true && actionIds.size > 0) {
-        if (delay > 0) await abortableSleep(delay, this.abort.signal);
+        if (delay > 0) {
+          const wake = new AbortController();
+          this.wakers.set(targetId, () => {
+            wake.abort();
+          });
+          await abortableSleep(delay, AbortSignal.any([this.abort.signal, wake.signal]));
+          this.wakers.delete(targetId);
+          // A record joined: it is followed from the first poll period again.
+          if (wake.signal.aborted) quietMs = this.pollMs;
+        }
         if (this.isStopped()) break;
         const actions = await this.load(actionIds);
         const first = actions[0];
@@ -137,7 +152,6 @@ export class TargetWatchers<S> {
         let snapshot: S;
         try {
           snapshot = await this.options.read(targetId, first.actor, actions);
-          delay = this.pollMs;
         } catch (error) {
           if (this.isStopped()) break;
           this.options.onError?.(error, targetId);
@@ -145,13 +159,13 @@ export class TargetWatchers<S> {
           delay = this.options.isWaiting?.(error)
             ? this.pollMs
             : Math.min(Math.max(delay * 2, this.pollMs), this.maxBackoffMs);
-          if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
           continue;
         }
         if (this.isStopped()) break;
         this.options.onSnapshot?.(targetId, snapshot, previous);
         previous = snapshot;
         const checkedAt = Date.now();
+        let changed = false;
         for (const action of actions) {
           const settlement = this.options.settle(action, snapshot, checkedAt);
           // "Checking… · last checked 10 s ago" (issue #12, 5): said on every change, and
@@ -159,6 +173,7 @@ export class TargetWatchers<S> {
           const due =
             checkedAt - Date.parse(action.lastCheckedAt ?? "1970-01-01T00:00:00Z") >=
             this.checkedEveryMs;
+          if (settlement !== undefined) changed = true;
           if (settlement === undefined && !due) continue;
           if (settlement?.done === true) actionIds.delete(action.id);
           await this.options.journal.update(action.id, {
@@ -166,10 +181,12 @@ export class TargetWatchers<S> {
             lastCheckedAt: new Date(checkedAt).toISOString(),
           });
         }
-        if (Date.now() - startedAt > this.timeoutMs) await this.timeOut(actions, actionIds);
+        quietMs = changed ? this.pollMs : Math.min(quietMs * 2, this.maxPollMs);
+        delay = quietMs;
       }
     } finally {
       this.running.delete(targetId);
+      this.wakers.delete(targetId);
     }
   }
 
@@ -181,18 +198,5 @@ export class TargetWatchers<S> {
       else ids.delete(id);
     }
     return out;
-  }
-
-  private async timeOut(actions: StoredAction[], ids: Set<string>): Promise<void> {
-    for (const action of actions) {
-      if (!ids.delete(action.id)) continue;
-      const current = (await this.options.journal.get(action.id)) ?? action;
-      await this.options.journal.update(action.id, {
-        progress: {
-          ...(current.progress ?? { actionState: "none", attemptedCount: 0, failedCount: 0 }),
-          watchTimedOut: true,
-        },
-      });
-    }
   }
 }

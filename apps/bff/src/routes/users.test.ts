@@ -450,35 +450,3 @@ describe("users and devices", () => {
     });
   });
 });
-
-describe("a retire that outlives its watch", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ watcherTuning: { pollMs: 100, timeoutMs: 1500 } });
-    stack.sim.setTiming({ retireSeconds: 3600 });
-  });
-  afterAll(() => stack.close());
-
-  it("stops watching after its timeout and says so; the devices stay retirePending", async () => {
-    const senior = await stack.tokenFor("senior");
-    const response = await postAction(
-      stack,
-      `/api/users/${seededUserIds.joseNunez}/retire-all-devices`,
-      senior,
-      { confirmUserPrincipalName: upnOf("joseNunez") },
-    );
-    const record = ActionRecordSchema.parse(await response.json());
-    const final = await waitForAction(
-      stack,
-      record.id,
-      senior,
-      (r) => r.progress?.watchTimedOut === true,
-    );
-    expect(final.state).toBe("succeeded");
-    expect(final.completedAt).toBeUndefined();
-    expect(final.items?.map((i) => [i.state, i.managementState])).toEqual([
-      ["sent", "retirePending"],
-    ]);
-    expect(final.progress?.actionState).toBe("active");
-  });
-});

@@ -106,7 +106,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     logger: createLogger(config, logs),
     version: "0.0.0-test",
     graphRetry: { baseDelayMs: 20, ...options.graphRetry },
-    watcherTuning: { pollMs: 200, maxBackoffMs: 1000, ...options.watcherTuning },
+    watcherTuning: { pollMs: 200, maxPollMs: 1000, maxBackoffMs: 1000, ...options.watcherTuning },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   const server = createHttpServer(

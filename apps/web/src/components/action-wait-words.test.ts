@@ -62,3 +62,30 @@ describe("checkingWords: an outcome being settled", () => {
     expect(isBeingChecked({ state: "sent" })).toBe(false);
   });
 });
+
+describe("checkingWords: a device Intune waits for (issue #15)", () => {
+  const pending = {
+    state: "succeeded" as const,
+    items: [
+      {
+        key: "device:d1",
+        kind: "device" as const,
+        id: "d1",
+        label: "iPhone",
+        state: "sent" as const,
+        managementState: "retirePending",
+      },
+    ],
+  };
+
+  it("says the device has to check in, with when the BFF last looked (en, ru)", () => {
+    const record = { ...pending, lastCheckedAt: new Date(now.getTime() - 120_000).toISOString() };
+    expect(isBeingChecked(record)).toBe(true);
+    expect(checkingWords(tEn, "en", record, now)).toBe(
+      "Waiting for the device to check in · last checked 2 minutes ago",
+    );
+    expect(checkingWords(tRu, "ru", record, now)).toBe(
+      "Ждём, когда устройство выйдет на связь с Intune · последняя проверка 2 минуты назад",
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { ActionRecord } from "@ihc/contracts";
+import { awaitsDeviceCheckIn, type ActionRecord } from "@ihc/contracts";
 import type { TFunction } from "i18next";
 import { formatNumber, formatRelativeTime } from "../lib/format";
 
@@ -21,21 +21,31 @@ export function waitingWords(
   return t(`actionWait.${waiting.reason}`, { seconds: formatNumber(seconds, language) });
 }
 
-/** Whether the outcome is not known and the BFF is settling it by reading Graph. */
-export function isBeingChecked(action: Pick<ActionRecord, "state" | "completedAt">): boolean {
-  return action.state === "unknown" && action.completedAt === undefined;
+/**
+ * Whether the BFF is still reading Graph for this record: its outcome is not known, or Intune
+ * holds it until a device checks in (which may take hours; issue #15).
+ */
+export function isBeingChecked(
+  action: Pick<ActionRecord, "state" | "completedAt" | "items">,
+): boolean {
+  if (action.completedAt !== undefined) return false;
+  return action.state === "unknown" || awaitsDeviceCheckIn(action);
 }
 
-/** "Checking… · last checked 10 seconds ago", or only "Checking…" before the first check. */
+/**
+ * "Checking… · last checked 10 seconds ago", or, while Intune waits for a device, "Waiting for
+ * the device to check in · last checked 2 minutes ago"; without a check yet, the first half.
+ */
 export function checkingWords(
   t: TFunction,
   language: string,
-  action: Pick<ActionRecord, "lastCheckedAt">,
+  action: Pick<ActionRecord, "lastCheckedAt" | "completedAt" | "items">,
   now: Date,
 ): string {
+  const words = awaitsDeviceCheckIn(action) ? "checkIn" : "checking";
   const checked = action.lastCheckedAt === undefined ? NaN : Date.parse(action.lastCheckedAt);
-  if (Number.isNaN(checked)) return t("actionWait.checking");
+  if (Number.isNaN(checked)) return t(`actionWait.${words}`);
   // A check "in the future" is the server's clock a little ahead: say "now".
   const shown = new Date(Math.min(checked, now.getTime()));
-  return t("actionWait.checkingSince", { when: formatRelativeTime(shown, language, now) });
+  return t(`actionWait.${words}Since`, { when: formatRelativeTime(shown, language, now) });
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { deviceRetireStandingOf, isRetireFailedState, isRetiringState } from "./device-states.js";
+import {
+  awaitsDeviceCheckIn,
+  deviceRetireStandingOf,
+  isRetireFailedState,
+  isRetiringState,
+} from "./device-states.js";
 
 describe("retire and device states", () => {
   it("reads retirePending and retireIssued as retiring", () => {
@@ -20,5 +25,20 @@ describe("retire and device states", () => {
     expect(deviceRetireStandingOf({ managementState: "retireIssued" })).toBe("retiring");
     expect(deviceRetireStandingOf({ managementState: "retireCanceled" })).toBe("failed");
     expect(deviceRetireStandingOf({ managementState: "managed" })).toBe("managed");
+  });
+});
+
+describe("awaitsDeviceCheckIn", () => {
+  it("is true while an open record's device waits for its check-in", () => {
+    const items = [{ state: "sent", managementState: "retirePending" }];
+    expect(awaitsDeviceCheckIn({ items })).toBe(true);
+    expect(awaitsDeviceCheckIn({ items, completedAt: "2026-12-05T10:00:00Z" })).toBe(false);
+    expect(
+      awaitsDeviceCheckIn({ items: [{ state: "succeeded", managementState: "retirePending" }] }),
+    ).toBe(false);
+    expect(awaitsDeviceCheckIn({ items: [{ state: "sent", managementState: "managed" }] })).toBe(
+      false,
+    );
+    expect(awaitsDeviceCheckIn({})).toBe(false);
   });
 });

@@ -30,3 +30,29 @@ export function deviceRetireStandingOf(
   if (isRetiringState(device.managementState)) return "retiring";
   return isRetireFailedState(device.managementState) ? "failed" : "managed";
 }
+
+/** Intune waits for the device itself: a retire or wipe it will carry out at the next check-in. */
+const AWAITING_CHECK_IN: ReadonlySet<string> = new Set([
+  "retirePending",
+  "retireIssued",
+  "wipePending",
+  "wipeIssued",
+]);
+
+/**
+ * Whether an open record waits for a device to check in with Intune (issue #15): a retire or
+ * wipe Intune accepted and holds until the device's next check-in, which may be hours away. The
+ * console says "waiting for the device to check in", never that it failed or timed out.
+ */
+export const awaitsDeviceCheckIn = (record: {
+  completedAt?: string | undefined;
+  items?: readonly { state: string; managementState?: string | undefined }[] | undefined;
+}): boolean =>
+  record.completedAt === undefined &&
+  (record.items ?? []).some(
+    (item) =>
+      item.state !== "succeeded" &&
+      item.state !== "failed" &&
+      item.managementState !== undefined &&
+      AWAITING_CHECK_IN.has(item.managementState),
+  );

@@ -28,6 +28,11 @@ export const ScenarioSchema = z.strictObject({
   /** Delegated Intune calls also need an Intune role of the signed-in person (intune-rbac.ts). */
   intuneRbac: z.boolean(),
   /**
+   * With `intuneRbac`: every account that holds Intune roles holds only "Read Only Operator",
+   * so reads pass and Intune refuses the writes (a test of a write refused for a missing role).
+   */
+  intuneReadOnly: z.boolean(),
+  /**
    * Intune's own pace (realistic-timing.ts): revokes run for minutes, license counts catch up
    * late, a retired or wiped device waits for its next check-in. Replaces /_sim/timing.
    */
@@ -62,6 +67,7 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   v1ApiTokens: false,
   apiTokensForOtherClient: false,
   intuneRbac: false,
+  intuneReadOnly: false,
   realTimings: false,
   timeScale: 1,
   assignmentsRelicense: false,
@@ -95,8 +101,17 @@ export function scenarioOfProfile(profile: SimulatorProfile): Readonly<Scenario>
 export class ScenarioState {
   private current: Scenario;
 
-  constructor(private readonly profile: SimulatorProfile = "demo") {
-    this.current = { ...scenarioOfProfile(profile) };
+  /** `timeScale`: the profile's default time scale replaced (`--time-scale`), resets included. */
+  constructor(
+    private readonly profile: SimulatorProfile = "demo",
+    private readonly timeScale?: number,
+  ) {
+    this.current = this.defaults();
+  }
+
+  private defaults(): Scenario {
+    const scenario = { ...scenarioOfProfile(this.profile) };
+    return this.timeScale === undefined ? scenario : { ...scenario, timeScale: this.timeScale };
   }
 
   get(): Readonly<Scenario> {
@@ -108,6 +123,6 @@ export class ScenarioState {
   }
 
   reset(): void {
-    this.current = { ...scenarioOfProfile(this.profile) };
+    this.current = this.defaults();
   }
 }

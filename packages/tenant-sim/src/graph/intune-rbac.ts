@@ -1,6 +1,10 @@
 import type { Request } from "express";
 import { demoAccounts } from "../seed/demo-tenant.js";
-import { permissionsOfRoles, type IntunePermission } from "../seed/intune-roles.js";
+import {
+  permissionsOfRoles,
+  type IntunePermission,
+  type IntuneRoleName,
+} from "../seed/intune-roles.js";
 import type { GraphError } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
 import { intuneError } from "./intune-error.js";
@@ -17,9 +21,13 @@ export function intuneRoleRefusal(
   req: Request,
   needed: IntunePermission | undefined,
 ): GraphError | undefined {
-  if (needed === undefined || !graphContext(req).scenario.intuneRbac) return undefined;
+  const { scenario } = graphContext(req);
+  if (needed === undefined || !scenario.intuneRbac) return undefined;
   const { oid } = graphToken(req);
   const account = demoAccounts.find((a) => a.id === oid.toLowerCase());
-  if (permissionsOfRoles(account?.intuneRoles ?? []).has(needed)) return undefined;
+  const roles = account?.intuneRoles ?? [];
+  const held: readonly IntuneRoleName[] =
+    scenario.intuneReadOnly && roles.length > 0 ? ["Read Only Operator"] : roles;
+  if (permissionsOfRoles(held).has(needed)) return undefined;
   return intuneError(req, 403, "Forbidden", "User is not authorized to perform this operation.");
 }

@@ -31,6 +31,7 @@ import { eventsRouter } from "./routes/events.js";
 import { vppTokensRouter } from "./routes/vpp-tokens.js";
 import { healthRouter } from "./routes/health.js";
 import { meRouter } from "./routes/me.js";
+import { devicesRouter } from "./routes/devices.js";
 import { usersRouter } from "./routes/users.js";
 
 export interface AppDeps {
@@ -104,6 +105,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(enrollmentProfilesRouter(deps.graph));
   api.use(appsRouter(deps.graph));
   api.use(usersRouter(deps.graph));
+  api.use(devicesRouter(deps.graph));
   api.use(actionRoutes({ graph: deps.graph, services: deps.actions }));
   api.use(actionsRouter(deps.actions.journal));
   api.use(eventsRouter(deps.actions.streams));

@@ -172,6 +172,8 @@ export const ActionSubjectSchema = z.object({
   displayName: z.string().optional(),
   deviceName: z.string().optional(),
   serialNumber: z.string().optional(),
+  /** A device of a retire: what the retire does to it (rules/retire-effect.ts). */
+  retireEffect: z.string().optional(),
 });
 export type ActionSubject = z.infer<typeof ActionSubjectSchema>;
 

@@ -6,7 +6,8 @@ import { defineActionKind, outcomeKeysOf, targetKey } from "../action-kind.js";
 export const deviceRetire = defineActionKind({
   kind: "device.retire",
   targetType: "device",
-  parameters: z.looseObject({ retireEffect: z.string(), userId: z.string().optional() }),
+  // What the agent typed where the retire resets the device; the effect is in `subjects`.
+  parameters: z.looseObject({ confirmDevice: z.string().optional() }),
   route: {
     method: "POST",
     path: "/api/devices/:id/retire",
@@ -15,6 +16,6 @@ export const deviceRetire = defineActionKind({
     idempotencyKey: "required",
   },
   openKeyOf: targetKey,
-  subjects: "none",
+  subjects: "device",
   outcomeKeys: outcomeKeysOf("device.retire"),
 });

@@ -15,6 +15,6 @@ export const deviceSync = defineActionKind({
     idempotencyKey: "required",
   },
   openKeyOf: targetKey,
-  subjects: "none",
+  subjects: "device",
   outcomeKeys: outcomeKeysOf("device.sync"),
 });

@@ -7,7 +7,7 @@ export const deviceWipe = defineActionKind({
   kind: "device.wipe",
   targetType: "device",
   parameters: z.looseObject({
-    serialNumber: z.string().optional(),
+    confirmDevice: z.string(),
     keepEnrollmentData: z.boolean(),
     keepUserData: z.boolean(),
   }),
@@ -19,6 +19,6 @@ export const deviceWipe = defineActionKind({
     idempotencyKey: "required",
   },
   openKeyOf: targetKey,
-  subjects: "none",
+  subjects: "device",
   outcomeKeys: outcomeKeysOf("device.wipe"),
 });

@@ -24,7 +24,8 @@ const PARAMS_BY_RESOURCE: Record<string, Record<string, string>> = {
   },
   actions: { id: randomUUID() },
   users: { id: seededUserIds.lukaszWisniewski },
-  devices: { id: seededDeviceIds.lukaszWisniewski.iphone },
+  // Retiring it resets it, so its retire checks the typed confirmation as a wipe does.
+  devices: { id: seededDeviceIds.mateoRossi.corporateWorkProfile },
 };
 
 /** A valid query where `{}` is not one (search is required on /api/users). */
@@ -42,7 +43,7 @@ const BODY_EXAMPLES: Partial<Record<RouteName, Record<string, unknown>>> = {
   },
   syncVppLicenses: { reason: "fuzz" },
   retireAllDevices: { confirmUserPrincipalName: "someone@example.com", reason: "fuzz" },
-  retireDevice: { reason: "fuzz" },
+  retireDevice: { confirmDevice: "not-the-serial", reason: "fuzz" },
   syncDevice: { reason: "fuzz" },
   wipeDevice: {
     confirmDevice: "not-the-serial",

@@ -92,7 +92,7 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     await shot(page, testInfo, "devices-retire-dialog-reset");
     await dialog(page).getByRole("button", { name: "Cancel" }).click();
 
-    // A work profile: removed, the owner's data kept; a double click sends once.
+    // A work profile: removed, the owner's data kept.
     await page.goBack();
     await user.deviceRow(mateo.workProfile).getByRole("link").click();
     await page.getByRole("button", { name: "Retire…" }).click();
@@ -133,7 +133,7 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     expect(await writesTo(simulator, "retire")).toHaveLength(0);
   });
 
-  test("the same in Russian, and the agent without Devices.Wipe is not offered a wipe", async ({
+  test("the device page, the retire and the wipe dialogs in Russian", async ({
     page,
   }, testInfo) => {
     await signIn(page, "Megan Bowen");

@@ -38,6 +38,7 @@ import { readyRouter } from "./routes/ready.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ReadinessProbe } from "./observability/readiness-probes.js";
 import { requestMetrics } from "./observability/request-metrics.js";
+import { devicesRouter } from "./routes/devices.js";
 import { usersRouter } from "./routes/users.js";
 import type { PerUserViewCache } from "./routes/per-user-view-cache.js";
 
@@ -129,6 +130,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(enrollmentProfilesRouter(deps.graph));
   api.use(appsRouter(deps.graph));
   api.use(usersRouter(deps.graph, deps.viewCache));
+  api.use(devicesRouter(deps.graph));
   api.use(actionRoutes({ graph: deps.graph, services: deps.actions }));
   api.use(actionsRouter(deps.actions.journal));
   api.use(eventsRouter(deps.actions.streams));

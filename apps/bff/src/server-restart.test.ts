@@ -96,14 +96,15 @@ describe("a BFF killed right after answering 202", () => {
     const { url, env } = await bffEnv();
     const token = await sim.mintToken({ account: "senior" });
     const auth = { authorization: `Bearer ${token}` };
-    const userId = seededUserIds.sergeyIvanov;
+    // Noor's two devices are both ones a retire takes (no Android Enterprise device-owner mode).
+    const userId = seededUserIds.noorAlHassan;
 
     bff = await startBff(env, url);
     const response = await fetch(`${url}/api/users/${userId}/retire-all-devices`, {
       method: "POST",
       headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
       body: JSON.stringify({
-        confirmUserPrincipalName: "sergey.ivanov@contoso-sim.onmicrosoft.com",
+        confirmUserPrincipalName: "noor.al-hassan@contoso-sim.onmicrosoft.com",
       }),
     });
     expect(response.status).toBe(202);

@@ -17,6 +17,10 @@ export const ActionKinds = [
   /** Not a change: an agent was shown a token's value. Journaled so the reveal is audited. */
   "enrollment-profile.reveal-token",
   "user.retire-all-devices",
+  /** One device: retire, sync (check in now), wipe (factory reset). */
+  "device.retire",
+  "device.sync",
+  "device.wipe",
 ] as const;
 export const ActionKindSchema = z.enum(ActionKinds);
 export type ActionKind = z.infer<typeof ActionKindSchema>;
@@ -38,7 +42,7 @@ export const ActorSchema = z.object({
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const ActionTargetSchema = z.object({
-  type: z.enum(["vppToken", "app", "enrollmentProfile", "user"]),
+  type: z.enum(["vppToken", "app", "enrollmentProfile", "user", "device"]),
   id: z.string(),
   displayName: z.string(),
 });
@@ -168,6 +172,8 @@ export const ActionSubjectSchema = z.object({
   displayName: z.string().optional(),
   deviceName: z.string().optional(),
   serialNumber: z.string().optional(),
+  /** A device of a retire: what the retire does to it (rules/retire-effect.ts). */
+  retireEffect: z.string().optional(),
 });
 export type ActionSubject = z.infer<typeof ActionSubjectSchema>;
 

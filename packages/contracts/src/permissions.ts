@@ -7,6 +7,8 @@ export const AppRoles = [
   "Enrollment.Manage",
   "Enrollment.RevealToken",
   "Devices.Retire",
+  /** Wipe a device, and retire one where retiring factory-resets it (senior agents only). */
+  "Devices.Wipe",
   "Activity.ReadAll",
 ] as const;
 export const AppRoleSchema = z.enum(AppRoles);
@@ -21,6 +23,7 @@ export const Permissions = [
   "enrollment:create",
   "enrollment:reveal-token",
   "devices:retire",
+  "devices:wipe",
   "activity:read-all",
 ] as const;
 export const PermissionSchema = z.enum(Permissions);

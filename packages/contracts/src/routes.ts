@@ -7,6 +7,9 @@ import { appRevokeUserLicense } from "./actions/kinds/app-revoke-user-license.js
 import { enrollmentProfileCreateToken } from "./actions/kinds/enrollment-profile-create-token.js";
 import { enrollmentProfileReplaceToken } from "./actions/kinds/enrollment-profile-replace-token.js";
 import { enrollmentProfileRevokeToken } from "./actions/kinds/enrollment-profile-revoke-token.js";
+import { deviceRetire } from "./actions/kinds/device-retire.js";
+import { deviceSync } from "./actions/kinds/device-sync.js";
+import { deviceWipe } from "./actions/kinds/device-wipe.js";
 import { userRetireAllDevices } from "./actions/kinds/user-retire-all-devices.js";
 import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
@@ -17,6 +20,7 @@ import {
   EnrollmentProfileParamsSchema,
   RevealedTokenSchema,
 } from "./enrollment-profiles.js";
+import { DeviceDetailSchema, DeviceParamsSchema } from "./devices.js";
 import { ConsoleEventSchema } from "./events.js";
 import { HealthSchema } from "./health.js";
 import {
@@ -161,6 +165,23 @@ export const api = {
    * user's UPN (else 400, nothing sent); a user with no devices is a 409 `conflict`.
    */
   retireAllDevices: actionRoute(userRetireAllDevices),
+
+  /** One managed device (beta: its enrollment type), its primary user and its VPP licenses. */
+  device: defineRoute({
+    method: "GET",
+    path: "/api/devices/:id",
+    params: DeviceParamsSchema,
+    responses: { 200: DeviceDetailSchema },
+  }),
+  /**
+   * Requires `Idempotency-Key` and Devices.Retire. Refused (409, nothing sent) where Graph
+   * refuses; where retiring resets the device, also Devices.Wipe and `confirmDevice`.
+   */
+  retireDevice: actionRoute(deviceRetire),
+  /** Requires `Idempotency-Key` and Devices.Retire; not destructive. */
+  syncDevice: actionRoute(deviceSync),
+  /** Requires `Idempotency-Key`, Devices.Wipe and `confirmDevice` (the serial number). */
+  wipeDevice: actionRoute(deviceWipe),
 
   /** Both kinds in one list, each with `kind`; never a token's value. */
   enrollmentProfiles: defineRoute({

@@ -107,6 +107,13 @@ export const ManagedDeviceSchema = z.object({
   complianceState: ComplianceStateSchema.optional(),
   managementState: ManagementStateSchema,
   managedDeviceOwnerType: ManagedDeviceOwnerTypeSchema.optional(),
+  /**
+   * Graph beta's `deviceEnrollmentType` (e.g. `androidEnterpriseFullyManaged`); kept as a string
+   * so a newer member passes through. What a retire does depends on it (rules/retire-effect.ts).
+   */
+  deviceEnrollmentType: z.string().optional(),
+  /** Graph beta's `joinType` (`azureADJoined`, `azureADRegistered`, `hybridAzureADJoined`). */
+  joinType: z.string().optional(),
   lastSyncDateTime: z.string().optional(),
   enrolledDateTime: z.string().optional(),
   userPrincipalName: z.string().optional(),

@@ -492,6 +492,13 @@ export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
   return counts;
 };
 
+/** Kinds nothing follows: an `unknown` outcome of theirs stays so and holds nothing. */
+const UNFOLLOWED_KINDS: ReadonlySet<string> = new Set([
+  "vpp-token.sync-licenses",
+  "device.sync",
+  "device.wipe",
+]);
+
 /**
  * Whether a record still holds its target (at most one open per kind and target): not yet
  * answered, or answered and still followed — Graph's progress not final, or an `unknown`
@@ -500,7 +507,7 @@ export const countItems = (items: readonly BulkItem[]): BulkItemCounts => {
 export const isStillOpen = (record: StoredAction): boolean => {
   if (record.state === "accepted" || record.state === "sent") return true;
   if (record.progress?.watchTimedOut === true) return false;
-  if (record.state === "unknown") return record.kind !== "vpp-token.sync-licenses";
+  if (record.state === "unknown") return !UNFOLLOWED_KINDS.has(record.kind);
   return (
     record.state === "succeeded" &&
     record.progress !== undefined &&

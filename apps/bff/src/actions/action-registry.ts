@@ -4,6 +4,9 @@ import { appRevokeAllLicenses } from "./kinds/app-revoke-all-licenses.js";
 import { appRevokeDeviceLicense } from "./kinds/app-revoke-device-license.js";
 import { appRevokeLicensesBulk } from "./kinds/app-revoke-licenses-bulk.js";
 import { appRevokeUserLicense } from "./kinds/app-revoke-user-license.js";
+import { deviceRetire } from "./kinds/device-retire.js";
+import { deviceSync } from "./kinds/device-sync.js";
+import { deviceWipe } from "./kinds/device-wipe.js";
 import { enrollmentProfileCreateToken } from "./kinds/enrollment-profile-create-token.js";
 import { enrollmentProfileReplaceToken } from "./kinds/enrollment-profile-replace-token.js";
 import { enrollmentProfileRevealToken } from "./kinds/enrollment-profile-reveal-token.js";
@@ -28,4 +31,7 @@ export const actionDefinitions: { readonly [K in ActionKind]: ActionDefinition<K
   "enrollment-profile.replace-token": enrollmentProfileReplaceToken,
   "enrollment-profile.reveal-token": enrollmentProfileRevealToken,
   "user.retire-all-devices": userRetireAllDevices,
+  "device.retire": deviceRetire,
+  "device.sync": deviceSync,
+  "device.wipe": deviceWipe,
 };

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { getRevokeResults } from "../graph/ios-vpp-apps.js";
 import { readLicensePresence } from "../graph/license-presence.js";
-import { readRetireSnapshot } from "../graph/managed-devices.js";
+import { readDeviceRetireSnapshot, readRetireSnapshot } from "../graph/managed-devices.js";
 import { getEnrollmentProfile } from "../graph/enrollment-profiles.js";
 import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
@@ -39,6 +39,8 @@ export interface ActionServices {
   appWatchers: AppRevokeWatchers;
   /** Follow each device of a retire-all-devices until it has left Intune. */
   retireWatchers: RetireWatchers;
+  /** Follow a single device's retire (`device.retire`) until it has left Intune. */
+  deviceRetireWatchers: RetireWatchers;
   /** Settles `unknown` enrollment-token actions from the profile (ADR 0007). */
   enrollmentWatchers: EnrollmentTokenWatchers;
   /** Intune's applications write limit, shared by the bulk queue and single app revokes. */
@@ -128,6 +130,18 @@ export const createActionServices = ({
       }
     },
   });
+  const deviceRetireWatchers = new RetireWatchers({
+    journal,
+    ...watcherTuning,
+    readDevices: async (deviceId, actor) =>
+      readDeviceRetireSnapshot(graph, await reader(actor), deviceId),
+    isWaiting,
+    onError: (error, deviceId) => {
+      if (!isWaiting(error)) {
+        logger.warn({ err: error, deviceId }, "retire watcher could not read the device");
+      }
+    },
+  });
   const enrollmentWatchers = new EnrollmentTokenWatchers({
     journal,
     ...watcherTuning,
@@ -166,6 +180,7 @@ export const createActionServices = ({
     vppWatchers,
     appWatchers,
     retireWatchers,
+    deviceRetireWatchers,
     enrollmentWatchers,
     appWriteBudget: budget,
     bulkRevokes,
@@ -176,6 +191,7 @@ export const createActionServices = ({
         vppWatchers.stop(),
         appWatchers.stop(),
         retireWatchers.stop(),
+        deviceRetireWatchers.stop(),
         enrollmentWatchers.stop(),
         bulkRevokes.stop(),
       ]);

@@ -19,7 +19,9 @@ const KNOWN_GRAPH_PATHS: readonly RegExp[] = [
   new RegExp(
     `^/(?:v1\\.0|beta)/users(?:/${GUID}(?:/managedDevices(?:/${GUID})?|/${action("removeAllDevicesFromManagement")})?)?$`,
   ),
-  new RegExp(`^/(?:v1\\.0|beta)/deviceManagement/managedDevices(?:/${GUID})?$`),
+  new RegExp(
+    `^/(?:v1\\.0|beta)/deviceManagement/managedDevices(?:/${GUID}(?:/${action("retire", "wipe", "syncDevice")})?)?$`,
+  ),
 ];
 
 /** What must never reach a Graph path segment: traversal, encoded separators, query or fragment. */

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { api } from "@ihc/contracts";
-import { seededEnrollmentProfileIds, seededIds, seededUserIds } from "@ihc/tenant-sim";
+import {
+  seededDeviceIds,
+  seededEnrollmentProfileIds,
+  seededIds,
+  seededUserIds,
+} from "@ihc/tenant-sim";
 
 export type RouteName = keyof typeof api;
 export type Route = (typeof api)[RouteName];
@@ -19,6 +24,8 @@ const PARAMS_BY_RESOURCE: Record<string, Record<string, string>> = {
   },
   actions: { id: randomUUID() },
   users: { id: seededUserIds.lukaszWisniewski },
+  // Retiring it resets it, so its retire checks the typed confirmation as a wipe does.
+  devices: { id: seededDeviceIds.mateoRossi.corporateWorkProfile },
 };
 
 /** A valid query where `{}` is not one (search is required on /api/users). */
@@ -36,6 +43,14 @@ const BODY_EXAMPLES: Partial<Record<RouteName, Record<string, unknown>>> = {
   },
   syncVppLicenses: { reason: "fuzz" },
   retireAllDevices: { confirmUserPrincipalName: "someone@example.com", reason: "fuzz" },
+  retireDevice: { confirmDevice: "not-the-serial", reason: "fuzz" },
+  syncDevice: { reason: "fuzz" },
+  wipeDevice: {
+    confirmDevice: "not-the-serial",
+    keepEnrollmentData: false,
+    keepUserData: false,
+    reason: "fuzz",
+  },
   revokeEnrollmentToken: { confirmDisplayName: "x", reason: "fuzz" },
   createEnrollmentToken: { validityDays: 30, reason: "fuzz" },
   replaceEnrollmentToken: { confirmDisplayName: "x", validityDays: 30, reason: "fuzz" },

@@ -11,6 +11,7 @@ export const rolePermissions: Readonly<Record<AppRole, readonly Permission[]>> =
   "Enrollment.Manage": ["enrollment:revoke", "enrollment:create"],
   "Enrollment.RevealToken": ["enrollment:reveal-token"],
   "Devices.Retire": ["devices:retire"],
+  "Devices.Wipe": ["devices:wipe"],
   "Activity.ReadAll": ["activity:read-all"],
 };
 

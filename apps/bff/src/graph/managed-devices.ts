@@ -8,14 +8,19 @@ import {
 } from "@ihc/contracts";
 import { z } from "zod";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
-import { graphOptional } from "./graph-body.js";
+import { NotFoundError } from "../errors.js";
+import { graphOptional, parseGraphBody } from "./graph-body.js";
+import { GraphError } from "./graph-error.js";
 import { getAll } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
 import { notFoundAsOurs, userPath } from "./users.js";
 
 /**
- * A user's Intune managed devices (v1.0), with only the properties the console shows.
- * https://learn.microsoft.com/graph/api/intune-devices-manageddevice-list
+ * A user's Intune managed devices, with only the properties the console shows. Read on beta:
+ * v1.0 serves the Android Enterprise enrollment types (fully managed, dedicated,
+ * corporate-owned work profile) as `unknownFutureValue`, and what a retire does depends on
+ * them (rules/retire-effect.ts, ADR 0023).
+ * https://learn.microsoft.com/graph/api/intune-devices-manageddevice-list?view=graph-rest-beta
  */
 const PROPERTIES = [
   "id",
@@ -28,6 +33,8 @@ const PROPERTIES = [
   "complianceState",
   "managementState",
   "managedDeviceOwnerType",
+  "deviceEnrollmentType",
+  "joinType",
   "lastSyncDateTime",
   "enrolledDateTime",
   "userPrincipalName",
@@ -52,6 +59,10 @@ const GraphManagedDeviceSchema = z.object({
   complianceState: graphOptional(tolerantEnum(ComplianceStateSchema.options)),
   managementState: graphOptional(z.string()),
   managedDeviceOwnerType: graphOptional(tolerantEnum(ManagedDeviceOwnerTypeSchema.options)),
+  deviceEnrollmentType: graphOptional(z.string()),
+  joinType: graphOptional(z.string()),
+  userId: graphOptional(z.string()),
+  userDisplayName: graphOptional(z.string()),
   lastSyncDateTime: graphOptional(z.string()),
   enrolledDateTime: graphOptional(z.string()),
   userPrincipalName: graphOptional(z.string()),
@@ -80,6 +91,8 @@ const toManagedDevice = (d: GraphManagedDevice): ManagedDevice => {
       complianceState: d.complianceState,
       managedDeviceOwnerType: d.managedDeviceOwnerType,
     }),
+    deviceEnrollmentType: text(d.deviceEnrollmentType),
+    joinType: text(d.joinType),
     lastSyncDateTime: d.lastSyncDateTime,
     enrolledDateTime: d.enrolledDateTime,
     userPrincipalName: text(d.userPrincipalName),
@@ -104,7 +117,7 @@ export const listUserDevices = async (
   try {
     return (
       await getAll(graph, user, `${userPath(userId)}/managedDevices`, GraphManagedDeviceSchema, {
-        version: "v1.0",
+        version: "beta",
         query: { $select: PROPERTIES.join(","), $top: 999 },
       })
     ).map(toManagedDevice);
@@ -112,6 +125,63 @@ export const listUserDevices = async (
     throw notFoundAsOurs(error, userId);
   }
 };
+
+export const managedDevicePath = (id: string): string =>
+  `/deviceManagement/managedDevices/${encodeURIComponent(id)}`;
+
+/** One managed device with its primary user (beta, as above); unknown is a NotFoundError. */
+export const getManagedDevice = async (
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  id: string,
+): Promise<ManagedDevice & { userId?: string; userDisplayName?: string }> => {
+  try {
+    const response = await graph.get(user, managedDevicePath(id), {
+      version: "beta",
+      query: { $select: [...PROPERTIES, "userId", "userDisplayName"].join(",") },
+    });
+    const device = parseGraphBody(GraphManagedDeviceSchema, response.body);
+    const userId = text(device.userId);
+    const userDisplayName = text(device.userDisplayName);
+    return {
+      ...toManagedDevice(device),
+      ...(userId === undefined ? {} : { userId }),
+      ...(userDisplayName === undefined ? {} : { userDisplayName }),
+    };
+  } catch (error) {
+    throw error instanceof GraphError && error.status === 404
+      ? new NotFoundError(`No managed device with id ${id} exists in Intune.`)
+      : error;
+  }
+};
+
+/**
+ * A single-device retire watcher's read: the device's state, or an empty map once it has left
+ * Intune (404).
+ */
+export const readDeviceRetireSnapshot = async (
+  graph: GraphGateway,
+  user: AuthenticatedUser,
+  deviceId: string,
+): Promise<Map<string, { managementState: string; retireStartedAt: string | undefined }>> => {
+  try {
+    return new Map([
+      [deviceId.toLowerCase(), retireStateOf(await getManagedDevice(graph, user, deviceId))],
+    ]);
+  } catch (error) {
+    if (error instanceof NotFoundError) return new Map();
+    throw error;
+  }
+};
+
+const retireStateOf = (device: ManagedDevice) => ({
+  managementState: device.managementState,
+  retireStartedAt: device.deviceActionResults
+    ?.filter((r) => r.actionName.toLowerCase() === "retire" && r.startDateTime !== undefined)
+    .map((r) => r.startDateTime ?? "")
+    .sort()
+    .at(-1),
+});
 
 /** What a retire watcher needs of each device: its state and when its latest retire started. */
 export const readRetireSnapshot = async (
@@ -122,13 +192,6 @@ export const readRetireSnapshot = async (
   new Map(
     (await listUserDevices(graph, user, userId)).map((device) => [
       device.id.toLowerCase(),
-      {
-        managementState: device.managementState,
-        retireStartedAt: device.deviceActionResults
-          ?.filter((r) => r.actionName.toLowerCase() === "retire" && r.startDateTime !== undefined)
-          .map((r) => r.startDateTime ?? "")
-          .sort()
-          .at(-1),
-      },
+      retireStateOf(device),
     ]),
   );

@@ -4,6 +4,7 @@ import {
   ActionRecordSchema,
   AssignedLicenseListSchema,
   ManagedDeviceListSchema,
+  retireEffectOf,
   ProblemSchema,
   type ActionRecord,
 } from "@ihc/contracts";
@@ -227,6 +228,7 @@ describe("action records that tell the truth", () => {
           id: d.id,
           deviceName: d.deviceName,
           ...(d.serialNumber === undefined ? {} : { serialNumber: d.serialNumber }),
+          retireEffect: retireEffectOf(d),
         })),
       );
       expect(devices.some((d) => d.serialNumber !== undefined)).toBe(true);

@@ -40,6 +40,11 @@ export const routeGraphCosts: Record<RouteName, number> = {
   appLicenses: 1,
   revokeUserLicense: 2,
   revokeDeviceLicense: 2,
+  /** The device, then its primary user's VPP licences (the licence list per app, batched). */
+  device: 22,
+  retireDevice: 1,
+  syncDevice: 1,
+  wipeDevice: 1,
   revokeAllAppLicenses: 2,
   revokeAppLicensesBulk: 2,
 };

@@ -12,6 +12,7 @@ const AppRoute = lazy(() => import("./routes/app"));
 const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
 const UsersRoute = lazy(() => import("./routes/users"));
 const UserRoute = lazy(() => import("./routes/user"));
+const DeviceRoute = lazy(() => import("./routes/device"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
 const MyAccessRoute = lazy(() => import("./routes/my-access"));
 
@@ -30,6 +31,7 @@ export function createAppRouter() {
         { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
         { path: routePaths.users, element: <UsersRoute /> },
         { path: routePaths.user, element: <UserRoute /> },
+        { path: routePaths.device, element: <DeviceRoute /> },
         { path: routePaths.activity, element: <ActivityRoute /> },
         { path: routePaths.myAccess, element: <MyAccessRoute /> },
         { path: "*", element: <NotFoundPage /> },

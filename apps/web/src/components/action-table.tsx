@@ -15,7 +15,7 @@ import type { ActionRecord } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { actionStatusOf } from "../lib/action-status";
-import { vppTokenPath } from "../lib/route-paths";
+import { devicePath, vppTokenPath } from "../lib/route-paths";
 import { ActionStatusBadge } from "./action-status-badge";
 import { subjectLabels } from "./action-subjects";
 import { ActionWaitNotice } from "./action-wait-notice";
@@ -50,6 +50,7 @@ const useStyles = makeStyles({
 
 /** Where a target's own page is, for the kinds of target that have one yet. */
 function targetPath(target: ActionRecord["target"]): string | undefined {
+  if (target.type === "device") return devicePath(target.id);
   return target.type === "vppToken" ? vppTokenPath(target.id) : undefined;
 }
 

@@ -7,6 +7,7 @@ export const appRoleDescriptionKeys = {
   "Enrollment.Manage": "noAccess.roles.enrollmentManage",
   "Enrollment.RevealToken": "noAccess.roles.enrollmentRevealToken",
   "Devices.Retire": "noAccess.roles.devicesRetire",
+  "Devices.Wipe": "noAccess.roles.devicesWipe",
   "Activity.ReadAll": "noAccess.roles.activityReadAll",
 } as const satisfies Record<AppRole, string>;
 

@@ -39,6 +39,11 @@ export const userKeys = {
   vppLicenses: (id: string) => [...userKeys.allVppLicenses(), id.toLowerCase()] as const,
 };
 
+export const deviceKeys = {
+  all: ["devices"] as const,
+  detail: (id: string) => [...deviceKeys.all, "detail", id.toLowerCase()] as const,
+};
+
 export const appKeys = {
   all: ["apps"] as const,
   list: () => [...appKeys.all, "list"] as const,
@@ -67,5 +72,7 @@ export function targetDataKeys(target: Pick<ActionTarget, "type" | "id">): reado
         [...userKeys.devices(target.id)],
         [...userKeys.vppLicenses(target.id)],
       ];
+    case "device":
+      return [[...deviceKeys.detail(target.id)]];
   }
 }

@@ -7,6 +7,7 @@ export const routePaths = {
   enrollmentProfiles: "/enrollment-profiles",
   users: "/users",
   user: "/users/:id",
+  device: "/devices/:id",
   activity: "/activity",
   myAccess: "/my-access",
 } as const;
@@ -16,6 +17,9 @@ export const vppTokenPath = (id: string): string => `/vpp-tokens/${encodeURIComp
 
 /** A user's page (the id URI-encoded). */
 export const userPath = (id: string): string => `/users/${encodeURIComponent(id)}`;
+
+/** A managed device's page (the id URI-encoded). */
+export const devicePath = (id: string): string => `/devices/${encodeURIComponent(id)}`;
 
 /** The users page with a search filled in, as the URL keeps it (`?q=`). */
 export const userSearchPath = (text: string): string =>

@@ -9,6 +9,9 @@ import { enrollmentProfileCreateToken } from "./kinds/enrollment-profile-create-
 import { enrollmentProfileReplaceToken } from "./kinds/enrollment-profile-replace-token.js";
 import { enrollmentProfileRevealToken } from "./kinds/enrollment-profile-reveal-token.js";
 import { enrollmentProfileRevokeToken } from "./kinds/enrollment-profile-revoke-token.js";
+import { deviceRetire } from "./kinds/device-retire.js";
+import { deviceSync } from "./kinds/device-sync.js";
+import { deviceWipe } from "./kinds/device-wipe.js";
 import { userRetireAllDevices } from "./kinds/user-retire-all-devices.js";
 import { vppTokenRevokeLicenses } from "./kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./kinds/vpp-token-sync-licenses.js";
@@ -26,6 +29,9 @@ export const actionKindContracts = {
   "enrollment-profile.replace-token": enrollmentProfileReplaceToken,
   "enrollment-profile.reveal-token": enrollmentProfileRevealToken,
   "user.retire-all-devices": userRetireAllDevices,
+  "device.retire": deviceRetire,
+  "device.sync": deviceSync,
+  "device.wipe": deviceWipe,
 } as const satisfies { [K in ActionKind]: ActionKindContract<K> };
 
 /**
@@ -55,6 +61,9 @@ export const actionRecordOptions = <S extends z.core.$ZodLooseShape>(fields: z.Z
     of("enrollment-profile.replace-token"),
     of("enrollment-profile.reveal-token"),
     of("user.retire-all-devices"),
+    of("device.retire"),
+    of("device.sync"),
+    of("device.wipe"),
   ] as const;
 };
 

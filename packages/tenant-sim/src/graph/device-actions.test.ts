@@ -288,3 +288,35 @@ describe("the device actions", () => {
     expect((await device(laptop)).managementState).toBe("managed");
   });
 });
+
+describe("retire on an Android Enterprise device-owner mode", () => {
+  const { fullyManaged, dedicated, corporateWorkProfile, workProfile } = seededDeviceIds.mateoRossi;
+
+  it.each([fullyManaged, dedicated])("refuses %s with a 400 and leaves it managed", async (id) => {
+    const answer = await graphPost(sim, action(id, "retire", "beta"), token);
+    expect(answer.status).toBe(400);
+    expect(graphErrorOf(answer).code).toBe("BadRequest");
+    expect(intuneMessageOf(answer)).toContain("Use wipe");
+    expect(await device(id, "beta")).toMatchObject({ managementState: "managed" });
+  });
+
+  it("retires a work profile and a corporate-owned work profile, and wipes a fully managed one", async () => {
+    for (const id of [workProfile, corporateWorkProfile]) {
+      expect((await graphPost(sim, action(id, "retire", "beta"), token)).status).toBe(204);
+      expect(await device(id, "beta")).toMatchObject({ managementState: "retirePending" });
+    }
+    expect((await graphPost(sim, action(fullyManaged, "wipe", "beta"), token)).status).toBe(204);
+    expect(await device(fullyManaged, "beta")).toMatchObject({ managementState: "wipePending" });
+  });
+
+  it("serves each mode's enrollment type on beta", async () => {
+    expect(await device(dedicated, "beta")).toMatchObject({
+      deviceEnrollmentType: "androidEnterpriseDedicatedDevice",
+      managedDeviceOwnerType: "company",
+    });
+    expect(await device(workProfile, "beta")).toMatchObject({
+      deviceEnrollmentType: "userEnrollment",
+      managedDeviceOwnerType: "personal",
+    });
+  });
+});

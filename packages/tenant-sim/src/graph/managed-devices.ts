@@ -29,6 +29,12 @@ import type { Scenario } from "../faults/scenario.js";
 
 const noParameters = (): readonly ActionParameter[] => [];
 
+/** Enrollment types Intune does not retire (a device-owner mode): only a wipe removes them. */
+const retireRefused: ReadonlySet<string> = new Set([
+  "androidEnterpriseFullyManaged",
+  "androidEnterpriseDedicatedDevice",
+]);
+
 /**
  * Intune managed devices (v1.0 and beta): the tenant's list, one user's, one device, a device's
  * retire, wipe and syncDevice, and removeAllDevicesFromManagement, which sends every device of
@@ -76,12 +82,12 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
     route: string,
     operation: string,
     parameters: (version: GraphVersion) => readonly ActionParameter[],
-    act: (device: ManagedDeviceRecord) => void,
+    act: (device: ManagedDeviceRecord, req: Request) => void,
   ): void => {
     router.post(route, requirePermission("POST", route), (req, res) => {
       const device = findDevice(ctx, req, undefined);
       readActionArguments(req, operation, parameters(graphContext(req).version));
-      act(device);
+      act(device, req);
       res.status(204).end();
     });
   };
@@ -89,7 +95,18 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
   // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-retire
   const timing = () => effectiveTiming(ctx.scenario.get(), ctx.timing.get());
   const names = () => actionNamesOf(ctx.scenario.get());
-  deviceAction(routes.retire, "retire", noParameters, (device) => {
+  deviceAction(routes.retire, "retire", noParameters, (device, req) => {
+    if (retireRefused.has(device.enrollmentType)) {
+      // Intune offers no retire for device-owner modes: leaving management is a factory reset,
+      // done with wipe. The wording is ours (README).
+      throw intuneError(
+        req,
+        400,
+        "BadRequest",
+        "Retire is not supported for Android Enterprise fully managed or dedicated devices. " +
+          "Use wipe to remove the device from management.",
+      );
+    }
     const { retireSeconds } = timing();
     ctx.store.managedDevices.remove([device], "retire", retireSeconds, Date.now(), names().retire);
   });
@@ -128,7 +145,10 @@ export function createManagedDevicesRouter(ctx: SimulatorContext): Router {
       readActionArguments(req, "removeAllDevicesFromManagement", noParameters());
       // A user without devices (or whose devices are all being retired already) is a 204 that
       // changes nothing: our choice, see README.
-      const devices = ctx.store.managedDevices.ofUser(user.id);
+      // Fully managed and dedicated Android devices cannot be retired: they stay managed.
+      const devices = ctx.store.managedDevices
+        .ofUser(user.id)
+        .filter((device) => !retireRefused.has(device.enrollmentType));
       ctx.store.managedDevices.remove(
         devices,
         "retire",

@@ -18,6 +18,7 @@ const roleDescriptions: Record<string, string> = {
   "Enrollment.Manage": "revoke enrollment tokens",
   "Enrollment.RevealToken": "reveal enrollment tokens",
   "Devices.Retire": "retire devices",
+  "Devices.Wipe": "wipe devices",
   "Activity.ReadAll": "read everyone's activity",
 };
 

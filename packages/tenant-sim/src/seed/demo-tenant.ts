@@ -80,7 +80,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     userPrincipalName: "megan.bowen@contoso-sim.onmicrosoft.com",
     jobTitle: "Senior helpdesk agent",
     department: "IT Helpdesk",
-    roles: [...agentRoles, ...retireRoles, "Activity.ReadAll"],
+    roles: [...agentRoles, ...retireRoles, "Devices.Wipe", "Activity.ReadAll"],
     intuneRoles: ["Helpdesk License Operator", "Help Desk Operator"],
   },
   {

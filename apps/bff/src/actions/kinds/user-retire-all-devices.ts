@@ -2,6 +2,7 @@ import {
   confirmationMatches,
   deviceKeyOf,
   isRetiringState,
+  retireEffectOf,
   type BulkItem,
   type ManagedDevice,
   type UserDetail,
@@ -92,6 +93,27 @@ export const userRetireAllDevices = defineAction({
         );
       }
     }
+    // What retire does to each device (ADR 0023): one call retires them all, so a device it
+    // would reset, or that Intune cannot retire, is retired or wiped alone, with its own care.
+    const careful = devices.filter((device) => retireEffectOf(device) === "factoryReset");
+    const refused = devices.filter((device) => retireEffectOf(device) === "refused");
+    if (refused.length > 0 || careful.length > 0) {
+      throw new ConflictError(
+        [
+          refused.length > 0
+            ? `Intune cannot retire ${refused.map((d) => d.deviceName).join(", ")} ` +
+              "(Android Enterprise fully managed or dedicated): only a wipe removes them."
+            : undefined,
+          careful.length > 0
+            ? `Retiring ${careful.map((d) => d.deviceName).join(", ")} resets it to factory ` +
+              "settings: retire it alone from its page, with its serial number."
+            : undefined,
+          "Nothing was sent; retire the other devices one by one from their pages.",
+        ]
+          .filter((part) => part !== undefined)
+          .join(" "),
+      );
+    }
     if (devices.every((device) => isRetiringState(device.managementState))) {
       throw new ConflictError(
         `Every device of ${target.displayName} is already being retired; nothing was sent.`,
@@ -116,6 +138,7 @@ export const userRetireAllDevices = defineAction({
         id: device.id,
         deviceName: device.deviceName,
         ...(device.serialNumber === undefined ? {} : { serialNumber: device.serialNumber }),
+        retireEffect: retireEffectOf(device),
       })),
       progress: {
         actionState: "none",

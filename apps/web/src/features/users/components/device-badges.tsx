@@ -1,115 +1,14 @@
-import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-components";
 import {
   ArrowSync16Regular,
-  Building16Regular,
-  Clock16Regular,
   CheckmarkCircle16Regular,
+  Clock16Regular,
   ErrorCircle16Regular,
-  Person16Regular,
   QuestionCircle16Regular,
-  Warning16Regular,
 } from "@fluentui/react-icons";
-import type { ManagedDevice } from "@ihc/contracts";
-import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import { graphEnumLabel, unknownValueLabel } from "../../../lib/graph-enum-label";
+import { useBadgeStyles, type Look } from "../../../components/device-state-badges";
 import type { DeviceRetireState } from "../hooks/retire-progress";
-
-/** A long label wraps inside the badge instead of spilling over it (as in ActionStatusBadge). */
-const useStyles = makeStyles({
-  wrap: {
-    height: "auto",
-    minHeight: "20px",
-    whiteSpace: "normal",
-    // Graph's raw value in "Unknown (revokedByApple)" is one long word: break it, never spill.
-    maxWidth: "100%",
-    overflowWrap: "anywhere",
-    paddingTop: "1px",
-    paddingBottom: "1px",
-  },
-});
-
-type Look = { color: NonNullable<BadgeProps["color"]>; icon: ReactElement };
-
-const compliance: Record<NonNullable<ManagedDevice["complianceState"]>, Look> = {
-  compliant: { color: "success", icon: <CheckmarkCircle16Regular /> },
-  noncompliant: { color: "danger", icon: <ErrorCircle16Regular /> },
-  inGracePeriod: { color: "warning", icon: <Warning16Regular /> },
-  conflict: { color: "warning", icon: <Warning16Regular /> },
-  error: { color: "danger", icon: <ErrorCircle16Regular /> },
-  configManager: { color: "informative", icon: <QuestionCircle16Regular /> },
-  unknown: { color: "subtle", icon: <QuestionCircle16Regular /> },
-};
-
-type DeviceEnums = Partial<
-  Pick<ManagedDevice, "complianceState" | "managedDeviceOwnerType" | "unrecognized">
->;
-
-export function ComplianceBadge({ device }: { device: DeviceEnums }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const state = device.complianceState ?? "unknown";
-  const look = compliance[state];
-  return (
-    <Badge
-      className={styles.wrap}
-      appearance="tint"
-      shape="rounded"
-      color={look.color}
-      icon={look.icon}
-    >
-      {graphEnumLabel(t, device, "complianceState", t(`users.compliance.${state}`))}
-    </Badge>
-  );
-}
-
-/** Personal devices stand out: retiring them leaves the owner's own data. */
-export function OwnershipBadge({ device }: { device: DeviceEnums }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const kind = device.managedDeviceOwnerType ?? "unknown";
-  return (
-    <Badge
-      className={styles.wrap}
-      appearance={kind === "personal" ? "filled" : "tint"}
-      shape="rounded"
-      color={kind === "personal" ? "warning" : kind === "company" ? "brand" : "subtle"}
-      icon={kind === "personal" ? <Person16Regular /> : <Building16Regular />}
-    >
-      {graphEnumLabel(t, device, "managedDeviceOwnerType", t(`users.ownership.${kind}`))}
-    </Badge>
-  );
-}
-
-const knownStates = [
-  "managed",
-  "retirePending",
-  "retireIssued",
-  "retireFailed",
-  "wipePending",
-] as const;
-type KnownState = (typeof knownStates)[number];
-const isKnown = (state: string): state is KnownState =>
-  (knownStates as readonly string[]).includes(state);
-
-/** Intune's management state in words; a state this build does not know, as "Unknown (…)". */
-export function ManagementStateBadge({ state }: { state: string }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const retiring = state === "retirePending" || state === "retireIssued";
-  const failed = state === "retireFailed";
-  return (
-    <Badge
-      className={styles.wrap}
-      appearance="tint"
-      shape="rounded"
-      color={retiring ? "warning" : failed ? "danger" : state === "managed" ? "success" : "subtle"}
-      icon={retiring ? <ArrowSync16Regular /> : null}
-    >
-      {isKnown(state) ? t(`users.managementState.${state}`) : unknownValueLabel(t, state)}
-    </Badge>
-  );
-}
 
 const retireLooks: Record<DeviceRetireState, Look> = {
   waiting: { color: "subtle", icon: <Clock16Regular /> },
@@ -122,7 +21,7 @@ const retireLooks: Record<DeviceRetireState, Look> = {
 /** One device's place in a retire: waiting, retiring, retired (gone from Intune), failed… */
 export function RetireStateBadge({ state }: { state: DeviceRetireState }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useBadgeStyles();
   const look = retireLooks[state];
   return (
     <Badge

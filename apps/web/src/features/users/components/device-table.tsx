@@ -12,8 +12,14 @@ import {
 } from "@fluentui/react-components";
 import type { ManagedDevice } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { devicePath } from "../../../lib/route-paths";
 import { RelativeTime } from "../../../components/relative-time";
-import { ComplianceBadge, ManagementStateBadge, OwnershipBadge } from "./device-badges";
+import {
+  ComplianceBadge,
+  ManagementStateBadge,
+  OwnershipBadge,
+} from "../../../components/device-state-badges";
 import { useTableStyles } from "../../../components/table-styles";
 
 const useOwnStyles = makeStyles({
@@ -72,7 +78,9 @@ export function DeviceTable({
           {devices.map((device) => (
             <TableRow key={device.id}>
               <TableCell className={styles.cell}>
-                <Body1Strong className={styles.wrap}>{device.deviceName}</Body1Strong>
+                <Link to={devicePath(device.id)} className={styles.wrap}>
+                  <Body1Strong>{device.deviceName}</Body1Strong>
+                </Link>
               </TableCell>
               <TableCell className={styles.cell}>{osOf(device) || "—"}</TableCell>
               <TableCell className={styles.cell}>

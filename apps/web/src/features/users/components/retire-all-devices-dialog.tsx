@@ -10,15 +10,16 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
+import { RetireEffectNote } from "../../../components/retire-effect-note";
 import { submissionFeedback } from "../../../components/submission-feedback";
-import { confirmationMatches } from "@ihc/contracts";
+import { confirmationMatches, retireEffectOf } from "@ihc/contracts";
 import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useRetireAllDevices } from "../api/retire-all-devices";
-import { OwnershipBadge } from "./device-badges";
+import { OwnershipBadge } from "../../../components/device-state-badges";
 import { hardwareOf, osOf } from "./device-table";
 
 const CONFIRM_FIELD = "body.confirmUserPrincipalName";
@@ -111,6 +112,12 @@ export function RetireAllDevicesDialog({
       : undefined;
   const sending = submission.phase === "sending";
   const personal = shown.filter((device) => device.managedDeviceOwnerType === "personal").length;
+  // One Graph call retires them all: a device retire would reset, or that Intune cannot retire,
+  // is handled alone from its page (ADR 0023). The BFF refuses the same.
+  const blocked = shown.filter((device) => {
+    const effect = retireEffectOf(device);
+    return effect === "refused" || effect === "factoryReset";
+  });
 
   const confirm = () => {
     const trimmedReason = reason.trim();
@@ -128,7 +135,7 @@ export function RetireAllDevicesDialog({
       confirmLabel={t("users.retireDialog.confirm", { count: shown.length })}
       confirmIcon={<PhoneLaptop20Regular />}
       destructive
-      canConfirm={matches && !submission.locked}
+      canConfirm={blocked.length === 0 && matches && !submission.locked}
       submitting={sending}
       onConfirm={confirm}
       onDismiss={onDismiss}
@@ -151,11 +158,20 @@ export function RetireAllDevicesDialog({
                     .filter((part) => part !== undefined && part !== "")
                     .join(" · ")}
                 </Caption1>
+                <RetireEffectNote device={device} />
               </span>
               <OwnershipBadge device={device} />
             </li>
           ))}
         </ul>
+        {blocked.length > 0 ? (
+          <Body1Strong as="p" className={styles.text}>
+            {t("users.retireDialog.blocked", {
+              count: blocked.length,
+              devices: blocked.map((device) => device.deviceName).join(", "),
+            })}
+          </Body1Strong>
+        ) : null}
         {personal > 0 ? (
           <Body1 as="p" className={styles.text}>
             {shown.length === 1

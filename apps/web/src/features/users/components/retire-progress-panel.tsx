@@ -19,7 +19,8 @@ import { actionStatusOf } from "../../../lib/action-status";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { deviceRetireRows, type RetireTarget } from "../hooks/retire-progress";
-import { OwnershipBadge, RetireStateBadge } from "./device-badges";
+import { OwnershipBadge } from "../../../components/device-state-badges";
+import { RetireStateBadge } from "./device-badges";
 
 const useStyles = makeStyles({
   root: {

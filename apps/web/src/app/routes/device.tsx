@@ -1,0 +1,5 @@
+import { DevicePage } from "../../features/devices/components/device-page";
+
+export default function DeviceRoute() {
+  return <DevicePage />;
+}

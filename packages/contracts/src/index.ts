@@ -16,3 +16,4 @@ export * from "./ios-vpp-apps.js";
 export * from "./users.js";
 export * from "./rules/index.js";
 export * from "./tolerant-enum.js";
+export * from "./action-search.js";

@@ -4,3 +4,4 @@ export * from "./license-keys.js";
 export * from "./revoke-progress.js";
 export * from "./typed-confirmation.js";
 export * from "./app-revoke-scope.js";
+export * from "./csv.js";

@@ -13,6 +13,7 @@ const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"
 const UsersRoute = lazy(() => import("./routes/users"));
 const UserRoute = lazy(() => import("./routes/user"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
+const ActivityActionRoute = lazy(() => import("./routes/activity-action"));
 const MyAccessRoute = lazy(() => import("./routes/my-access"));
 
 export function createAppRouter() {
@@ -31,6 +32,7 @@ export function createAppRouter() {
         { path: routePaths.users, element: <UsersRoute /> },
         { path: routePaths.user, element: <UserRoute /> },
         { path: routePaths.activity, element: <ActivityRoute /> },
+        { path: routePaths.activityAction, element: <ActivityActionRoute /> },
         { path: routePaths.myAccess, element: <MyAccessRoute /> },
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+  // Long action names must not widen a select past its column.
+  select: { minWidth: 0, width: "100%" },
 });
 
 export interface ActivityFilterFormProps {
@@ -70,6 +72,7 @@ export function ActivityFilterForm({ filter, showActor, onApply }: ActivityFilte
       ) : null}
       <Field label={t("activity.filters.kind")}>
         <Select
+          className={styles.select}
           value={draft.kind}
           onChange={(_e, data) => {
             set("kind")(data.value);
@@ -85,6 +88,7 @@ export function ActivityFilterForm({ filter, showActor, onApply }: ActivityFilte
       </Field>
       <Field label={t("activity.filters.state")}>
         <Select
+          className={styles.select}
           value={draft.state}
           onChange={(_e, data) => {
             set("state")(data.value);

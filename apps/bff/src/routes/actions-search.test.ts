@@ -1,8 +1,10 @@
 import { ActionListSchema, ProblemSchema } from "@ihc/contracts";
 import { seededIds } from "@ihc/tenant-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { record } from "../actions/stores/action-journal.contract.js";
 import { postAction, waitForNoOpenAction } from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
+import { EXPORT_PAGE_SIZE } from "./actions-export.js";
 
 const apps = seededIds.iosVppApps;
 const adeleId = "a1f0e2d3-0001-4c5b-8a9d-000000000001";
@@ -34,7 +36,7 @@ describe("GET /api/actions filters and its exports", () => {
     });
     expect(theirs.status).toBe(202);
     await waitForNoOpenAction(stack);
-  });
+  }, 60_000);
   afterAll(() => stack.close());
 
   const list = async (query: string, token: string) => {
@@ -90,4 +92,29 @@ describe("GET /api/actions filters and its exports", () => {
       .map((line) => JSON.parse(line) as { reason?: string });
     expect(records.map((r) => r.reason)).toEqual(["INC-2 for the auditor"]);
   });
+
+  it("streams an export longer than a page, page after page, every record once in order", async () => {
+    const count = EXPORT_PAGE_SIZE * 2 + 50;
+    const made: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = record({
+        actor: { oid: "oid-bulk", userPrincipalName: "bulk@x", displayName: "B" },
+      });
+      await stack.deps.actions.journal.insert(r);
+      made.push(r.id);
+    }
+    const csv = await stack.fetch("/api/actions/export.csv?actor=bulk@x", { token: senior });
+    const ids = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    expect(ids).toEqual([...made].reverse());
+    const oldest = await stack.fetch("/api/actions/export.jsonl?actor=bulk@x&order=oldest", {
+      token: senior,
+    });
+    const lines = (await oldest.text()).trimEnd().split("\n");
+    expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(made);
+  }, 60_000);
 });

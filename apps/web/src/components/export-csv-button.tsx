@@ -1,8 +1,11 @@
-import { Button } from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { csvDocument } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { saveBlob } from "../lib/api-client";
+
+// In a page's column of sections: as wide as its words, not the column.
+const useStyles = makeStyles({ root: { alignSelf: "flex-start" } });
 
 type Cell = string | number | boolean | undefined;
 
@@ -20,8 +23,10 @@ export interface ExportCsvButtonProps {
  */
 export function ExportCsvButton({ name, header, rows }: ExportCsvButtonProps) {
   const { t } = useTranslation();
+  const styles = useStyles();
   return (
     <Button
+      className={styles.root}
       icon={<ArrowDownloadRegular />}
       onClick={() => {
         const stamp = new Date().toISOString().slice(0, 10);

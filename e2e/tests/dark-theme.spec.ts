@@ -43,7 +43,7 @@ test("follows the system's dark scheme, a remembered switch overrides it; every 
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible({
       timeout: 30_000,
     });
-    await expect(page.getByRole("progressbar")).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByText(/^Loading .*…$/)).toHaveCount(0, { timeout: 30_000 });
     await keep(page, testInfo, `dark-${name}-en`);
   }
 

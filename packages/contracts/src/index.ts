@@ -20,3 +20,4 @@ export * from "./devices.js";
 export * from "./rules/index.js";
 export * from "./tolerant-enum.js";
 export * from "./graph-permissions.js";
+export * from "./action-search.js";

@@ -14,6 +14,7 @@ import { userRetireAllDevices } from "./actions/kinds/user-retire-all-devices.js
 import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
 import type { ActionKindRoute } from "./actions/action-kind.js";
+import { ActionFilterSchema } from "./action-search.js";
 import { ClientConfigSchema } from "./client-config.js";
 import {
   EnrollmentProfileListSchema,
@@ -46,13 +47,10 @@ import {
 import { VppTokenDetailSchema, VppTokenListSchema, VppTokenParamsSchema } from "./vpp-tokens.js";
 
 /** `GET /api/actions`: newest first; `cursor` is the last id of the previous page. */
-export const ActionListQuerySchema = z
-  .object({
-    cursor: z.uuid().optional(),
-    targetId: z.string().max(100).optional(),
-    limit: z.number().int().min(1).max(200).optional(),
-  })
-  .strict();
+export const ActionListQuerySchema = ActionFilterSchema.extend({
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+}).strict();
 export type ActionListQuery = z.infer<typeof ActionListQuerySchema>;
 
 export const ActionParamsSchema = z.object({ id: z.uuid() }).strict();
@@ -117,6 +115,23 @@ export const api = {
     path: "/api/actions",
     query: ActionListQuerySchema,
     responses: { 200: ActionListSchema },
+  }),
+  /**
+   * Listed before `action` (its `:id` would match `export.csv`). CSV (`text/csv`), not JSON, streamed: one line per record, or per item of a bulk run
+   * (columns: ACTION_EXPORT_COLUMNS). The same filters as `actions`, no cursor or limit.
+   */
+  actionsExportCsv: defineRoute({
+    method: "GET",
+    path: "/api/actions/export.csv",
+    query: ActionFilterSchema,
+    responses: { 200: z.string() },
+  }),
+  /** The same records as JSON Lines (`application/x-ndjson`): one whole record per line. */
+  actionsExportJsonl: defineRoute({
+    method: "GET",
+    path: "/api/actions/export.jsonl",
+    query: ActionFilterSchema,
+    responses: { 200: z.string() },
   }),
   action: defineRoute({
     method: "GET",

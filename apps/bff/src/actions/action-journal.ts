@@ -37,9 +37,23 @@ export interface ActionListQuery {
   actorOid?: string;
   /** Only records about this target. */
   targetId?: string;
-  /** Opaque: records created before this one. */
+  /** Opaque: records after this one in the list's order (created before it, newest first). */
   before?: string;
   limit: number;
+  /** The actor's object id or UPN, case-insensitive (Activity's filter, issue #18). */
+  actor?: string;
+  kind?: string;
+  state?: string;
+  /** Part of a subject's UPN, device name or serial, or of a bulk item's label. */
+  subject?: string;
+  /** Part of the target's name or id, a subject, or the reason. */
+  text?: string;
+  /** Created at or after this instant (ISO, UTC). */
+  createdFrom?: string;
+  /** Created before this instant (ISO, UTC). */
+  createdBefore?: string;
+  /** Oldest first; newest first when absent. */
+  oldestFirst?: boolean;
 }
 
 /**

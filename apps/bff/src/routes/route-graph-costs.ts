@@ -22,6 +22,8 @@ export const routeGraphCosts: Record<RouteName, number> = {
   revokeVppLicenses: 2,
   syncVppLicenses: 1,
   actions: 0,
+  actionsExportCsv: 0,
+  actionsExportJsonl: 0,
   action: 0,
   events: 0,
   users: 1,

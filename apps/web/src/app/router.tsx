@@ -14,6 +14,7 @@ const UsersRoute = lazy(() => import("./routes/users"));
 const UserRoute = lazy(() => import("./routes/user"));
 const DeviceRoute = lazy(() => import("./routes/device"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
+const ActivityActionRoute = lazy(() => import("./routes/activity-action"));
 const MyAccessRoute = lazy(() => import("./routes/my-access"));
 
 export function createAppRouter() {
@@ -33,6 +34,7 @@ export function createAppRouter() {
         { path: routePaths.user, element: <UserRoute /> },
         { path: routePaths.device, element: <DeviceRoute /> },
         { path: routePaths.activity, element: <ActivityRoute /> },
+        { path: routePaths.activityAction, element: <ActivityActionRoute /> },
         { path: routePaths.myAccess, element: <MyAccessRoute /> },
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -3,9 +3,11 @@ import {
   makeStaticStyles,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useTheme } from "../lib/theme-preference";
 
 const useGlobalStyles = makeStaticStyles({
   "html, body, #root": { margin: 0, padding: 0, minHeight: "100%" },
@@ -25,9 +27,10 @@ const useStyles = makeStyles({
 export function ThemeProvider({ children }: { children: ReactNode }) {
   useGlobalStyles();
   const styles = useStyles();
+  const { theme } = useTheme();
   return (
     // Not on FluentProvider itself: Fluent copies its className onto every portal's mount node.
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
       <div className={styles.root}>{children}</div>
     </FluentProvider>
   );

@@ -15,7 +15,7 @@ import type { ActionRecord } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { actionStatusOf } from "../lib/action-status";
-import { devicePath, vppTokenPath } from "../lib/route-paths";
+import { actionPath, devicePath, vppTokenPath } from "../lib/route-paths";
 import { ActionStatusBadge } from "./action-status-badge";
 import { subjectLabels } from "./action-subjects";
 import { ActionWaitNotice } from "./action-wait-notice";
@@ -96,7 +96,9 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
             return (
               <TableRow key={action.id}>
                 <TableCell className={styles.cell}>
-                  <RelativeTime value={action.createdAt} showAbsolute />
+                  <Link to={actionPath(action.id)} className={styles.link}>
+                    <RelativeTime value={action.createdAt} showAbsolute />
+                  </Link>
                 </TableCell>
                 <TableCell className={styles.cell}>
                   <span className={styles.stack}>

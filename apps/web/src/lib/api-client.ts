@@ -152,6 +152,46 @@ export async function openApiStream(
   return response;
 }
 
+/**
+ * A streamed export (`text/csv`, JSON Lines) saved as a file: fetched with the same token and
+ * error handling as `apiRequest` (a plain link cannot carry the bearer token), then handed to
+ * the browser's download with the name the BFF gave it.
+ */
+export async function downloadApiFile(
+  route: RouteContract,
+  query: Readonly<Record<string, unknown>>,
+  fallbackName: string,
+): Promise<void> {
+  const url = buildRequestUrl(
+    route.path,
+    {},
+    asRecord(route.query ? route.query.parse(query) : {}),
+  );
+  const response = await authorizedFetch(route.method, url, {
+    accept: `text/csv, application/x-ndjson, ${PROBLEM_CONTENT_TYPE}`,
+  });
+  if (!response.ok) throw await errorOf(response);
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const name = /filename="([^"]+)"/u.exec(disposition)?.[1] ?? fallbackName;
+  saveBlob(await response.blob(), name);
+}
+
+/** Saves text the SPA built itself (a small list's CSV) as a file. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = name;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has started the download.
+  setTimeout(() => {
+    URL.revokeObjectURL(href);
+  }, 10_000);
+}
+
 interface FetchOptions {
   accept: string;
   body?: string | undefined;

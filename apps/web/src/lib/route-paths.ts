@@ -9,6 +9,7 @@ export const routePaths = {
   user: "/users/:id",
   device: "/devices/:id",
   activity: "/activity",
+  activityAction: "/activity/:id",
   myAccess: "/my-access",
 } as const;
 
@@ -26,3 +27,6 @@ export const userSearchPath = (text: string): string =>
   text === "" ? "/users" : `/users?${new URLSearchParams({ q: text }).toString()}`;
 /** An iOS VPP app's detail page (the id URI-encoded). */
 export const appPath = (id: string): string => `/apps/${encodeURIComponent(id)}`;
+
+/** One journal record, whole (issue #18, 1). */
+export const actionPath = (id: string): string => `/activity/${encodeURIComponent(id)}`;

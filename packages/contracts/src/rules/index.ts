@@ -5,3 +5,4 @@ export * from "./revoke-progress.js";
 export * from "./typed-confirmation.js";
 export * from "./app-revoke-scope.js";
 export * from "./retire-effect.js";
+export * from "./csv.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BulkItem } from "@ihc/contracts";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ActionPatch, StoredAction } from "../action-journal.js";
+import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journal.js";
 import type { JournalStore } from "./journal-store.js";
 
 /** One place a store keeps its data (a folder, a schema), and what the suite may do to it. */
@@ -17,6 +17,8 @@ export interface JournalStoreLocation {
   damage(id: string): Promise<void>;
   /** Counts inserts and updates of `action_items` rows from now on (a trigger in the database). */
   countItemWrites(): Promise<() => Promise<number>>;
+  /** Sets the search columns of these records to NULL (as rows before migration 2 are). */
+  clearSearchColumns(ids: string[]): Promise<void>;
   /** Drops what the location holds (folder, schema). */
   dispose(): Promise<void>;
 }
@@ -161,6 +163,75 @@ export const describeJournalStoreContract = (
       await store.update(made[0]?.id ?? "", { state: "sent" });
       expect((await store.list({ limit: 1 }))[0]?.id).toBe(newest[0]?.id);
       expect(await store.list({ limit: 10, before: randomUUID() })).toEqual([]);
+    });
+
+    it("filters in the store by actor, kind, state, time, subject and text, both orders", async () => {
+      const { store } = await setUp();
+      const user = {
+        type: "user" as const,
+        id: randomUUID(),
+        userPrincipalName: "Adele.Vance@contoso.example",
+        displayName: "Adele Vance",
+      };
+      const device = {
+        type: "device" as const,
+        id: randomUUID(),
+        deviceName: "IPAD-0042",
+        serialNumber: "DMPXK2Q9",
+      };
+      const a = record({
+        createdAt: "2030-01-01T10:00:00.000Z",
+        reason: "Ticket INC-100_%",
+        subjects: [user],
+      });
+      const b = record({
+        actor: actor("oid-2"),
+        state: "failed",
+        createdAt: "2030-01-02T10:00:00.000Z",
+        subjects: [device],
+      });
+      const c = bulkRecord(bulkItems(3), { createdAt: "2030-01-03T10:00:00.000Z" });
+      for (const r of [a, b, c]) await store.insert(r);
+      const ids = async (query: Omit<ActionListQuery, "limit">) =>
+        (await store.list({ limit: 100, ...query })).map((r) => r.id);
+
+      expect(await ids({ actor: "OID-2@X" })).toEqual([b.id]);
+      expect(await ids({ actor: "oid-2" })).toEqual([b.id]);
+      expect(await ids({ kind: "app.revoke-licenses-bulk" })).toEqual([c.id]);
+      expect(await ids({ state: "failed" })).toEqual([b.id]);
+      expect(
+        await ids({
+          createdFrom: "2030-01-02T00:00:00.000Z",
+          createdBefore: "2030-01-03T00:00:00.000Z",
+        }),
+      ).toEqual([b.id]);
+      expect(await ids({ subject: "adele.vance" })).toEqual([a.id]);
+      expect(await ids({ subject: "dmpxk2" })).toEqual([b.id]);
+      expect(await ids({ subject: "ipad-0042" })).toEqual([b.id]);
+      // Bulk items are subjects too.
+      expect(await ids({ subject: "user1@contoso" })).toEqual([c.id]);
+      // Free text: reason, target name; LIKE's wildcards are taken literally.
+      expect(await ids({ text: "inc-100_%" })).toEqual([a.id]);
+      expect(await ids({ text: "inc%100" })).toEqual([]);
+      expect(await ids({ text: "app" })).toEqual([c.id]);
+      // Visibility and a filter together: an agent's own records only.
+      expect(await ids({ actorOid: "oid-1", state: "failed" })).toEqual([]);
+      // Oldest first, paged with the cursor in that order.
+      expect(await ids({ oldestFirst: true })).toEqual([a.id, b.id, c.id]);
+      expect(await ids({ oldestFirst: true, before: a.id })).toEqual([b.id, c.id]);
+      expect(await ids({ before: c.id })).toEqual([b.id, a.id]);
+    });
+
+    it("fills the search columns of records written before them", async () => {
+      const { location, store } = await setUp();
+      const old = record({ reason: "Old ticket 7" });
+      await store.insert(old);
+      await location.clearSearchColumns([old.id]);
+      await store.close();
+      const reopened = await track(location.open());
+      expect((await reopened.list({ limit: 10, text: "ticket 7" })).map((r) => r.id)).toEqual([
+        old.id,
+      ]);
     });
 
     it("lists open records only: not final, or progress still moving", async () => {

@@ -22,6 +22,12 @@ export interface ActionRow {
   hasItems: boolean;
   /** JSON of the record without `items`. */
   record: string;
+  /** Lower-case UPN of the actor: Activity filters by it. Written once, at insert. */
+  actorUpn: string;
+  /** Lower-case subjects (UPNs, device names, serials, item labels), one per line. */
+  subjectText: string;
+  /** Lower-case target name and id, subjects and reason: Activity's free-text search. */
+  searchText: string;
 }
 
 export interface ItemRow {
@@ -56,7 +62,32 @@ export const toActionRow = (record: StoredAction): ActionRow => {
     updatedAt: record.updatedAt,
     hasItems: items !== undefined,
     record: JSON.stringify(header),
+    ...searchColumnsOf(record),
   };
+};
+
+/**
+ * The columns Activity searches (issue #18, 1), derived from what a record says about whom
+ * it is: none of it changes after the insert (an update never rewrites them).
+ */
+export const searchColumnsOf = (
+  record: StoredAction,
+): Pick<ActionRow, "actorUpn" | "subjectText" | "searchText"> => {
+  const subjects = [
+    ...(record.subjects ?? []).flatMap((s) => [
+      s.userPrincipalName,
+      s.displayName,
+      s.deviceName,
+      s.serialNumber,
+      s.id,
+    ]),
+    ...(record.items ?? []).flatMap((item) => [item.label, item.id]),
+  ].filter((text): text is string => text !== undefined && text !== "");
+  const subjectText = [...new Set(subjects.map((text) => text.toLowerCase()))].join("\n");
+  const searchText = [record.target.displayName, record.target.id, record.reason ?? "", subjectText]
+    .join("\n")
+    .toLowerCase();
+  return { actorUpn: record.actor.userPrincipalName.toLowerCase(), subjectText, searchText };
 };
 
 export const toItemRows = (items: readonly BulkItem[] | undefined): ItemRow[] =>

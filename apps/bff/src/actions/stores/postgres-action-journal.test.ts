@@ -47,6 +47,13 @@ if (unreachable === undefined) {
           id,
         ]);
       },
+      clearSearchColumns: async (ids) => {
+        await admin(
+          `UPDATE ${schema}.actions SET actor_upn = NULL, subject_text = NULL, search_text = NULL
+           WHERE id = ANY($1::text[])`,
+          [ids],
+        );
+      },
       countItemWrites: async () => {
         await admin(`
           CREATE TABLE ${schema}.item_writes (n integer NOT NULL);
@@ -81,7 +88,7 @@ if (unreachable === undefined) {
         const rows = await admin<{ version: number }>(
           `SELECT version FROM ${schema}.schema_migrations`,
         );
-        expect(rows.map((row) => row.version)).toEqual([1]);
+        expect(rows.map((row) => row.version)).toEqual([1, 2]);
       } finally {
         await admin(`DROP SCHEMA ${schema} CASCADE`);
       }

@@ -4,11 +4,13 @@ import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journ
 import {
   fromRows,
   itemChanges,
+  searchColumnsOf,
   patched,
   toActionRow,
   toItemRows,
   type ItemRow,
 } from "./journal-rows.js";
+import { listSql } from "./journal-filter-sql.js";
 import { scheduleJournalRetention } from "./journal-retention.js";
 import {
   JournalRecordMissingError,
@@ -83,7 +85,9 @@ export class PostgresActionJournal implements JournalStore {
       await pool.end();
       throw error;
     }
-    return new PostgresActionJournal(pool, options);
+    const journal = new PostgresActionJournal(pool, options);
+    await journal.fillSearchColumns();
+    return journal;
   }
 
   insert(record: StoredAction): Promise<{ record: StoredAction; created: boolean }> {
@@ -91,8 +95,9 @@ export class PostgresActionJournal implements JournalStore {
       // Waits for a concurrent insert of the same key to commit, then does nothing.
       const inserted = await client.query(
         `INSERT INTO actions (id, actor_oid, idempotency_key, kind, target_type, target_id,
-           state, is_open, created_at, updated_at, has_items, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           state, is_open, created_at, updated_at, has_items, record, actor_upn, subject_text,
+           search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (actor_oid, idempotency_key) DO NOTHING`,
         actionParams(record),
       );
@@ -145,26 +150,15 @@ export class PostgresActionJournal implements JournalStore {
 
   list(query: ActionListQuery): Promise<StoredAction[]> {
     this.assertOpen();
-    const where: string[] = [];
     const params: (string | number)[] = [];
-    if (query.actorOid !== undefined) {
-      params.push(query.actorOid);
-      where.push(`actor_oid = $${params.length}`);
-    }
-    if (query.targetId !== undefined) {
-      params.push(query.targetId);
-      where.push(`target_id = $${params.length}`);
-    }
-    if (query.before !== undefined) {
-      // An unknown cursor matches nothing (NULL), as the file journal did.
-      params.push(query.before);
-      where.push(`seq < (SELECT seq FROM actions WHERE id = $${params.length})`);
-    }
+    const { where, orderBy } = listSql(query, (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
     params.push(query.limit);
     return this.read(
       this.pool,
-      `SELECT ${COLUMNS} FROM actions ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY seq DESC LIMIT $${params.length}`,
+      `SELECT ${COLUMNS} FROM actions ${where} ${orderBy} LIMIT $${params.length}`,
       params,
     );
   }
@@ -178,8 +172,9 @@ export class PostgresActionJournal implements JournalStore {
     return this.transaction(async (client) => {
       const inserted = await client.query(
         `INSERT INTO actions (id, actor_oid, idempotency_key, kind, target_type, target_id,
-           state, is_open, created_at, updated_at, has_items, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           state, is_open, created_at, updated_at, has_items, record, actor_upn, subject_text,
+           search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT DO NOTHING`,
         actionParams(record),
       );
@@ -203,6 +198,39 @@ export class PostgresActionJournal implements JournalStore {
     this.closed = true;
     this.stopRetention();
     await this.pool.end();
+  }
+
+  /**
+   * Fills Activity's search columns of records written before migration 2, a batch at a time
+   * (several instances may do it at once: they write the same values).
+   */
+  private async fillSearchColumns(): Promise<void> {
+    let filled = 0;
+    for (;;) {
+      const records = await this.read(
+        this.pool,
+        `SELECT ${COLUMNS} FROM actions WHERE search_text IS NULL ORDER BY seq LIMIT 500`,
+        [],
+      );
+      const { rows } = await this.pool.query<{ id: string }>(
+        "SELECT id FROM actions WHERE search_text IS NULL ORDER BY seq LIMIT 500",
+      );
+      if (rows.length === 0) break;
+      const byId = new Map(records.map((record) => [record.id, record]));
+      for (const { id } of rows) {
+        const record = byId.get(id);
+        const columns =
+          record === undefined
+            ? { actorUpn: "", subjectText: "", searchText: "" }
+            : searchColumnsOf(record);
+        await this.pool.query(
+          "UPDATE actions SET actor_upn = $1, subject_text = $2, search_text = $3 WHERE id = $4",
+          [columns.actorUpn, columns.subjectText, columns.searchText, id],
+        );
+      }
+      filled += rows.length;
+    }
+    if (filled > 0) this.options.logger?.info({ records: filled }, "Journal search columns filled");
   }
 
   private assertOpen(): void {
@@ -306,6 +334,9 @@ const actionParams = (record: StoredAction): unknown[] => {
     row.updatedAt,
     row.hasItems,
     row.record,
+    row.actorUpn,
+    row.subjectText,
+    row.searchText,
   ];
 };
 

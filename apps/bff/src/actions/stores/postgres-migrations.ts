@@ -43,6 +43,16 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE actions ADD COLUMN actor_upn text;
+      ALTER TABLE actions ADD COLUMN subject_text text;
+      ALTER TABLE actions ADD COLUMN search_text text;
+      CREATE INDEX actions_by_actor_upn ON actions (actor_upn, seq);
+      CREATE INDEX actions_by_created_at_seq ON actions (created_at, seq);
+    `,
+  },
 ];
 
 /**

@@ -36,6 +36,15 @@ describeJournalStoreContract("SQLite", async () => {
       );
       return Promise.resolve();
     },
+    clearSearchColumns: (ids) => {
+      withRawDb(dir, (db) => {
+        const clear = db.prepare(
+          "UPDATE actions SET actor_upn = NULL, subject_text = NULL, search_text = NULL WHERE id = ?",
+        );
+        for (const id of ids) clear.run(id);
+      });
+      return Promise.resolve();
+    },
     countItemWrites: () => {
       withRawDb(dir, (db) => {
         db.exec(`

@@ -6,12 +6,14 @@ import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journ
 import {
   fromRows,
   itemChanges,
+  searchColumnsOf,
   patched,
   toActionRow,
   toItemRows,
   type ActionRow,
   type ItemRow,
 } from "./journal-rows.js";
+import { listSql } from "./journal-filter-sql.js";
 import { scheduleJournalRetention } from "./journal-retention.js";
 import {
   JournalRecordMissingError,
@@ -82,7 +84,9 @@ export class SqliteActionJournal implements JournalStore {
       db.pragma(`journal_size_limit = ${8 * 1024 * 1024}`);
       const ran = migrateSqlite(db);
       if (ran > 0) options.logger?.info({ file: path, migrations: ran }, "Journal schema updated");
-      return new SqliteActionJournal(db, lock, options);
+      const journal = new SqliteActionJournal(db, lock, options);
+      journal.fillSearchColumns();
+      return journal;
     } catch (error) {
       db?.close();
       lock.release();
@@ -141,25 +145,14 @@ export class SqliteActionJournal implements JournalStore {
 
   list(query: ActionListQuery): Promise<StoredAction[]> {
     return this.run(() => {
-      const where: string[] = [];
       const params: (string | number)[] = [];
-      if (query.actorOid !== undefined) {
-        where.push("actor_oid = ?");
-        params.push(query.actorOid);
-      }
-      if (query.targetId !== undefined) {
-        where.push("target_id = ?");
-        params.push(query.targetId);
-      }
-      if (query.before !== undefined) {
-        // An unknown cursor matches nothing (NULL), as the file journal did.
-        where.push("seq < (SELECT seq FROM actions WHERE id = ?)");
-        params.push(query.before);
-      }
+      const { where, orderBy } = listSql(query, (value) => {
+        params.push(value);
+        return "?";
+      });
       const rows = this.db
         .prepare<(string | number)[], StoredRow>(
-          `SELECT ${COLUMNS} FROM actions ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ` +
-            "ORDER BY seq DESC LIMIT ?",
+          `SELECT ${COLUMNS} FROM actions ${where} ${orderBy} LIMIT ?`,
         )
         .all(...params, query.limit);
       return rows.flatMap((row) => this.read(row) ?? []);
@@ -192,6 +185,31 @@ export class SqliteActionJournal implements JournalStore {
     this.db.close();
     this.lock.release();
     return Promise.resolve();
+  }
+
+  /**
+   * Fills Activity's search columns of records written before migration 2, from the records
+   * themselves (a damaged one gets empty columns: it is never served anyway).
+   */
+  private fillSearchColumns(): void {
+    const rows = this.db
+      .prepare<[], StoredRow>(`SELECT ${COLUMNS} FROM actions WHERE search_text IS NULL`)
+      .all();
+    if (rows.length === 0) return;
+    const fill = this.db.prepare<[string, string, string, string]>(
+      "UPDATE actions SET actor_upn = ?, subject_text = ?, search_text = ? WHERE id = ?",
+    );
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const record = this.read(row);
+        const columns =
+          record === undefined
+            ? { actorUpn: "", subjectText: "", searchText: "" }
+            : searchColumnsOf(record);
+        fill.run(columns.actorUpn, columns.subjectText, columns.searchText, row.id);
+      }
+    })();
+    this.options.logger?.info({ records: rows.length }, "Journal search columns filled");
   }
 
   /** Synchronous work as the interface's promise; nothing runs once closed. */
@@ -251,9 +269,9 @@ export class SqliteActionJournal implements JournalStore {
 const prepare = (db: Db) => ({
   insertAction: db.prepare<[ActionRowParams]>(
     `INSERT INTO actions (id, actor_oid, idempotency_key, kind, target_type, target_id, state,
-       is_open, created_at, updated_at, has_items, record)
+       is_open, created_at, updated_at, has_items, record, actor_upn, subject_text, search_text)
      VALUES (@id, @actorOid, @idempotencyKey, @kind, @targetType, @targetId, @state, @open,
-       @createdAt, @updatedAt, @hasItems, @record)
+       @createdAt, @updatedAt, @hasItems, @record, @actorUpn, @subjectText, @searchText)
      ON CONFLICT (actor_oid, idempotency_key) DO NOTHING`,
   ),
   updateAction: db.prepare<[ActionRowParams]>(

@@ -43,6 +43,17 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Activity's filters (issue #18): NULL until filled from the record (fillSearchColumns).
+    version: 2,
+    sql: `
+      ALTER TABLE actions ADD COLUMN actor_upn TEXT;
+      ALTER TABLE actions ADD COLUMN subject_text TEXT;
+      ALTER TABLE actions ADD COLUMN search_text TEXT;
+      CREATE INDEX actions_by_actor_upn ON actions (actor_upn, seq);
+      CREATE INDEX actions_by_created_at_seq ON actions (created_at, seq);
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, each step in its own transaction. */

@@ -3,6 +3,7 @@ import { ShieldKeyhole24Regular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../language-switch";
+import { ThemeSwitch } from "../theme-switch";
 
 const useStyles = makeStyles({
   root: {
@@ -37,6 +38,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <Subtitle2 className={styles.name}>{t("app.name")}</Subtitle2>
       </div>
       <div className={styles.tools}>
+        <ThemeSwitch />
         <LanguageSwitch />
         {children}
       </div>

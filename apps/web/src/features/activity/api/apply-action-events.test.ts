@@ -28,6 +28,22 @@ describe("the Activity feature's events", () => {
     expect(journal?.pages[1]?.items.map((i) => i.state)).toEqual(["failed"]);
   });
 
+  it("updates a filtered view's copy, and reads the view again for a record it does not list", () => {
+    const client = new QueryClient();
+    const listed = action({ id: "00000000-0000-4000-8000-000000000003" });
+    const key = [...actionKeys.journal(), { state: "failed" }];
+    client.setQueryData<Pages>(key, { pages: [{ items: [listed] }], pageParams: [undefined] });
+    const changed = { ...listed, updatedAt: "2026-11-23T10:00:09.000Z", state: "failed" };
+    applyConsoleEvent(client, { type: "action", action: changed as ActionRecord }, [
+      activityEventApplier,
+    ]);
+    expect(client.getQueryData<Pages>(key)?.pages[0]?.items[0]?.state).toBe("failed");
+    expect(client.getQueryState(key)?.isInvalidated).toBe(false);
+    applyConsoleEvent(client, { type: "action", action: action() }, [activityEventApplier]);
+    expect(client.getQueryData<Pages>(key)?.pages[0]?.items.map((i) => i.id)).toEqual([listed.id]);
+    expect(client.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+
   it("merges a bulk delta into the journal's copy when no other copy is held", () => {
     const item = (n: number, state: "queued" | "succeeded") => ({
       key: `user:${n}`,

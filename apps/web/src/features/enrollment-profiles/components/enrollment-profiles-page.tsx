@@ -12,10 +12,22 @@ import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
 import { RegionErrorBoundary } from "../../../components/region-error-boundary";
 import { SectionErrorFallback } from "../../../components/section-error-fallback";
+import { ExportCsvButton } from "../../../components/export-csv-button";
 import { useEnrollmentProfiles } from "../api/get-enrollment-profiles";
 import { EnrollmentProfileTable } from "./enrollment-profile-table";
 
 const useStyles = makeStyles({ text: { margin: 0 } });
+
+const PROFILE_CSV_HEADER = [
+  "id",
+  "displayName",
+  "kind",
+  "enrollmentMode",
+  "tokenStatus",
+  "tokenExpirationDateTime",
+  "enrolledDeviceCount",
+  "maskedToken",
+];
 
 export function EnrollmentProfilesPage() {
   const { t } = useTranslation();
@@ -48,5 +60,25 @@ function EnrollmentProfileList() {
       </MessageBar>
     );
   }
-  return <EnrollmentProfileTable profiles={items} />;
+  return (
+    <>
+      <ExportCsvButton
+        name="enrollment-profiles"
+        header={PROFILE_CSV_HEADER}
+        rows={() =>
+          items.map((profile) => [
+            profile.id,
+            profile.displayName,
+            profile.kind,
+            profile.enrollmentMode,
+            profile.tokenStatus,
+            profile.tokenExpirationDateTime,
+            profile.enrolledDeviceCount,
+            profile.maskedToken,
+          ])
+        }
+      />
+      <EnrollmentProfileTable profiles={items} />
+    </>
+  );
 }

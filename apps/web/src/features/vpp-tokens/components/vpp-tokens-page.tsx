@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportCsvButton } from "../../../components/export-csv-button";
 import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
 import { RegionErrorBoundary } from "../../../components/region-error-boundary";
@@ -16,6 +17,17 @@ import { useVppTokens } from "../api/get-vpp-tokens";
 import { VppTokenTable } from "./vpp-token-table";
 
 const useStyles = makeStyles({ text: { margin: 0 } });
+
+const VPP_TOKEN_CSV_HEADER = [
+  "id",
+  "displayName",
+  "organizationName",
+  "appleId",
+  "state",
+  "expirationDateTime",
+  "lastSyncDateTime",
+  "lastSyncStatus",
+];
 
 export function VppTokensPage() {
   const { t } = useTranslation();
@@ -45,5 +57,25 @@ function VppTokenList() {
       </MessageBar>
     );
   }
-  return <VppTokenTable tokens={items} />;
+  return (
+    <>
+      <ExportCsvButton
+        name="vpp-tokens"
+        header={VPP_TOKEN_CSV_HEADER}
+        rows={() =>
+          items.map((token) => [
+            token.id,
+            token.displayName,
+            token.organizationName,
+            token.appleId,
+            token.state,
+            token.expirationDateTime,
+            token.lastSyncDateTime,
+            token.lastSyncStatus,
+          ])
+        }
+      />
+      <VppTokenTable tokens={items} />
+    </>
+  );
 }

@@ -1,0 +1,5 @@
+import { ActionDetailPage } from "../../features/activity/components/action-detail-page";
+
+export default function ActivityActionRoute() {
+  return <ActionDetailPage />;
+}

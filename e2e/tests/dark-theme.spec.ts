@@ -1,0 +1,68 @@
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, test } from "../fixtures/console-test.js";
+import { ConsoleShell } from "../pages/console-shell.js";
+import { SignInPage } from "../pages/sign-in-page.js";
+
+// Issue #18, 7: the console follows the system's dark scheme, and a switch in the header
+// overrides it and is remembered. Screenshots of every page in the dark theme.
+
+const keep = async (page: Page, testInfo: TestInfo, name: string) => {
+  const body = await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true });
+  await testInfo.attach(name, { body, contentType: "image/png" });
+};
+
+/** The background of the page's header, as the theme paints it. */
+const background = (page: Page) =>
+  page.getByRole("banner").evaluate((el) => getComputedStyle(el).backgroundColor);
+
+/** Whether an `rgb(r, g, b)` colour is dark (its red channel below the middle). */
+const isDark = (rgb: string): boolean => Number(/\d+/.exec(rgb)?.[0] ?? 255) < 128;
+
+test("follows the system's dark scheme, a remembered switch overrides it; every page in dark", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await page.emulateMedia({ colorScheme: "dark" });
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signInAs("Megan Bowen");
+  await expect(new ConsoleShell(page).userMenu("Megan Bowen")).toBeVisible({ timeout: 30_000 });
+  const dark = await background(page);
+  expect(isDark(dark), dark).toBe(true);
+
+  const pages: [string, string, string][] = [
+    ["/vpp-tokens", "VPP tokens", "vpp-tokens"],
+    ["/apps", "Apps", "apps"],
+    ["/enrollment-profiles", "Enrollment profiles", "enrollment-profiles"],
+    ["/users", "Users", "users"],
+    ["/activity", "All activity", "activity"],
+    ["/my-access", "My access", "my-access"],
+  ];
+  for (const [path, heading, name] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByText(/^Loading .*…$/)).toHaveCount(0, { timeout: 30_000 });
+    await keep(page, testInfo, `dark-${name}-en`);
+  }
+
+  // The switch overrides the system, and a reload keeps it.
+  await page.getByRole("combobox", { name: "Theme" }).click();
+  await page.getByRole("option", { name: "Light" }).click();
+  await expect.poll(async () => isDark(await background(page))).toBe(false);
+  await page.reload();
+  await expect(new ConsoleShell(page).userMenu("Megan Bowen")).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => isDark(await background(page))).toBe(false);
+  await page.getByRole("combobox", { name: "Theme" }).click();
+  await page.getByRole("option", { name: "System" }).click();
+  await expect.poll(() => background(page)).toBe(dark);
+
+  await new ConsoleShell(page).switchLanguage("Русский");
+  await page.goto("/activity");
+  await expect(page.getByRole("heading", { level: 1, name: "Все действия" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await keep(page, testInfo, "dark-activity-ru");
+  await new ConsoleShell(page).switchLanguage("English");
+});

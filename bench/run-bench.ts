@@ -68,7 +68,8 @@ const check = (figure: string, value: string, target: string, met: Check["met"])
 const overhead = await run("bffOverhead", () => bffOverhead([1, 50]));
 if (overhead) {
   tables.push({
-    title: "BFF overhead: the VPP token list through the BFF vs a reference forwarder vs Graph direct",
+    title:
+      "BFF overhead: the VPP token list through the BFF vs a reference forwarder vs Graph direct",
     note: `${overhead.listPath} vs ${overhead.graphCall}: direct with an on-behalf-of-equivalent token; the reference forwarder (bench/lib/reference-forwarder.ts: node:http, the same JWT checks, one Graph token, the request piped) in the same run. ${overhead.users} agents in rotation, ${overhead.phaseSeconds} s per phase. BFF RSS at rest ${fixed(overhead.bffRssAtRestMb)} MB.`,
     columns: [
       "concurrency",

@@ -140,7 +140,7 @@ export const createAppDeps = async (
     storeProbe(journal),
     ...(shared === undefined ? [] : [redisProbe(shared.redis)]),
     oidcMetadataProbe(config.oidcMetadataUrl),
-];
+  ];
 
   return {
     actions,

@@ -471,8 +471,10 @@ describe("Android Enterprise enrollment profiles", () => {
     });
 
     it("ends failed at a refused first step without sending the second", async () => {
+      // A 400: Graph's 403 on an Intune write is the missing Intune role, answered as a
+      // problem (realistic/intune-rbac-writes.test.ts); any other refusal is a failed record.
       stack.sim.setFaults([
-        { method: "POST", path: "/revokeToken$", kind: "status", status: 403, times: 1 },
+        { method: "POST", path: "/revokeToken$", kind: "status", status: 400, times: 1 },
       ]);
       const record = ActionRecordSchema.parse(
         await (await postAction(stack, replacePath, agent, replaceBody)).json(),

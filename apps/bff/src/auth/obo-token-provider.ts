@@ -75,7 +75,38 @@ const partition = (key: string): IPartitionManager => ({
   extractKey: () => Promise.resolve(key),
 });
 
+/** base64url, no padding: msal-node's `userAssertionHash` of an OBO assertion is the same. */
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/** msal-node renews an access token this long before it expires (its default). */
+const RENEWAL_OFFSET_SECONDS = 300;
+
+/**
+ * Whether the application's in-memory cache has an access token for this assertion that
+ * msal-node would still use, so the shared cache need not be read (it costs a Redis round
+ * trip, a decryption and a deserialisation). Read from msal-node's key-value view of its
+ * cache; a wrong "no" costs one Redis read, a wrong "yes" one token request — never a token
+ * of another user, as each application holds one user's tokens only.
+ */
+const holdsFreshToken = (
+  application: ConfidentialClientApplication,
+  assertionHash: string,
+): boolean => {
+  const renewAfter = Date.now() / 1000 + RENEWAL_OFFSET_SECONDS;
+  return Object.values(application.getTokenCache().getKVStore()).some((entry) => {
+    const credential = entry as {
+      credentialType?: unknown;
+      userAssertionHash?: unknown;
+      expiresOn?: unknown;
+    };
+    return (
+      typeof credential.credentialType === "string" &&
+      credential.credentialType.startsWith("AccessToken") &&
+      credential.userAssertionHash === assertionHash &&
+      Number(credential.expiresOn) > renewAfter
+    );
+  });
+};
 
 /**
  * msal-node's ConfidentialClientApplication doing the on-behalf-of grant, one instance (and so
@@ -93,8 +124,9 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("base6
  * msal-node's DistributedCachePlugin over that cache, partitioned by the same `tid:oid`: the
  * partition is fixed by the application, never read from the cache's content. msal-node's OBO
  * flow reads only its in-memory cache and calls the plugin only when it writes a new token, so
- * before each exchange the user's partition is loaded (`getAllAccounts()` runs the plugin's
- * read): a token another instance obtained is then found, and no token request is made.
+ * before an exchange the user's partition is loaded (`getAllAccounts()` runs the plugin's
+ * read) unless this instance holds a fresh token for the assertion: a token another instance
+ * obtained is then found, and no token request is made.
  */
 export const createMsalOboTokenProvider = ({
   clientId,
@@ -167,8 +199,14 @@ export const createMsalOboTokenProvider = ({
   const acquire = async (user: AuthenticatedUser, claims: string | undefined) => {
     try {
       const application = applicationFor(user);
-      // Loads the user's partition from the shared cache (a miss leaves the in-memory one).
-      if (sharedCache !== undefined) await application.getTokenCache().getAllAccounts();
+      // Loads the user's partition from the shared cache (a miss leaves the in-memory one),
+      // unless this instance already holds a fresh token for this very assertion.
+      if (
+        sharedCache !== undefined &&
+        (claims !== undefined || !holdsFreshToken(application, sha256(user.assertion)))
+      ) {
+        await application.getTokenCache().getAllAccounts();
+      }
       const result = await application.acquireTokenOnBehalfOf({
         oboAssertion: user.assertion,
         scopes: [...scopes],

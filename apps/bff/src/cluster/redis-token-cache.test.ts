@@ -80,6 +80,20 @@ describeWithRedis("msal-node's token cache shared through Redis", () => {
     expect(decodeJwt(alone).uti).not.toBe(decodeJwt(fromA).uti);
   });
 
+  it("reads Redis only when the instance holds no fresh token for the assertion", async () => {
+    const cache = await sharedCache();
+    const agent = await userFor("agent");
+    const a = provider(cache);
+    const token = await a.getGraphToken(agent);
+    await opened[0]?.commands.set(cache.redisKeyOf(`${agent.tid}:${agent.oid}`), "v1.garbage");
+    const before = logs.lines.length;
+    expect(await a.getGraphToken(agent)).toBe(token);
+    expect(logs.lines.slice(before).join("\n")).not.toContain("does not decrypt");
+    // A fresh instance does read it, finds it unreadable, and asks the token service.
+    expect(await provider(cache).getGraphToken(agent)).not.toBe(token);
+    expect(logs.lines.slice(before).join("\n")).toContain("does not decrypt");
+  });
+
   it("keeps each user's tokens in their own partition", async () => {
     const [agent, senior] = await Promise.all([userFor("agent"), userFor("senior")]);
     const a = provider(await sharedCache());

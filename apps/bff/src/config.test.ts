@@ -153,23 +153,42 @@ describe("parseConfig", () => {
       /JOURNAL_RETENTION_DAYS/,
     );
   });
-  it("reads Redis's URL and key prefix; without a URL everything stays in-process", () => {
+  it("reads Redis's URL, key prefix and token cache key; without a URL everything stays in-process", () => {
+    const tokenKey = Buffer.alloc(32, 7);
+    const withKey = { ...minimal, TOKEN_CACHE_KEY: tokenKey.toString("base64") };
     expect(parseConfig(minimal).redis).toBeUndefined();
     expect(parseConfig(minimal).leaseSeconds).toBe(15);
     expect(parseConfig({ ...minimal, LEASE_SECONDS: "2" }).leaseSeconds).toBe(2);
     expect(() => parseConfig({ ...minimal, LEASE_SECONDS: "0" })).toThrow(/LEASE_SECONDS/);
-    expect(parseConfig({ ...minimal, REDIS_URL: "redis://cache.internal:6379/2" }).redis).toEqual({
+    expect(parseConfig({ ...withKey, REDIS_URL: "redis://cache.internal:6379/2" }).redis).toEqual({
       url: "redis://cache.internal:6379/2",
       keyPrefix: "ihc:",
+      tokenCacheKey: tokenKey,
     });
     expect(
-      parseConfig({ ...minimal, REDIS_URL: "rediss://c:6380", REDIS_KEY_PREFIX: "console-a:" })
+      parseConfig({ ...withKey, REDIS_URL: "rediss://c:6380", REDIS_KEY_PREFIX: "console-a:" })
         .redis,
-    ).toEqual({ url: "rediss://c:6380", keyPrefix: "console-a:" });
-    expect(() => parseConfig({ ...minimal, REDIS_URL: "http://x" })).toThrow(/REDIS_URL/);
+    ).toEqual({ url: "rediss://c:6380", keyPrefix: "console-a:", tokenCacheKey: tokenKey });
+    expect(() => parseConfig({ ...withKey, REDIS_URL: "http://x" })).toThrow(/REDIS_URL/);
     expect(() =>
-      parseConfig({ ...minimal, REDIS_URL: "redis://x", REDIS_KEY_PREFIX: "a b" }),
+      parseConfig({ ...withKey, REDIS_URL: "redis://x", REDIS_KEY_PREFIX: "a b" }),
     ).toThrow(/REDIS_KEY_PREFIX/);
+  });
+  it("requires a 32-byte TOKEN_CACHE_KEY with Redis, and never echoes it", () => {
+    expect(() => parseConfig({ ...minimal, REDIS_URL: "redis://x" })).toThrow(
+      /TOKEN_CACHE_KEY: is required when REDIS_URL is set/,
+    );
+    const short = Buffer.alloc(16, 9).toString("base64");
+    for (const bad of [short, "not base64!", `${Buffer.alloc(32, 9).toString("base64")}AAAA`]) {
+      let message = "";
+      try {
+        parseConfig({ ...minimal, REDIS_URL: "redis://x", TOKEN_CACHE_KEY: bad });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/TOKEN_CACHE_KEY: must be 32 bytes in base64/);
+      expect(message).not.toContain(bad);
+    }
   });
 });
 

@@ -100,6 +100,17 @@ const EnvSchema = z.object({
     .regex(/^[\w:.-]{1,64}$/, "must be 1-64 letters, digits, or _ : . -")
     .default("ihc:"),
   /**
+   * With Redis: the key (32 bytes, base64) that encrypts the users' Graph tokens msal-node
+   * caches there (AES-256-GCM, ADR 0020). Required with REDIS_URL; every instance needs the same.
+   */
+  TOKEN_CACHE_KEY: z
+    .string()
+    .refine(
+      (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32,
+      "must be 32 bytes in base64 (openssl rand -base64 32)",
+    )
+    .optional(),
+  /**
    * With Redis: how long a bulk revoke's lease outlives an instance that died; another
    * instance takes its work over after about this long (and at most twice it).
    */
@@ -157,7 +168,7 @@ export interface Config {
   /** Postgres connection string for the journal; undefined = SQLite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Redis for several instances (events, shared limits); undefined = in-process. */
-  redis: { url: string; keyPrefix: string } | undefined;
+  redis: { url: string; keyPrefix: string; tokenCacheKey: Buffer } | undefined;
   /** With Redis: lease time of a bulk revoke's sender (takeover after an instance dies). */
   leaseSeconds: number;
   /** Days finished actions are kept; undefined = forever. */
@@ -211,6 +222,11 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   if (e.METRICS_ACCESS === "bearer" && e.METRICS_TOKEN === undefined) {
     throw new ConfigError(["METRICS_TOKEN: is required when METRICS_ACCESS=bearer"]);
   }
+  if (e.REDIS_URL !== undefined && e.TOKEN_CACHE_KEY === undefined) {
+    throw new ConfigError([
+      "TOKEN_CACHE_KEY: is required when REDIS_URL is set (the Graph tokens cached in Redis are encrypted with it; openssl rand -base64 32)",
+    ]);
+  }
   if (apiAudiences.length === 0) {
     throw new ConfigError(["API_AUDIENCES: must name at least one audience"]);
   }
@@ -258,7 +274,13 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redis:
-      e.REDIS_URL === undefined ? undefined : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+      e.REDIS_URL === undefined
+        ? undefined
+        : {
+            url: e.REDIS_URL,
+            keyPrefix: e.REDIS_KEY_PREFIX,
+            tokenCacheKey: Buffer.from(e.TOKEN_CACHE_KEY ?? "", "base64"),
+          },
     leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     metricsAccess:

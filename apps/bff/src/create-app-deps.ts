@@ -74,6 +74,7 @@ export const createAppDeps = async (
   });
 
   const credential = await msalCredentialOf(config.apiCredential).catch(async (error: unknown) => {
+    await shared?.close();
     await journal.close();
     throw error;
   });
@@ -84,6 +85,7 @@ export const createAppDeps = async (
     authority: config.authority,
     authorityMetadata: JSON.stringify(metadata),
     logger,
+    ...(shared === undefined ? {} : { sharedCache: shared.tokenCache }),
   });
 
   const { graphBudget } = config;

@@ -210,7 +210,11 @@ export class ActionPipeline {
       const { journal } = this.deps;
       if ((await journal.findByKey(candidate.actor.oid, candidate.idempotencyKey)) === undefined) {
         const running = await this.openActionLike(candidate);
-        if (running !== undefined) {
+        // Another instance may have journaled this very key since findByKey: insert returns it.
+        const sameKey =
+          running?.actor.oid === candidate.actor.oid &&
+          running.idempotencyKey === candidate.idempotencyKey;
+        if (running !== undefined && !sameKey) {
           throw new ActionRunningError({
             id: running.id,
             kind: running.kind,

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import {
   ConfidentialClientApplication,
+  DistributedCachePlugin,
   InteractionRequiredAuthError,
   LogLevel,
   ServerError,
   type Configuration,
+  type ICacheClient,
+  type IPartitionManager,
   type NodeAuthOptions,
 } from "@azure/msal-node";
 import type { Logger } from "pino";
@@ -39,6 +42,11 @@ export interface MsalOboTokenProviderOptions {
   scopes?: readonly string[];
   /** How many users' caches to keep; the least recently used is dropped beyond this. */
   maxUsers?: number;
+  /**
+   * A token cache shared by every BFF instance (Redis, ADR 0020), one entry per user. Unset,
+   * each instance keeps its users' tokens in memory only.
+   */
+  sharedCache?: ICacheClient;
 }
 
 /** Global Azure's Graph; the BFF passes `config.graphScope`, which follows GRAPH_BASE_URL. */
@@ -61,7 +69,44 @@ const isConsentRequired = (error: unknown): boolean =>
   (String((error as { errorNo?: unknown }).errorNo) === "65001" ||
     (error as { subError?: unknown }).subError === "consent_required");
 
+/** One user's partition, whatever account msal-node finds in the token response. */
+const partition = (key: string): IPartitionManager => ({
+  getKey: () => Promise.resolve(key),
+  extractKey: () => Promise.resolve(key),
+});
+
+/** base64url, no padding: msal-node's `userAssertionHash` of an OBO assertion is the same. */
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/** msal-node renews an access token this long before it expires (its default). */
+const RENEWAL_OFFSET_SECONDS = 300;
+
+/**
+ * Whether the application's in-memory cache has an access token for this assertion that
+ * msal-node would still use, so the shared cache need not be read (it costs a Redis round
+ * trip, a decryption and a deserialisation). Read from msal-node's key-value view of its
+ * cache; a wrong "no" costs one Redis read, a wrong "yes" one token request — never a token
+ * of another user, as each application holds one user's tokens only.
+ */
+const holdsFreshToken = (
+  application: ConfidentialClientApplication,
+  assertionHash: string,
+): boolean => {
+  const renewAfter = Date.now() / 1000 + RENEWAL_OFFSET_SECONDS;
+  return Object.values(application.getTokenCache().getKVStore()).some((entry) => {
+    const credential = entry as {
+      credentialType?: unknown;
+      userAssertionHash?: unknown;
+      expiresOn?: unknown;
+    };
+    return (
+      typeof credential.credentialType === "string" &&
+      credential.credentialType.startsWith("AccessToken") &&
+      credential.userAssertionHash === assertionHash &&
+      Number(credential.expiresOn) > renewAfter
+    );
+  });
+};
 
 /**
  * msal-node's ConfidentialClientApplication doing the on-behalf-of grant, one instance (and so
@@ -73,8 +118,15 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("base6
  * (https://learn.microsoft.com/entra/msal/dotnet/how-to/token-cache-serialization,
  * https://learn.microsoft.com/entra/msal/javascript/node/caching). One instance per `oid`
  * is that partition without a serialising cache plugin, and it makes handing one user's token
- * to another structurally impossible. When several BFF instances need to share tokens, a
- * cache plugin keyed by the same partition (Redis) replaces the LRU behind this interface.
+ * to another structurally impossible.
+ *
+ * With `sharedCache` (several instances, ADR 0020), each user's application also gets
+ * msal-node's DistributedCachePlugin over that cache, partitioned by the same `tid:oid`: the
+ * partition is fixed by the application, never read from the cache's content. msal-node's OBO
+ * flow reads only its in-memory cache and calls the plugin only when it writes a new token, so
+ * before an exchange the user's partition is loaded (`getAllAccounts()` runs the plugin's
+ * read) unless this instance holds a fresh token for the assertion: a token another instance
+ * obtained is then found, and no token request is made.
  */
 export const createMsalOboTokenProvider = ({
   clientId,
@@ -84,6 +136,7 @@ export const createMsalOboTokenProvider = ({
   logger,
   scopes = [GRAPH_DEFAULT_SCOPE],
   maxUsers = 1_000,
+  sharedCache,
 }: MsalOboTokenProviderOptions): OboTokenProvider => {
   const msalLogger = logger.child({ component: "msal" });
   const configuration: Configuration = {
@@ -123,7 +176,14 @@ export const createMsalOboTokenProvider = ({
     if (application) {
       applications.delete(key); // re-inserted below: Map order is the LRU order
     } else {
-      application = new ConfidentialClientApplication(configuration);
+      application = new ConfidentialClientApplication(
+        sharedCache === undefined
+          ? configuration
+          : {
+              ...configuration,
+              cache: { cachePlugin: new DistributedCachePlugin(sharedCache, partition(key)) },
+            },
+      );
     }
     applications.set(key, application);
     for (const oldest of applications.keys()) {
@@ -138,7 +198,16 @@ export const createMsalOboTokenProvider = ({
 
   const acquire = async (user: AuthenticatedUser, claims: string | undefined) => {
     try {
-      const result = await applicationFor(user).acquireTokenOnBehalfOf({
+      const application = applicationFor(user);
+      // Loads the user's partition from the shared cache (a miss leaves the in-memory one),
+      // unless this instance already holds a fresh token for this very assertion.
+      if (
+        sharedCache !== undefined &&
+        (claims !== undefined || !holdsFreshToken(application, sha256(user.assertion)))
+      ) {
+        await application.getTokenCache().getAllAccounts();
+      }
+      const result = await application.acquireTokenOnBehalfOf({
         oboAssertion: user.assertion,
         scopes: [...scopes],
         ...(claims === undefined ? {} : { claims }),

@@ -8,6 +8,7 @@ import { RedisConnection } from "./redis-connection.js";
 import { RedisEventBus } from "./redis-event-bus.js";
 import { RedisLeases } from "./redis-leases.js";
 import { redisRateLimitStore } from "./redis-rate-limit-store.js";
+import { RedisTokenCache } from "./redis-token-cache.js";
 import { RedisWriteBudget } from "./redis-write-budget.js";
 
 /** What several BFF instances share through Redis (ADR 0020). */
@@ -17,6 +18,8 @@ export interface ClusterServices {
   appWriteBudget: AppWriteBudget;
   rateLimitStore: Store;
   leases: WorkLeases;
+  /** msal-node's token cache, per user, encrypted with TOKEN_CACHE_KEY. */
+  tokenCache: RedisTokenCache;
   /** Stops reading shared events and closes the connections. */
   close(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export const openClusterServices = async (
     }),
     rateLimitStore: redisRateLimitStore(redis),
     leases: new RedisLeases(redis, logger, { leaseMs: config.leaseSeconds * 1000 }),
+    tokenCache: new RedisTokenCache(redis, config.redis.tokenCacheKey, logger),
     close: async () => {
       await bus.close();
       await redis.close();

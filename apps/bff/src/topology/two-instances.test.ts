@@ -109,6 +109,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
       DATABASE_URL: `${databaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
       REDIS_URL: testRedisUrl,
       REDIS_KEY_PREFIX: prefix,
+      TOKEN_CACHE_KEY: randomBytes(32).toString("base64"),
       LEASE_SECONDS: String(LEASE_SECONDS),
       GRAPH_APP_WRITES_PER_WINDOW: "100",
       GRAPH_WRITE_WINDOW_SECONDS: "2",

@@ -62,8 +62,9 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     page,
     simulator,
   }, testInfo) => {
-    // Long enough that the devices are still listed (retirePending, wipePending) while checked.
-    await simulator.setTiming({ retireSeconds: 60, wipeSeconds: 60 });
+    // Long enough that the devices are still listed (retirePending, wipePending) while checked;
+    // the work profile's retire ends within the test, so its page says it has left Intune.
+    await simulator.setTiming({ retireSeconds: 15, wipeSeconds: 60 });
     await signIn(page, "Megan Bowen");
 
     // The user's retire-all dialog states each device's fate and refuses the ones it would reset.
@@ -95,6 +96,7 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     // A work profile: removed, the owner's data kept.
     await page.goBack();
     await user.deviceRow(mateo.workProfile).getByRole("link").click();
+    const workProfileUrl = page.url();
     await page.getByRole("button", { name: "Retire…" }).click();
     await expect(dialog(page)).toContainText("removes the work profile");
     await shot(page, testInfo, "devices-retire-dialog");
@@ -133,6 +135,19 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     expect(await writesTo(simulator, "wipe")).toHaveLength(1);
     // Only the work profile's retire reached Graph.
     expect(await writesTo(simulator, "retire")).toHaveLength(1);
+
+    // Once the retire has ended, the device's page says it left, whose it was and what took it.
+    await expect(async () => {
+      await page.goto(workProfileUrl);
+      await expect(page.getByRole("heading", { name: "This device has left Intune" })).toBeVisible({
+        timeout: 3_000,
+      });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByRole("link", { name: mateo.displayName })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: /^Retire a device: Mateo's Galaxy S23/ }),
+    ).toBeVisible();
+    await shot(page, testInfo, "devices-device-gone");
   });
 
   test("the device page, the retire and the wipe dialogs in Russian", async ({

@@ -140,9 +140,9 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     await expect(async () => {
       await page.goto(workProfileUrl);
       await expect(page.getByRole("heading", { name: "This device has left Intune" })).toBeVisible({
-        timeout: 3_000,
+        timeout: 15_000,
       });
-    }).toPass({ timeout: 30_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page.getByRole("link", { name: mateo.displayName })).toBeVisible();
     await expect(
       page.getByRole("link", { name: /^Retire a device: Mateo's Galaxy S23/ }),

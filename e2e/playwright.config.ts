@@ -51,7 +51,11 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `node ../apps/bff/dist/server.js`,
+      // A fresh journal for every run: the simulator starts afresh (and is reset before each
+      // test), so a record left open by an earlier run (a retire followed until the device
+      // leaves, which the reset device never does) would refuse this run's action as "Already
+      // running" — the retire dialog of devices.spec.ts stayed open on every run but the first.
+      command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node ../apps/bff/dist/server.js`,
       env: stack.bffEnv,
       url: `${stack.webOrigin}/api/health`,
       reuseExistingServer: false,

@@ -58,12 +58,13 @@ const serialOf = async (page: Page): Promise<string> =>
 test.describe("Devices: one device's page, retire, sync, wipe", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("each retire dialog says what retire does to that device; sync and wipe, double-clicked, send one call each", async ({
+  test("each retire dialog says what retire does to that device; retire, sync and wipe, double-clicked, send one call each", async ({
     page,
     simulator,
   }, testInfo) => {
-    // Long enough that the devices are still listed (retirePending, wipePending) while checked.
-    await simulator.setTiming({ retireSeconds: 60, wipeSeconds: 60 });
+    // Long enough that the devices are still listed (retirePending, wipePending) while checked;
+    // the work profile's retire ends within the test, so its page says it has left Intune.
+    await simulator.setTiming({ retireSeconds: 15, wipeSeconds: 60 });
     await signIn(page, "Megan Bowen");
 
     // The user's retire-all dialog states each device's fate and refuses the ones it would reset.
@@ -95,13 +96,16 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     // A work profile: removed, the owner's data kept.
     await page.goBack();
     await user.deviceRow(mateo.workProfile).getByRole("link").click();
+    const workProfileUrl = page.url();
     await page.getByRole("button", { name: "Retire…" }).click();
     await expect(dialog(page)).toContainText("removes the work profile");
     await shot(page, testInfo, "devices-retire-dialog");
-    // Sending the retire from this dialog is left to the BFF's tests (routes/devices.test.ts):
-    // in two of three runs here the dialog stayed open after the 202 (see ADR 0023).
-    await dialog(page).getByRole("button", { name: "Cancel" }).click();
-    // Sync: not destructive, no typed confirmation.
+    // Sent, double-clicked: one Graph call, the dialog closes, the device is leaving.
+    await dialog(page).getByRole("button", { name: "Retire", exact: true }).dblclick();
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.getByText("Retire pending").first()).toBeVisible({ timeout: 15_000 });
+    expect(await writesTo(simulator, "retire")).toHaveLength(1);
+    // Offered after the retire: sync, not destructive, no typed confirmation.
     await page.getByRole("button", { name: "Sync now…" }).click();
     await dialog(page).getByRole("button", { name: "Sync", exact: true }).dblclick();
     await expect(dialog(page)).toBeHidden();
@@ -129,8 +133,21 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     await expect(dialog(page)).toBeHidden();
     await expect(page.getByText("Wipe pending").first()).toBeVisible({ timeout: 15_000 });
     expect(await writesTo(simulator, "wipe")).toHaveLength(1);
-    // Every retire dialog was cancelled or refused: no retire reached Graph.
-    expect(await writesTo(simulator, "retire")).toHaveLength(0);
+    // Only the work profile's retire reached Graph.
+    expect(await writesTo(simulator, "retire")).toHaveLength(1);
+
+    // Once the retire has ended, the device's page says it left, whose it was and what took it.
+    await expect(async () => {
+      await page.goto(workProfileUrl);
+      await expect(page.getByRole("heading", { name: "This device has left Intune" })).toBeVisible({
+        timeout: 15_000,
+      });
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole("link", { name: mateo.displayName })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: /^Retire a device: Mateo's Galaxy S23/ }),
+    ).toBeVisible();
+    await shot(page, testInfo, "devices-device-gone");
   });
 
   test("the device page, the retire and the wipe dialogs in Russian", async ({

@@ -85,8 +85,14 @@ describe("one device: page, retire, sync, wipe (issue #14)", () => {
     const replay = await postAction(stack, path, senior, { reason: "INC-1" }, key);
     expect(ActionRecordSchema.parse(await replay.json()).id).toBe(record.id);
     expect(record.subjects?.[0]).toMatchObject({ retireEffect: "removesWorkProfile" });
+    // Whose device it was, kept for when the device has left Intune (the page links there).
+    expect(record.subjects?.[1]).toMatchObject({ type: "user", displayName: "Mateo Rossi" });
     const final = await waitForAction(stack, record.id, senior, isFinal);
     expect(final).toMatchObject({ state: "succeeded", itemCounts: { total: 1, succeeded: 1 } });
+    // Gone: the device page is answered 404, and says so (ADR 0023).
+    expect((await stack.fetch(`/api/devices/${mateo.workProfile}`, { token: senior })).status).toBe(
+      404,
+    );
     expect(posts().map((c) => c.path)).toEqual([
       `/v1.0/deviceManagement/managedDevices/${mateo.workProfile}/retire`,
     ]);

@@ -28,6 +28,29 @@ export const deviceSubjectOf = (
   ...extra,
 });
 
+/**
+ * The device, and its primary user where it has one: the record still names whose device it was
+ * once the device has left Intune (the device page links there, ADR 0023).
+ */
+export const deviceSubjectsOf = (
+  device: ManagedDevice & { userId?: string; userDisplayName?: string },
+  extra: Partial<ActionSubject> = {},
+): ActionSubject[] => [
+  deviceSubjectOf(device, extra),
+  ...(device.userId === undefined
+    ? []
+    : [
+        {
+          type: "user" as const,
+          id: device.userId,
+          ...(device.userPrincipalName === undefined
+            ? {}
+            : { userPrincipalName: device.userPrincipalName }),
+          ...(device.userDisplayName === undefined ? {} : { displayName: device.userDisplayName }),
+        },
+      ]),
+];
+
 /** The typed serial (or name) must name the device, as the SPA enables its button. */
 export const requireDeviceConfirmation = (
   typed: string | undefined,

@@ -4,7 +4,7 @@ import { getManagedDevice, managedDevicePath } from "../../graph/managed-devices
 import { defineAction, type ActionDefinition } from "../action-definition.js";
 import { answerReplay } from "../answer-replay.js";
 import {
-  deviceSubjectOf,
+  deviceSubjectsOf,
   deviceTargetOf,
   requireDeviceConfirmation,
   requireDevicePermission,
@@ -73,7 +73,7 @@ export const deviceRetire = defineAction({
           managementState: device.managementState,
         },
       ],
-      subjects: [deviceSubjectOf(device, { retireEffect: effect })],
+      subjects: deviceSubjectsOf(device, { retireEffect: effect }),
       progress: { actionState: "none", attemptedCount: 0, failedCount: 0, totalBefore: 1 },
     });
     if (created) watchDevice(record, services);

@@ -1,7 +1,7 @@
 import { getManagedDevice, managedDevicePath } from "../../graph/managed-devices.js";
 import { defineAction, nothingFollows } from "../action-definition.js";
 import { answerReplay } from "../answer-replay.js";
-import { deviceSubjectOf, deviceTargetOf } from "./device-action.js";
+import { deviceSubjectsOf, deviceTargetOf } from "./device-action.js";
 
 /**
  * Ask a device to check in now (issue #14): not destructive, no typed confirmation. Offered
@@ -26,7 +26,7 @@ export const deviceSync = defineAction({
     const { record } = await services.pipeline.run({
       ...request,
       target: deviceTargetOf(device),
-      subjects: [deviceSubjectOf(device)],
+      subjects: deviceSubjectsOf(device),
       // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-syncdevice
       graph: { version: "v1.0", path: `${managedDevicePath(id)}/syncDevice` },
     });

@@ -2,7 +2,7 @@ import { ConflictError } from "../../errors.js";
 import { getManagedDevice, managedDevicePath } from "../../graph/managed-devices.js";
 import { defineAction, nothingFollows } from "../action-definition.js";
 import { answerReplay } from "../answer-replay.js";
-import { deviceSubjectOf, deviceTargetOf, requireDeviceConfirmation } from "./device-action.js";
+import { deviceSubjectsOf, deviceTargetOf, requireDeviceConfirmation } from "./device-action.js";
 
 const WIPING: ReadonlySet<string> = new Set(["wipePending", "wipeIssued"]);
 
@@ -38,7 +38,7 @@ export const deviceWipe = defineAction({
     const { record } = await services.pipeline.run({
       ...request,
       target: deviceTargetOf(device),
-      subjects: [deviceSubjectOf(device)],
+      subjects: deviceSubjectsOf(device),
       // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe
       graph: {
         version: "v1.0",

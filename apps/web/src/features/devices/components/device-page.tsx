@@ -13,7 +13,7 @@ import {
 } from "@ihc/contracts";
 import { Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { ActionTable } from "../../../components/action-table";
 import { DestructiveButton } from "../../../components/destructive-button";
 import {
@@ -31,7 +31,7 @@ import { SectionErrorFallback } from "../../../components/section-error-fallback
 import { useMe } from "../../../lib/api/get-me";
 import { useTargetActions } from "../../../lib/api/get-target-actions";
 import { can } from "../../../lib/permissions";
-import { appPath, routePaths, userPath } from "../../../lib/route-paths";
+import { actionPath, appPath, routePaths, userPath } from "../../../lib/route-paths";
 import { useDevice } from "../api/get-device";
 import { RetireDeviceDialog } from "./retire-device-dialog";
 import { SyncDeviceDialog } from "./sync-device-dialog";
@@ -105,9 +105,92 @@ export function DevicePage() {
 type Dialog = "retire" | "sync" | "wipe";
 
 function DeviceView({ id }: { id: string }) {
+  const device = useDevice(id);
+  return device === null ? <DeviceGone id={id} /> : <ManagedDeviceView device={device} />;
+}
+
+/**
+ * Graph answers 404: the device has left Intune (a retire or wipe completed). Whose it was and
+ * the action that removed it come from the journal (the record names the device's user).
+ */
+function DeviceGone({ id }: { id: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const device = useDevice(id);
+  return (
+    <>
+      <PageHeader title={t("devices.gone.title")} />
+      <Body1 as="p" className={styles.text}>
+        {t("devices.gone.body")}
+      </Body1>
+      <RegionErrorBoundary fallback={SectionErrorFallback}>
+        <Suspense fallback={<Spinner size="small" label={t("devices.history.loading")} />}>
+          <DeviceGoneFacts id={id} />
+        </Suspense>
+      </RegionErrorBoundary>
+    </>
+  );
+}
+
+const REMOVING_KINDS: ReadonlySet<string> = new Set([
+  "device.retire",
+  "device.wipe",
+] satisfies ActionRecord["kind"][]);
+
+function DeviceGoneFacts({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { items } = useTargetActions({ type: "device", id });
+  // Newest first: the retire or wipe that took it out, and whose device it was.
+  const removal = items.find((action) => REMOVING_KINDS.has(action.kind));
+  const owner = items
+    .flatMap((action) => action.subjects ?? [])
+    .find((subject) => subject.type === "user");
+  return (
+    <>
+      {removal !== undefined || owner !== undefined ? (
+        <dl className={styles.facts} aria-label={t("devices.factsLabel")}>
+          {removal === undefined ? null : (
+            <Fact
+              label={t("devices.gone.removedBy")}
+              value={
+                <Link to={actionPath(removal.id)}>
+                  {t("devices.gone.removal", {
+                    action: t(`actionKinds.${removal.kind}`),
+                    name: removal.target.displayName,
+                    actor: removal.actor.displayName,
+                  })}
+                </Link>
+              }
+            />
+          )}
+          {owner === undefined ? null : (
+            <Fact
+              label={t("devices.facts.user")}
+              value={
+                <Link to={userPath(owner.id)}>
+                  {owner.displayName ?? owner.userPrincipalName ?? owner.id}
+                </Link>
+              }
+            />
+          )}
+        </dl>
+      ) : null}
+      <PageSection title={t("devices.history.title")}>
+        {items.length === 0 ? (
+          <Body1 as="p" className={styles.text}>
+            {t("devices.history.none")}
+          </Body1>
+        ) : (
+          <ActionTable actions={items} label={t("devices.history.label")} showTarget={false} />
+        )}
+      </PageSection>
+    </>
+  );
+}
+
+function ManagedDeviceView({ device }: { device: DeviceDetail }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
   const me = useMe();
   const enrollment = useEnrollmentWords();
   const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
@@ -125,8 +208,11 @@ function DeviceView({ id }: { id: string }) {
   const mayWipe = can(me, "devices:wipe");
   const leaving = device.managementState !== "managed";
   const refused = retireEffectOf(device) === "refused";
-  // Sync is offered after a retire, so the device checks in and picks it up sooner.
-  const offerSync = lastAccepted?.kind === "device.retire";
+  // Sync is offered after a retire, or after a license of this device was revoked (the user
+  // page links here with `offerSync`), so the device checks in and picks it up sooner.
+  const location = useLocation() as { state?: { offerSync?: unknown } | null };
+  const afterRevoke = lastAccepted === undefined && location.state?.offerSync === true;
+  const offerSync = lastAccepted?.kind === "device.retire" || afterRevoke;
   const os = [device.operatingSystem, device.osVersion].filter(Boolean).join(" ");
   const hardware = [device.manufacturer, device.model].filter(Boolean).join(" ");
 
@@ -175,7 +261,7 @@ function DeviceView({ id }: { id: string }) {
       ) : null}
       {offerSync ? (
         <Body1 as="p" className={styles.text}>
-          {t("devices.syncOffer")}
+          {afterRevoke ? t("devices.syncOfferRevoke") : t("devices.syncOffer")}
         </Body1>
       ) : null}
       <dl className={styles.facts} aria-label={t("devices.factsLabel")}>

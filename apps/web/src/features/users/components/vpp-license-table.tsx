@@ -17,8 +17,10 @@ import {
 import type { ActionRecord, UserDetail, UserVppLicense } from "@ihc/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
+import { devicePath } from "../../../lib/route-paths";
 import { useUserVppLicenses } from "../api/get-user";
 import { RevokeLicenseDialog } from "./revoke-license-dialog";
 
@@ -69,7 +71,17 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
     <div className={styles.root}>
       {accepted ? (
         <MessageBar intent="success">
-          <MessageBarBody>{t("users.licenses.accepted")}</MessageBarBody>
+          <MessageBarBody>
+            {t("users.licenses.accepted")}{" "}
+            {/* A device license: its device checks in sooner after a sync (issue #14). */}
+            {dialog?.license.kind === "device" && dialog.license.managedDeviceId !== undefined ? (
+              <Link to={devicePath(dialog.license.managedDeviceId)} state={{ offerSync: true }}>
+                {t("users.licenses.syncOffer", {
+                  device: dialog.license.deviceName ?? dialog.license.managedDeviceId,
+                })}
+              </Link>
+            ) : null}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <div className={styles.scroller}>

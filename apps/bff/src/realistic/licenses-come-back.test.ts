@@ -1,6 +1,7 @@
-import { AppAssignmentListSchema } from "@ihc/contracts";
+import { ActionRecordSchema, AppAssignmentListSchema } from "@ihc/contracts";
 import { groupSeeds, seededIds } from "@ihc/tenant-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postAction, waitForAction } from "../test-support/action-helpers.js";
 import { startStack, type Stack } from "../test-support/start-stack.js";
 
 /**
@@ -12,8 +13,12 @@ describe("licenses come back: an app's assignments (realistic: assignmentsRelice
   let stack: Stack;
   let agent: string;
   beforeAll(async () => {
-    stack = await startStack();
-    stack.sim.setScenario({ assignmentsRelicense: true });
+    stack = await startStack({
+      watcherTuning: { pollMs: 100, maxPollMs: 400, reassignWatchMs: 20_000 },
+    });
+    // 20 minutes of Intune's re-licensing delay at 0.0005 is 0.6 s.
+    stack.sim.setScenario({ assignmentsRelicense: true, timeScale: 0.0005 });
+    stack.sim.setTiming({ appRevokeSeconds: 0.1 });
     agent = await stack.tokenFor("agent");
   });
   afterAll(() => stack.close());
@@ -53,5 +58,28 @@ describe("licenses come back: an app's assignments (realistic: assignmentsRelice
     );
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toMatch(/problem\+json/);
+  });
+
+  it("shows a revoked license Intune gave back as re-assigned, not as revoked", async () => {
+    const adeleId = "a1f0e2d3-0001-4c5b-8a9d-000000000001"; // in "Slack users"
+    const response = await postAction(
+      stack,
+      `/api/apps/${seededIds.iosVppApps.slack}/revoke-user-license`,
+      agent,
+      { userId: adeleId, notifyManagedDevices: false },
+    );
+    expect(response.status).toBe(202);
+    const record = ActionRecordSchema.parse(await response.json());
+    const final = await waitForAction(
+      stack,
+      record.id,
+      agent,
+      (r) => r.reassignedAt !== undefined,
+      15_000,
+    );
+    expect(final).toMatchObject({ state: "succeeded", progress: { actionState: "done" } });
+    expect(Date.parse(final.reassignedAt ?? "")).toBeGreaterThanOrEqual(
+      Date.parse(final.completedAt ?? ""),
+    );
   });
 });

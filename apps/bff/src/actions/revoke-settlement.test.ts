@@ -39,7 +39,7 @@ describe("settleRevoke: an unknown outcome over a window that fits Intune", () =
       reassignWatchMs: 30 * 60_000,
     });
     expect(gone).toMatchObject({ patch: { state: "succeeded" }, done: false });
-    const revoked = { ...unknownRevoke, ...gone?.patch } as StoredAction;
+    const revoked = { ...unknownRevoke, ...gone?.patch };
     expect(revoked.licenseGoneAt).toBe(revoked.completedAt);
     const back = settleRevoke(revoked, [], {
       ...options,

@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { demoAccounts, vppTokenSeeds } from "@ihc/tenant-sim";
+import { demoAccounts, iosVppAppSeeds, vppTokenSeeds } from "@ihc/tenant-sim";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../fixtures/console-test.js";
 import { AppsPage } from "../pages/apps-page.js";
@@ -118,5 +118,33 @@ test.describe("realistic tenant: Intune RBAC and new enum values", () => {
     await expect(page.getByText("Unknown (revokedByApple)").first()).toBeVisible();
     await new ConsoleShell(page).switchLanguage("Русский");
     await expect(page.getByText("Неизвестно (revokedByApple)").first()).toBeVisible();
+  });
+
+  test("a revoke dialog warns that the app's Required and Available groups will get the licenses back", async ({
+    page,
+    simulator,
+  }, testInfo) => {
+    await simulator.setScenario({ assignmentsRelicense: true });
+    await signIn(page, agent.displayName);
+    const apps = new AppsPage(page);
+    await apps.open();
+    await apps.openApp(iosVppAppSeeds.teams.displayName);
+    await apps.revokeAllButton().click();
+    const warning = apps.dialog().getByTestId("relicense-warning");
+    await expect(warning).toContainText(
+      /Assigned as Required to Sales \(\d+ users\): Intune will give these licenses back unless the assignment changes\./,
+    );
+    await expect(warning).toContainText(/Assigned as Available to IT Helpdesk \(\d+ users?\)/);
+    await keep(page, testInfo, "relicense-warning-en");
+    await page.keyboard.press("Escape");
+    await expect(apps.dialog()).toBeHidden();
+
+    const shell = new ConsoleShell(page);
+    await shell.switchLanguage("Русский");
+    await apps.revokeAllButton().click();
+    await expect(warning).toContainText(/Назначено как обязательное для Sales \(\d+ пользовател/);
+    await keep(page, testInfo, "relicense-warning-ru");
+    await page.keyboard.press("Escape");
+    await shell.switchLanguage("English");
   });
 });

@@ -23,7 +23,12 @@ describe("parseConfig", () => {
       logLevel: "info",
       logPretty: false,
       webOrigin: undefined,
+      // Intune shows some results minutes late: a lost answer is "not visible yet" for 30 min.
+      reconcileWindowMs: 30 * 60_000,
     });
+    expect(
+      parseConfig({ ...minimal, ACTION_RECONCILE_WINDOW_SECONDS: "5" }).reconcileWindowMs,
+    ).toBe(5_000);
   });
 
   it("names every missing or invalid variable", () => {

@@ -78,6 +78,12 @@ const EnvSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * How long an action whose answer was lost (`unknown`) is shown "not visible yet" before no
+   * trace of it in Graph proves it did not happen (issue #15): Intune shows some results minutes
+   * late, so the default is 30 minutes.
+   */
+  ACTION_RECONCILE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
   SPA_DIST_DIR: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   /**
@@ -161,6 +167,8 @@ export interface Config {
   requestTimeouts: { headersMs: number; requestMs: number };
   /** Open event streams one user may hold; a new one closes their oldest. */
   eventStreamsPerUser: number;
+  /** ACTION_RECONCILE_WINDOW_SECONDS, in ms. */
+  reconcileWindowMs: number;
   /** Express's "trust proxy" setting; undefined trusts none. */
   trustProxy: number | string | undefined;
   spaDistDir: string | undefined;
@@ -264,6 +272,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     },
     eventStreamsPerUser: e.EVENT_STREAMS_PER_USER,
+    reconcileWindowMs: e.ACTION_RECONCILE_WINDOW_SECONDS * 1000,
     trustProxy:
       e.TRUST_PROXY === undefined
         ? undefined

@@ -109,7 +109,7 @@ export const createAppDeps = async (
     logger,
     appWriteBudget: config.appWriteBudget,
     eventStreams: { maxStreamsPerUser: config.eventStreamsPerUser },
-    ...(watcherTuning === undefined ? {} : { watcherTuning }),
+    watcherTuning: { reconcileWindowMs: config.reconcileWindowMs, ...watcherTuning },
     ...(shared === undefined ? {} : { shared }),
   });
   const limit =

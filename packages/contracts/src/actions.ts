@@ -210,6 +210,12 @@ export const ActionRecordFieldsSchema = z.object({
    * "checking… · last checked 10 s ago" while the outcome is not known.
    */
   lastCheckedAt: z.string().optional(),
+  /**
+   * A single license this record revoked was seen assigned again afterwards (issue #15, 3):
+   * Intune re-licensed it from a Required or Available assignment. The revoke happened, and the
+   * license is held again: the SPA shows "re-assigned", never "revoked".
+   */
+  reassignedAt: z.string().optional(),
 });
 
 /** A reason the agent may give for the record (ticket number, who asked). */

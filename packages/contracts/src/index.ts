@@ -14,6 +14,7 @@ export * from "./readiness.js";
 export * from "./route.js";
 export * from "./routes.js";
 export * from "./vpp-tokens.js";
+export * from "./app-assignments.js";
 export * from "./ios-vpp-apps.js";
 export * from "./users.js";
 export * from "./devices.js";

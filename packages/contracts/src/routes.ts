@@ -15,6 +15,7 @@ import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-license
 import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
 import type { ActionKindRoute } from "./actions/action-kind.js";
 import { ActionFilterSchema } from "./action-search.js";
+import { AppAssignmentListSchema } from "./app-assignments.js";
 import { ClientConfigSchema } from "./client-config.js";
 import {
   EnrollmentProfileListSchema,
@@ -242,6 +243,13 @@ export const api = {
     params: IosVppAppParamsSchema,
     query: AssignedLicenseListQuerySchema,
     responses: { 200: AssignedLicenseListSchema },
+  }),
+  /** Who the app is assigned to, group names and member counts (revoke dialogs warn with it). */
+  appAssignments: defineRoute({
+    method: "GET",
+    path: "/api/apps/:id/assignments",
+    params: IosVppAppParamsSchema,
+    responses: { 200: AppAssignmentListSchema },
   }),
   /** Requires `Idempotency-Key`; 404 when the user has no license of the app (nothing sent). */
   revokeUserLicense: actionRoute(appRevokeUserLicense),

@@ -24,6 +24,7 @@ export type {
   AndroidDeviceOwnerProfileKey,
   AndroidForWorkProfileKey,
 } from "./seed/enrollment-profile-catalog.js";
+export { groupSeeds } from "./seed/realistic-catalog.js";
 export { maxTokenValiditySeconds } from "./store/enrollment-profile-state.js";
 export { defaultThrottling, throttledServices } from "./faults/throttling.js";
 export type {

@@ -16,6 +16,11 @@ const StoredFieldsSchema = z.object({
    * dates.
    */
   baseline: z.record(z.string(), z.string()).optional(),
+  /**
+   * A single-license revoke: when its license was first seen gone. The watcher keeps probing
+   * the license for a while after, to see Intune give it back (`reassignedAt`).
+   */
+  licenseGoneAt: z.string().optional(),
 });
 
 /** What a stored line must be, per kind: a store never serves a record it cannot vouch for. */

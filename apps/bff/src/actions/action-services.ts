@@ -9,7 +9,7 @@ import { getVppToken } from "../graph/vpp-tokens.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import type { ActionJournal } from "./action-journal.js";
 import { ActionPipeline } from "./action-pipeline.js";
-import { AppRevokeWatchers } from "./app-revoke-watchers.js";
+import { AppRevokeWatchers, type AppRevokeWatcherOptions } from "./app-revoke-watchers.js";
 import { BulkRevokeQueue } from "./bulk-revoke-queue.js";
 import { EnrollmentTokenWatchers } from "./enrollment-token-watchers.js";
 import { InProcessEventBus, type EventBus } from "./event-bus.js";
@@ -58,7 +58,8 @@ export interface ActionServices {
 export type WatcherTuning = Pick<
   VppRevokeWatcherOptions,
   "pollMs" | "maxPollMs" | "maxBackoffMs" | "reconcileWindowMs" | "clockSkewMs"
->;
+> &
+  Pick<AppRevokeWatcherOptions, "reassignWatchMs">;
 
 /** The action pipeline and what runs beside it, wired once per BFF process. */
 export const createActionServices = ({

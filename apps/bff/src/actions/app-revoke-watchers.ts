@@ -31,10 +31,19 @@ export interface AppRevokeWatcherOptions extends TargetWatcherTuning {
     license: WatchedLicense,
   ) => Promise<boolean | undefined>;
   reconcileWindowMs?: number;
+  /** How long a revoked single license is still probed for Intune giving it back. */
+  reassignWatchMs?: number;
   clockSkewMs?: number;
   onError?: (error: unknown, appId: string) => void;
   isWaiting?: (error: unknown) => boolean;
 }
+
+/**
+ * Intune re-licenses members of a Required or Available group within minutes of a revoke
+ * (its next assignment evaluation): a revoked license is probed this long after it was seen
+ * gone, with the watcher's backoff (at most one probe per 5 minutes once quiet).
+ */
+export const DEFAULT_REASSIGN_WATCH_MS = 30 * 60_000;
 
 /** Which of the app's results a record's revoke produces, and which license it removes. */
 export interface AppRevokeTarget {
@@ -95,6 +104,7 @@ export class AppRevokeWatchers extends TargetWatchers<AppRevokeSnapshot> {
     readResults,
     readLicensePresence,
     reconcileWindowMs = 120_000,
+    reassignWatchMs = DEFAULT_REASSIGN_WATCH_MS,
     clockSkewMs = 60_000,
     ...options
   }: AppRevokeWatcherOptions) {
@@ -107,7 +117,8 @@ export class AppRevokeWatchers extends TargetWatchers<AppRevokeSnapshot> {
         const licenses = new Map<string, WatchedLicense>();
         for (const action of actions) {
           const target = appRevokeTargetOf(action);
-          if (target?.licenseKey === undefined || action.completedAt !== undefined) continue;
+          if (target?.licenseKey === undefined) continue;
+          if (action.completedAt !== undefined && action.licenseGoneAt === undefined) continue;
           licenses.set(target.licenseKey, {
             licenseKey: target.licenseKey,
             userId: target.userId,
@@ -127,7 +138,17 @@ export class AppRevokeWatchers extends TargetWatchers<AppRevokeSnapshot> {
         const licenseGone =
           target.licenseKey !== undefined &&
           snapshot.licensePresence.get(target.licenseKey) === false;
-        return settleRevoke(action, results, { now, reconcileWindowMs, clockSkewMs, licenseGone });
+        const licensePresent =
+          target.licenseKey !== undefined &&
+          snapshot.licensePresence.get(target.licenseKey) === true;
+        return settleRevoke(action, results, {
+          now,
+          reconcileWindowMs,
+          clockSkewMs,
+          licenseGone,
+          licensePresent,
+          reassignWatchMs,
+        });
       },
     });
   }

@@ -22,6 +22,13 @@ export interface RevokeSettlementOptions {
    * when its result is not (or no longer) shown; Graph keeps only the latest results.
    */
   licenseGone?: boolean;
+  /** For a single license: it is assigned (again). */
+  licensePresent?: boolean;
+  /**
+   * For a single license seen gone: how long to keep probing it for Intune giving it back
+   * (issue #15, 3); 0 ends the watch when the license is gone.
+   */
+  reassignWatchMs?: number;
 }
 
 /**
@@ -34,8 +41,25 @@ export interface RevokeSettlementOptions {
 export const settleRevoke = (
   action: StoredAction,
   results: readonly RevokeResult[],
-  { now, reconcileWindowMs, clockSkewMs, licenseGone = false }: RevokeSettlementOptions,
+  {
+    now,
+    reconcileWindowMs,
+    clockSkewMs,
+    licenseGone = false,
+    licensePresent = false,
+    reassignWatchMs = 0,
+  }: RevokeSettlementOptions,
 ): Settlement | undefined => {
+  if (action.completedAt !== undefined && action.licenseGoneAt !== undefined) {
+    // Revoked and seen gone: following the license for Intune giving it back.
+    if (licensePresent) {
+      return { patch: { reassignedAt: new Date(now).toISOString() }, done: true };
+    }
+    return now - Date.parse(action.licenseGoneAt) > reassignWatchMs
+      ? { patch: {}, done: true }
+      : undefined;
+  }
+  const following = licenseGone && reassignWatchMs > 0;
   const sentAt = Date.parse(action.sentAt ?? action.createdAt);
   const after = action.watchAfter === undefined ? undefined : Date.parse(action.watchAfter);
   const result = latestRevoke(
@@ -58,8 +82,9 @@ export const settleRevoke = (
             attemptedCount: Math.max(1, action.progress?.attemptedCount ?? 0),
           },
           completedAt,
+          ...(following ? { licenseGoneAt: completedAt } : {}),
         },
-        done: true,
+        done: !following,
       };
     }
     if (action.state === "unknown" && now - sentAt > reconcileWindowMs) {
@@ -88,7 +113,8 @@ export const settleRevoke = (
       progress,
       ...(reconciled ? { state: "succeeded" as const } : {}),
       ...(terminal ? { completedAt } : {}),
+      ...(terminal && following ? { licenseGoneAt: completedAt } : {}),
     },
-    done: terminal,
+    done: terminal && !following,
   };
 };

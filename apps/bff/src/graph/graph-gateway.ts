@@ -46,7 +46,7 @@ export interface GraphRequestOptions {
 export interface GraphResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON; undefined for an empty answer (204). */
+  /** Parsed JSON; a text/plain answer's text (`$count`); undefined for an empty answer (204). */
   body: unknown;
   clientRequestId: string;
   requestId: string | undefined;
@@ -113,8 +113,15 @@ const queryString = (query: GraphRequestOptions["query"]): string => {
 const readBody = async (response: Response): Promise<string> =>
   response.status === 204 ? "" : response.text();
 
+/** JSON parsed; a text/plain answer (a `$count`) as its text; anything else undefined. */
 const parseJson = (text: string, contentType: string | null): unknown =>
-  text === "" || !(contentType ?? "").includes("json") ? undefined : JSON.parse(text);
+  text === ""
+    ? undefined
+    : (contentType ?? "").includes("json")
+      ? JSON.parse(text)
+      : (contentType ?? "").startsWith("text/plain")
+        ? text
+        : undefined;
 
 /**
  * The Graph client library with our own middleware chain: client-request-id → retry policy →

@@ -1,4 +1,5 @@
 import {
+  AppAssignmentListSchema,
   AssignedLicenseListQuerySchema,
   AssignedLicenseListSchema,
   IosVppAppListQuerySchema,
@@ -12,6 +13,7 @@ import { z } from "zod";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
 import { InputError } from "../errors.js";
+import { listAppAssignments } from "../graph/app-assignments.js";
 import { getIosVppApp } from "../graph/get-ios-vpp-app.js";
 import { GraphError } from "../graph/graph-error.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
@@ -32,7 +34,8 @@ const LicenseListQuerySchema = AssignedLicenseListQuerySchema.extend({
 });
 
 /**
- * iOS VPP apps: the list, one app, and its assigned licenses (paged). Their revokes — per user,
+ * iOS VPP apps: the list, one app, its assignments (group names and member counts) and its
+ * assigned licenses (paged). Their revokes — per user,
  * per device, all, and many at once — are kinds (actions/kinds/app-*.ts), mounted by the action
  * routes.
  */
@@ -56,6 +59,10 @@ export const appsRouter = (graph: GraphGateway): Router => {
     .get("/apps/:id", requirePermission("console:read"), async (req, res) => {
       const { id } = parseRequest(IosVppAppParamsSchema, req, "params");
       sendJson(res, IosVppAppSchema, await getIosVppApp(graph, userOf(req), id));
+    })
+    .get("/apps/:id/assignments", requirePermission("console:read"), async (req, res) => {
+      const { id } = parseRequest(IosVppAppParamsSchema, req, "params");
+      sendJson(res, AppAssignmentListSchema, await listAppAssignments(graph, userOf(req), id));
     })
     .get("/apps/:id/licenses", requirePermission("console:read"), async (req, res) => {
       const { id } = parseRequest(IosVppAppParamsSchema, req, "params");

@@ -40,6 +40,11 @@ export const routeGraphCosts: Record<RouteName, number> = {
   apps: 1,
   app: 1,
   appLicenses: 1,
+  /**
+   * The assignments, then each group's name and member count: 1 + 2 per group (at most
+   * MAX_NAMED_GROUPS). Measured on an app assigned to one group, the common case.
+   */
+  appAssignments: 3,
   revokeUserLicense: 2,
   revokeDeviceLicense: 2,
   /** The device, then its primary user's VPP licences (the licence list per app, batched). */

@@ -74,6 +74,14 @@ export function ActionOutcome({ action }: { action: ActionRecord }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {action.reassignedAt === undefined ? null : (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("outcome.reassignedTitle")}</MessageBarTitle>
+            {t("outcome.reassigned")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {action.state === "failed" && !partly ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

@@ -49,6 +49,7 @@ const icons: Record<ActionStatus, ReactElement> = {
   failed: <ErrorCircle16Regular />,
   canceled: <Warning16Regular />,
   notSupported: <Warning16Regular />,
+  reassigned: <Warning16Regular />,
 };
 
 export interface ActionStatusBadgeProps {

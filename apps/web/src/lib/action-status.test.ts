@@ -24,6 +24,18 @@ const progress = (actionState: NonNullable<ActionRecord["progress"]>["actionStat
 });
 
 describe("actionStatusOf", () => {
+  it("says a revoked license Intune gave back is re-assigned, not done", () => {
+    const revoked = record({
+      kind: "app.revoke-user-license",
+      progress: { ...progress("done"), attemptedCount: 1 },
+      completedAt: "2026-11-23T10:01:00Z",
+    });
+    expect(actionStatusOf(revoked)).toBe("done");
+    const back = { ...revoked, reassignedAt: "2026-11-23T10:21:00Z" };
+    expect(actionStatusOf(back)).toBe("reassigned");
+    expect(isFinal("reassigned")).toBe(true);
+  });
+
   it("follows the Graph call until Graph reports progress", () => {
     expect(actionStatusOf(record({ state: "accepted", progress: progress("none") }))).toBe(
       "recorded",

@@ -17,7 +17,9 @@ export type ActionStatus =
   | "failed"
   | "canceled"
   | "notSupported"
-  | "unwatched";
+  | "unwatched"
+  /** A revoked single license Intune gave back (issue #15, 3): held again, not revoked. */
+  | "reassigned";
 
 export type StatusTone = "informative" | "brand" | "success" | "warning" | "danger" | "subtle";
 
@@ -40,6 +42,7 @@ export function progressStatusOf(progress: ActionProgress): ActionStatus {
 
 export function actionStatusOf(action: ActionRecord): ActionStatus {
   if (action.state === "failed") return "refused";
+  if (action.reassignedAt !== undefined) return "reassigned";
   const { progress } = action;
   if (progress && progress.actionState !== "none") return progressStatusOf(progress);
   switch (action.state) {
@@ -64,7 +67,8 @@ export function isFinal(status: ActionStatus): boolean {
     status === "failed" ||
     status === "canceled" ||
     status === "notSupported" ||
-    status === "unwatched"
+    status === "unwatched" ||
+    status === "reassigned"
   );
 }
 
@@ -84,6 +88,7 @@ export function statusTone(status: ActionStatus, failedCount = 0): StatusTone {
     case "unwatched":
     case "notSupported":
     case "canceled":
+    case "reassigned":
       return "warning";
     case "refused":
     case "failed":

@@ -48,6 +48,8 @@ export const appKeys = {
   all: ["apps"] as const,
   list: () => [...appKeys.all, "list"] as const,
   detail: (id: string) => [...appKeys.all, "detail", id.toLowerCase()] as const,
+  /** Who the app is assigned to (revoke dialogs warn with it). */
+  assignments: (id: string) => [...appKeys.all, "assignments", id.toLowerCase()] as const,
   /** Every search of one app's licenses (an infinite query of pages each). */
   licenses: (id: string) => [...appKeys.all, "licenses", id.toLowerCase()] as const,
   licenseSearch: (id: string, search: string) => [...appKeys.licenses(id), search] as const,

@@ -155,3 +155,50 @@ describe("licenses come back (assignmentsRelicense)", () => {
     );
   });
 });
+
+describe("GET groups/{id} and its member $count", () => {
+  const { sales } = groupSeeds;
+  const countOf = (path: string, headers: Record<string, string>) =>
+    fetch(`${fixture.sim.graphUrl}${path}`, {
+      headers: { authorization: `Bearer ${fixture.token}`, ...headers },
+    });
+
+  it("names an assigned group, with $select", async () => {
+    const answer = await graphGet(
+      fixture.sim,
+      `/v1.0/groups/${sales.id}?$select=id,displayName`,
+      fixture.token,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName)/$entity",
+      id: sales.id,
+      displayName: "Sales",
+    });
+    const unknown = await graphGet(
+      fixture.sim,
+      "/v1.0/groups/00000000-0000-4000-8000-000000000000",
+      fixture.token,
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it.each(["members", "transitiveMembers"])(
+    "counts a group's %s as text, only with ConsistencyLevel: eventual",
+    async (relation) => {
+      // Every user holding a Slack license is in "Slack users".
+      const path = `/v1.0/groups/${groupSeeds.slackUsers.id}/${relation}/$count`;
+      const counted = await countOf(path, { ConsistencyLevel: "eventual" });
+      expect(counted.status).toBe(200);
+      expect(counted.headers.get("content-type")).toMatch(/^text\/plain/);
+      const members = new Set((await licensedUsers(slack)).filter((u) => u !== null));
+      expect(members.size).toBeGreaterThan(0);
+      expect(Number(await counted.text())).toBe(members.size);
+      const refused = await countOf(path, {});
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+        "Request_BadRequest",
+      );
+    },
+  );
+});

@@ -29,6 +29,7 @@ import { batchMarkerHeader, createBatchRouter } from "./batch.js";
 import { createEnrollmentProfilesRouter } from "./enrollment-profiles.js";
 import { createMeRouter } from "./me.js";
 import { allDirectoryRoutes } from "./directory-routes.js";
+import { createGroupsRouter } from "./groups.js";
 import { createManagedDevicesRouter } from "./managed-devices.js";
 import { createMobileAppsRouter } from "./mobile-apps.js";
 import { requestOrigin } from "./next-link.js";
@@ -60,6 +61,7 @@ export function createGraphRouter(ctx: SimulatorContext): Router {
   router.use(createMobileAppsRouter(ctx));
   router.use(createEnrollmentProfilesRouter(ctx));
   router.use(createUsersRouter(ctx));
+  router.use(createGroupsRouter(ctx));
   router.use(createManagedDevicesRouter(ctx));
   router.use(createBatchRouter(ctx));
   router.all([...allIntuneRoutes, ...allDirectoryRoutes], methodNotImplemented);

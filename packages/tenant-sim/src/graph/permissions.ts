@@ -3,7 +3,7 @@ import type { IntunePermission } from "../seed/intune-roles.js";
 import { intuneRoleRefusal } from "./intune-rbac.js";
 import { GraphError, intuneMessage } from "./graph-error.js";
 import { graphContext, graphToken } from "./graph-request-context.js";
-import { userRoutes } from "./directory-routes.js";
+import { groupRoutes, userRoutes } from "./directory-routes.js";
 import {
   enrollmentProfileRoutes,
   managedDeviceRoutes,
@@ -75,6 +75,16 @@ const usersReadApplication = [
   "Directory.Read.All",
   "Directory.ReadWrite.All",
 ];
+
+// https://learn.microsoft.com/graph/api/group-get#permissions
+const groupsReadDelegated = [
+  "GroupMember.Read.All",
+  "Group.Read.All",
+  "Directory.Read.All",
+  "Group.ReadWrite.All",
+  "Directory.ReadWrite.All",
+];
+const groupsReadApplication = groupsReadDelegated;
 
 /**
  * Delegated scopes that read every user property; a token with only User.ReadBasic.All sees
@@ -198,6 +208,17 @@ export const graphPermissions: readonly GraphPermission[] = [
   ]),
   directory("GET", userRoutes.list),
   directory("GET", userRoutes.item),
+  // https://learn.microsoft.com/graph/api/group-get#permissions and
+  // https://learn.microsoft.com/graph/api/group-list-transitivemembers#permissions
+  ...[groupRoutes.item, groupRoutes.memberCount, groupRoutes.transitiveMemberCount].map(
+    (route): GraphPermission => ({
+      method: "GET",
+      route,
+      delegated: groupsReadDelegated,
+      application: groupsReadApplication,
+      service: "directory",
+    }),
+  ),
   intune("GET", managedDeviceRoutes.list, managedDevicesRead, devicesRbacRead),
   intune("GET", managedDeviceRoutes.item, managedDevicesRead, devicesRbacRead),
   // https://learn.microsoft.com/graph/api/intune-devices-user-list-manageddevices

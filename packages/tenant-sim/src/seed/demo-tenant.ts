@@ -22,6 +22,7 @@ export const demoTenant = {
     graphScopes: [
       "User.Read",
       "User.Read.All",
+      "GroupMember.Read.All",
       "DeviceManagementApps.ReadWrite.All",
       "DeviceManagementServiceConfig.ReadWrite.All",
       "DeviceManagementConfiguration.ReadWrite.All",

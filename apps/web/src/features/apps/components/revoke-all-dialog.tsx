@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
+import { RelicenseWarning } from "../../../components/relicense-warning";
 import { submissionFeedback } from "../../../components/submission-feedback";
 import { SwitchOption } from "../../../components/switch-option";
 import { confirmationMatches } from "@ihc/contracts";
@@ -84,6 +85,7 @@ export function RevokeAllDialog({ open, app, onDismiss, onAccepted }: RevokeAllD
           {t("apps.revokeAllDialog.whatHappens")}
         </Body1>
       </div>
+      <RelicenseWarning appId={app.id} />
       <SwitchOption
         label={t("apps.revokeDialog.notifyLabel")}
         hint={t("apps.revokeDialog.notifyHint")}

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
+import { RelicenseWarning } from "../../../components/relicense-warning";
 import { submissionFeedback } from "../../../components/submission-feedback";
 import { SwitchOption } from "../../../components/switch-option";
 import { VisuallyHidden } from "../../../components/visually-hidden";
@@ -150,6 +151,7 @@ export function RevokeSelectionDialog({
             : t("apps.revokeDialog.whatHappens")}
         </Body1>
       </div>
+      <RelicenseWarning appId={app.id} />
       <SwitchOption
         label={t("apps.revokeDialog.notifyLabel")}
         hint={t("apps.revokeDialog.notifyHint")}

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ReasonField } from "../../../components/reason-field";
+import { RelicenseWarning } from "../../../components/relicense-warning";
 import { submissionFeedback } from "../../../components/submission-feedback";
 import { VisuallyHidden } from "../../../components/visually-hidden";
 import { useActionSubmission } from "../../../lib/use-action-submission";
@@ -83,6 +84,7 @@ export function RevokeLicenseDialog({
               name: user.displayName,
             })}
       </Body1>
+      <RelicenseWarning appId={license.appId} />
       <Checkbox
         checked={notify}
         disabled={submission.locked}

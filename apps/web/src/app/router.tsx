@@ -16,11 +16,15 @@ const DeviceRoute = lazy(() => import("./routes/device"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
 const ActivityActionRoute = lazy(() => import("./routes/activity-action"));
 const MyAccessRoute = lazy(() => import("./routes/my-access"));
+// Loaded after the shell, so the initial bundle does not carry it (ADR 0014).
+const ExpiryBanner = lazy(() =>
+  import("./expiry-banner").then((module) => ({ default: module.ExpiryBanner })),
+);
 
 export function createAppRouter() {
   return createBrowserRouter([
     {
-      element: <AppShell />,
+      element: <AppShell banner={<ExpiryBanner />} />,
       // Only if the shell itself fails to render; pages fail inside the shell's regions.
       errorElement: <RouteErrorPage />,
       children: [

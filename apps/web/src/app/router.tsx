@@ -4,6 +4,7 @@ import { AppShell } from "../components/layout/app-shell";
 import { NotFoundPage } from "../components/not-found-page";
 import { RouteErrorPage } from "../components/route-error-page";
 import { routePaths } from "../lib/route-paths";
+import { ExpiryBanner } from "./expiry-banner";
 
 const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
 const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
@@ -16,10 +17,6 @@ const DeviceRoute = lazy(() => import("./routes/device"));
 const ActivityRoute = lazy(() => import("./routes/activity"));
 const ActivityActionRoute = lazy(() => import("./routes/activity-action"));
 const MyAccessRoute = lazy(() => import("./routes/my-access"));
-// Loaded after the shell, so the initial bundle does not carry it (ADR 0014).
-const ExpiryBanner = lazy(() =>
-  import("./expiry-banner").then((module) => ({ default: module.ExpiryBanner })),
-);
 
 export function createAppRouter() {
   return createBrowserRouter([

@@ -60,4 +60,9 @@ export class EnrollmentProfilesPage {
   revealedToken() {
     return this.dialog().locator("code");
   }
+
+  /** The QR code drawn for a shown token. */
+  qrCode(displayName: string) {
+    return this.dialog().getByRole("img", { name: `Enrollment QR code of ${displayName}` });
+  }
 }

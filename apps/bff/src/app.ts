@@ -1,3 +1,4 @@
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "@ihc/contracts";
 import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import { authenticate } from "./auth/authenticate.js";
@@ -55,7 +56,8 @@ export interface AppDeps {
     | "isDevelopment"
     | "trustProxy"
     | "metricsAccess"
-  >;
+  > &
+    Partial<Pick<Config, "expiryWarningDays">>;
   metadata: OidcMetadata;
   logger: Logger;
   validateToken: BearerTokenValidator;
@@ -125,7 +127,7 @@ export const createApp = (deps: AppDeps): Express => {
     if (permissionsFor(user.roles).includes("console:read")) deps.actions.identities.offer(user);
     next();
   });
-  api.use(meRouter(deps.graph));
+  api.use(meRouter(deps.graph, config.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS));
   api.use(vppTokensRouter(deps.graph));
   api.use(enrollmentProfilesRouter(deps.graph));
   api.use(appsRouter(deps.graph));

@@ -1,3 +1,4 @@
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "@ihc/contracts";
 import { z } from "zod";
 import { chooseApiCredential, type ApiCredential } from "./auth/api-credential.js";
 import type { MetricsAccess } from "./observability/metrics-access.js";
@@ -123,6 +124,8 @@ const EnvSchema = z.object({
   LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
   /** Finished actions older than this are deleted; unset keeps every record. */
   JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** VPP and enrollment tokens expiring within this many days show in the console's banner. */
+  EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_EXPIRY_WARNING_DAYS),
   /**
    * Who may read `GET /metrics` (Prometheus): `off` (default; 404), `loopback` (connections
    * from this machine that came through no proxy), `bearer` (METRICS_TOKEN, 32+ characters).
@@ -181,6 +184,8 @@ export interface Config {
   leaseSeconds: number;
   /** Days finished actions are kept; undefined = forever. */
   journalRetentionDays: number | undefined;
+  /** Days before expiry a token shows in the SPA's expiry banner (sent in `GET /api/me`). */
+  expiryWarningDays: number;
   /** Who may read `GET /metrics`. */
   metricsAccess: MetricsAccess;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -292,6 +297,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
           },
     leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
+    expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     metricsAccess:
       e.METRICS_ACCESS === "bearer"
         ? { mode: "bearer", token: e.METRICS_TOKEN ?? "" }

@@ -17,5 +17,7 @@ export const MeSchema = z.object({
    * This BFF always sends it; optional so a `Me` built before it existed still type-checks.
    */
   intuneAccess: IntuneAccessSchema.optional(),
+  /** Days before expiry a token shows in the expiry banner (EXPIRY_WARNING_DAYS; default 30). */
+  expiryWarningDays: z.number().int().min(1).optional(),
 });
 export type Me = z.infer<typeof MeSchema>;

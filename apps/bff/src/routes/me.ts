@@ -11,7 +11,7 @@ import { sendJson } from "../http/send-json.js";
  * no permission, so a user without roles gets 200 with `permissions: []` and the SPA can say
  * "no access" instead of failing.
  */
-export const meRouter = (graph: GraphGateway): Router =>
+export const meRouter = (graph: GraphGateway, expiryWarningDays: number): Router =>
   Router().get("/me", async (req, res) => {
     const user = userOf(req);
     const profile = await getMe(graph, user);
@@ -25,5 +25,6 @@ export const meRouter = (graph: GraphGateway): Router =>
       roles: [...user.roles],
       permissions: permissionsFor(user.roles),
       intuneAccess: graph.intuneAccess.accessOf(user.oid),
+      expiryWarningDays,
     });
   });

@@ -4,6 +4,7 @@ import { AppShell } from "../components/layout/app-shell";
 import { NotFoundPage } from "../components/not-found-page";
 import { RouteErrorPage } from "../components/route-error-page";
 import { routePaths } from "../lib/route-paths";
+import { ExpiryBanner } from "./expiry-banner";
 
 const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
 const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
@@ -20,7 +21,7 @@ const MyAccessRoute = lazy(() => import("./routes/my-access"));
 export function createAppRouter() {
   return createBrowserRouter([
     {
-      element: <AppShell />,
+      element: <AppShell banner={<ExpiryBanner />} />,
       // Only if the shell itself fails to render; pages fail inside the shell's regions.
       errorElement: <RouteErrorPage />,
       children: [

@@ -6,3 +6,4 @@ export * from "./typed-confirmation.js";
 export * from "./app-revoke-scope.js";
 export * from "./retire-effect.js";
 export * from "./csv.js";
+export * from "./expiring.js";

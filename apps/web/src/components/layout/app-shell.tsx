@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { useMe, useMeUpdatedAt } from "../../lib/api/get-me";
@@ -37,7 +37,7 @@ const renderNothing = () => null;
  * The signed-in layout: header, navigation and main content are separate regions, each with its
  * own error boundary and loading state, so one failure never blanks the console.
  */
-export function AppShell() {
+export function AppShell({ banner }: { banner?: ReactNode } = {}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const meUpdatedAt = useMeUpdatedAt();
@@ -62,7 +62,7 @@ export function AppShell() {
         <main id={MAIN_CONTENT_ID} tabIndex={-1} className={styles.main}>
           <RegionErrorBoundary resetKeys={[meUpdatedAt]}>
             <Suspense fallback={<Spinner label={t("loading.access")} />}>
-              <MainContent />
+              <MainContent banner={banner} />
             </Suspense>
           </RegionErrorBoundary>
         </main>
@@ -71,7 +71,8 @@ export function AppShell() {
   );
 }
 
-function MainContent() {
+/** The page, under the shell's banner (e.g. expiring tokens) for those who may read. */
+function MainContent({ banner }: { banner: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
@@ -80,10 +81,17 @@ function MainContent() {
   useEventStream(useQueryClient(), mayRead);
   if (!mayRead) return <NoAccessPage me={me} />;
   return (
-    <RegionErrorBoundary resetKeys={[pathname]}>
-      <Suspense fallback={<Spinner label={t("loading.page")} />}>
-        <Outlet />
-      </Suspense>
-    </RegionErrorBoundary>
+    <>
+      {banner === undefined ? null : (
+        <RegionErrorBoundary resetKeys={[pathname]} fallback={renderNothing}>
+          <Suspense fallback={null}>{banner}</Suspense>
+        </RegionErrorBoundary>
+      )}
+      <RegionErrorBoundary resetKeys={[pathname]}>
+        <Suspense fallback={<Spinner label={t("loading.page")} />}>
+          <Outlet />
+        </Suspense>
+      </RegionErrorBoundary>
+    </>
   );
 }

@@ -12,6 +12,13 @@ import { useMe } from "../../../lib/api/get-me";
 import { currentLanguage } from "../../../lib/i18n";
 import { EnrollmentProfileRow, type ProfileDialogKind } from "./enrollment-profile-row";
 import { mayActOnProfiles } from "./profile-actions";
+import {
+  DEFAULT_PROFILE_SORT,
+  nextProfileSort,
+  sortProfiles,
+  type ProfileSort,
+  type ProfileSortColumn,
+} from "./profile-sort";
 import { useProfileTableStyles } from "./use-profile-table-styles";
 import { ReplaceTokenDialog } from "./replace-token-dialog";
 import { RevealTokenDialog } from "./reveal-token-dialog";
@@ -36,8 +43,14 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
   const anyAction = mayActOnProfiles(me);
   const [dialog, setDialog] = useState<OpenDialog | undefined>(undefined);
 
-  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
-  const sorted = [...profiles].sort((a, b) => collator.compare(a.displayName, b.displayName));
+  const [sort, setSort] = useState<ProfileSort>(DEFAULT_PROFILE_SORT);
+  const sorted = sortProfiles(profiles, sort, language);
+  const sortable = (column: ProfileSortColumn) => ({
+    ...(sort.column === column ? { sortDirection: sort.direction } : {}),
+    onClick: () => {
+      setSort((previous) => nextProfileSort(previous, column));
+    },
+  });
   // The dialog works on the row as it is now (e.g. after a live update), if it is still listed.
   const current =
     dialog === undefined
@@ -52,10 +65,10 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
 
   return (
     <div className={styles.scroller}>
-      <Table className={styles.table} aria-label={t("enrollmentProfiles.tableLabel")}>
+      <Table sortable className={styles.table} aria-label={t("enrollmentProfiles.tableLabel")}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: "24%" }}>
+            <TableHeaderCell style={{ width: "24%" }} {...sortable("name")}>
               {t("enrollmentProfiles.columns.name")}
             </TableHeaderCell>
             <TableHeaderCell style={{ width: "17%" }}>
@@ -64,10 +77,10 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
             <TableHeaderCell style={{ width: "14%" }}>
               {t("enrollmentProfiles.columns.token")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "13%" }}>
+            <TableHeaderCell style={{ width: "13%" }} {...sortable("expiry")}>
               {t("enrollmentProfiles.columns.expiry")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "10%" }}>
+            <TableHeaderCell style={{ width: "10%" }} {...sortable("devices")}>
               {t("enrollmentProfiles.columns.devices")}
             </TableHeaderCell>
             {anyAction ? (

@@ -10,6 +10,7 @@ import { TypedConfirmation } from "../../../components/typed-confirmation";
 import { useActionSubmission } from "../../../lib/use-action-submission";
 import { useReplaceEnrollmentToken } from "../api/replace-enrollment-token";
 import type { TokenDialogProps } from "./revoke-token-dialog";
+import { NewTokenReveal } from "./new-token-reveal";
 import { TokenActionResult } from "./token-action-result";
 import { replaceFormState } from "./token-dialog-form";
 import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, MIN_VALIDITY_DAYS } from "./validity-days";
@@ -91,7 +92,14 @@ export function ReplaceTokenDialog({ open, profile, onDismiss }: TokenDialogProp
       onConfirm={confirm}
       onDismiss={onDismiss}
       feedback={feedback}
-      result={accepted === undefined ? undefined : <TokenActionResult accepted={accepted} />}
+      result={
+        accepted === undefined ? undefined : (
+          <>
+            <TokenActionResult accepted={accepted} />
+            <NewTokenReveal accepted={accepted} profile={profile} />
+          </>
+        )
+      }
     >
       <div className={styles.section}>
         <Body1 as="p" className={styles.text}>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { expiringOf } from "./expiring.js";
+
+const now = Date.parse("2026-12-05T12:00:00Z");
+const inDays = (days: number) => new Date(now + days * 86_400_000).toISOString();
+
+describe("expiringOf", () => {
+  it("splits expired from expiring within the window, soonest first, and leaves the rest", () => {
+    const summary = expiringOf(
+      [
+        { id: "far", displayName: "Far", expiration: inDays(31) },
+        { id: "soon", displayName: "Soon", expiration: inDays(14) },
+        { id: "edge", displayName: "Edge", expiration: inDays(30) },
+        { id: "gone", displayName: "Gone", expiration: inDays(-3) },
+        { id: "older", displayName: "Older", expiration: inDays(-40) },
+        { id: "unknown", displayName: "Unknown", expiration: undefined },
+        { id: "garbled", displayName: "Garbled", expiration: "not a date" },
+      ],
+      now,
+      30,
+    );
+    expect(summary.expiring.map((item) => item.id)).toEqual(["soon", "edge"]);
+    expect(summary.expired.map((item) => item.id)).toEqual(["older", "gone"]);
+  });
+
+  it("counts a token expiring this very instant as expired", () => {
+    const summary = expiringOf([{ id: "now", displayName: "Now", expiration: inDays(0) }], now, 30);
+    expect(summary.expired).toHaveLength(1);
+    expect(summary.expiring).toHaveLength(0);
+  });
+
+  it("follows the configured number of days", () => {
+    const candidates = [{ id: "soon", displayName: "Soon", expiration: inDays(14) }];
+    expect(expiringOf(candidates, now, 7).expiring).toHaveLength(0);
+    expect(expiringOf(candidates, now, 14).expiring).toHaveLength(1);
+  });
+});

@@ -97,9 +97,10 @@ for (const language of ["en", "ru"] as const) {
     await ep.dialog().getByRole("button", { name: w.close }).click();
     await expect(ep.dialog()).toBeHidden();
 
-    // Refused by Graph: said so, with the request id support needs.
+    // Refused by Graph: said so, with the request id support needs. (A 400: Graph's 403 on an
+    // Intune write is the missing Intune role, shown as that problem — realistic-access.spec.ts.)
     await simulator.setFaults([
-      { method: "POST", path: "/revokeToken$", kind: "status", status: 403, times: 1 },
+      { method: "POST", path: "/revokeToken$", kind: "status", status: 400, times: 1 },
     ]);
     await ep.row(failed.displayName).getByRole("button", { name: w.revoke }).click();
     await ep.dialog().getByLabel(w.confirmLabel).fill(failed.displayName);

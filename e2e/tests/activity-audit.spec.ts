@@ -115,7 +115,10 @@ test("Activity filtered by actor and date through the URL, then exported as the 
   await keep(page, testInfo, "activity-detail-en");
 
   await new ConsoleShell(page).switchLanguage("Русский");
+  // The choice is saved as the page switches; reopen only once it has (a busy machine is slow).
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await page.goto(`/activity?${new URLSearchParams(filter).toString()}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("table", { name: "Журнал действий" }).getByRole("row")).toHaveCount(
     expected.length + 1,
     { timeout: 30_000 },

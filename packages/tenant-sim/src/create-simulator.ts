@@ -16,6 +16,7 @@ import { KeyStore } from "./identity/key-store.js";
 import { RefreshTokenStore } from "./identity/refresh-token-store.js";
 import { TokenIssuer } from "./identity/token-issuer.js";
 import { mintToken } from "./identity/token-minter.js";
+import { WorkloadIssuer } from "./identity/workload-issuer.js";
 import { requestLogger } from "./request-logger.js";
 import { resetTenant } from "./tenant-reset.js";
 import { checkInDevice } from "./store/device-check-in.js";
@@ -65,6 +66,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       issuer,
       spaOrigins,
       keys,
+      workloadIssuer: new WorkloadIssuer(url),
       tokens: new TokenIssuer({ tenantId, issuer, v1Issuer: `${url}/${tenantId}/`, keys }),
       seed: options.seed ?? 1,
       size,
@@ -98,6 +100,7 @@ function createApp(
   app.set("etag", false);
   if (log !== undefined) app.use(requestLogger(log));
   app.use("/_sim", createControlRouter(ctx));
+  app.use("/workload-issuer", ctx.workloadIssuer.router());
   const graph = createGraphRouter(ctx);
   app.use("/v1.0", graph);
   app.use("/beta", graph);
@@ -135,6 +138,7 @@ function simulatorHandle(ctx: SimulatorContext, closeServer: () => Promise<void>
     rotateSigningKey: (options = {}) => ctx.keys.rotate(options),
     checkInDevice: (id: string) => checkInDevice(ctx, id),
     mintToken: (options: MintTokenOptions) => mintToken(ctx, MintTokenOptionsSchema.parse(options)),
+    mintWorkloadToken: (options = {}) => ctx.workloadIssuer.mint(options),
     received: () => ctx.received.list(),
     clearReceived: () => {
       ctx.received.clear();

@@ -6,6 +6,7 @@ import type { AuthCodeStore } from "./identity/auth-code-store.js";
 import type { KeyStore } from "./identity/key-store.js";
 import type { RefreshTokenStore } from "./identity/refresh-token-store.js";
 import type { TokenIssuer } from "./identity/token-issuer.js";
+import type { WorkloadIssuer } from "./identity/workload-issuer.js";
 import type { TenantSize } from "./seed/tenant-size.js";
 import type { TenantStore } from "./store/tenant-store.js";
 import type { VppTimingState } from "./store/vpp-timing.js";
@@ -19,6 +20,8 @@ export interface SimulatorContext {
   spaOrigins: readonly string[];
   keys: KeyStore;
   tokens: TokenIssuer;
+  /** An OIDC issuer outside Entra ID that the API registration trusts (workload identity). */
+  workloadIssuer: WorkloadIssuer;
   /** The seed the store was generated from; a tenant reset regenerates it. */
   seed: number;
   /** The size the store was generated at; a tenant reset keeps it. */

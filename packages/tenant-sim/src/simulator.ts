@@ -3,6 +3,7 @@ import type { FaultRule } from "./faults/fault-rule.js";
 import type { Scenario, SimulatorProfile } from "./faults/scenario.js";
 import type { ThrottlingPatch, ThrottlingSettings } from "./faults/throttling.js";
 import type { ReceivedGraphRequest } from "./graph/received-log.js";
+import type { WorkloadTokenOptions } from "./identity/workload-issuer.js";
 import type { DemoAccount } from "./seed/demo-tenant.js";
 import type { TenantSize } from "./seed/tenant-size.js";
 import type { VppTiming } from "./store/vpp-timing.js";
@@ -63,6 +64,11 @@ export interface Simulator {
   accounts: readonly DemoAccount[];
   /** The same as POST /_sim/token. */
   mintToken(options: MintTokenOptions): Promise<string>;
+  /**
+   * The same as POST /_sim/workload-token: a federated token of the console's workload identity,
+   * as a cluster projects it into AZURE_FEDERATED_TOKEN_FILE; options break one thing each.
+   */
+  mintWorkloadToken(options?: WorkloadTokenOptions): Promise<string>;
   received(): ReceivedGraphRequest[];
   clearReceived(): void;
   setFaults(faults: FaultRule[]): void;

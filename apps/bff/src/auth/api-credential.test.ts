@@ -15,12 +15,12 @@ const thumbprintSha1 = createHash("sha1").update(certificateDer).digest("hex");
 const folder = await mkdtemp(join(tmpdir(), "bff-credential-"));
 const keyFile = join(folder, "bff.key.pem");
 const certificateFile = join(folder, "bff.cert.pem");
-const assertionFile = join(folder, "federated-token");
+const assertionFile = join(folder, "client-assertion");
 await writeFile(keyFile, demoApiCertificate.privateKeyPem);
 await writeFile(certificateFile, demoApiCertificate.certificatePem);
 
-/** The signed JWT a workload identity's token file holds (in the simulator: certificate-signed). */
-const federatedToken = async (stack: Stack, audience?: string): Promise<string> => {
+/** A client assertion signed with the registered certificate, as a signing service makes one. */
+const certificateAssertion = async (stack: Stack, audience?: string): Promise<string> => {
   const now = Math.floor(Date.now() / 1000);
   const clientId = stack.config.apiClientId;
   return new SignJWT({ jti: randomUUID() })
@@ -61,7 +61,38 @@ describe("the API credential, over HTTP against the simulator", () => {
     });
   });
 
-  describe("a client assertion file (workload identity federation)", () => {
+  describe("a federated token file (AKS workload identity: AZURE_FEDERATED_TOKEN_FILE)", () => {
+    let stack: Stack;
+    beforeAll(async () => {
+      stack = await startStack({
+        env: { API_CLIENT_SECRET: "", AZURE_FEDERATED_TOKEN_FILE: assertionFile },
+      });
+    });
+    afterAll(() => stack.close());
+
+    it("presents the cluster's projected token, read anew on every token request", async () => {
+      expect(stack.config.apiCredential.kind).toBe("assertion");
+      await writeFile(assertionFile, `${await stack.sim.mintWorkloadToken()}\n`);
+      const ok = await stack.fetch("/api/me", { token: await stack.tokenFor("agent") });
+      expect(ok.status).toBe(200);
+
+      // The pod now runs under another service account: no federated credential names it.
+      await writeFile(
+        assertionFile,
+        await stack.sim.mintWorkloadToken({ subject: "system:serviceaccount:default:other" }),
+      );
+      const refused = await stack.fetch("/api/me", { token: await stack.tokenFor("senior") });
+      expect(refused.status).toBe(502);
+      expect(stack.logs.text).toContain("700213");
+
+      // The platform rotates the file to a good token: the next request works, no restart.
+      await writeFile(assertionFile, await stack.sim.mintWorkloadToken());
+      const again = await stack.fetch("/api/me", { token: await stack.tokenFor("senior") });
+      expect(again.status).toBe(200);
+    });
+  });
+
+  describe("a client assertion file signed elsewhere with the registered certificate", () => {
     let stack: Stack;
     beforeAll(async () => {
       stack = await startStack({
@@ -70,15 +101,15 @@ describe("the API credential, over HTTP against the simulator", () => {
     });
     afterAll(() => stack.close());
 
-    it("reads the file on every token request, so a rotated or broken token shows at once", async () => {
-      await writeFile(assertionFile, `${await federatedToken(stack)}\n`);
+    it("reads the file on every token request, so a rotated or broken assertion shows at once", async () => {
+      await writeFile(assertionFile, `${await certificateAssertion(stack)}\n`);
       const ok = await stack.fetch("/api/me", { token: await stack.tokenFor("agent") });
       expect(ok.status).toBe(200);
 
-      // The platform rotates the file; this one is for another audience, so Entra refuses it.
+      // Rotated to one for another audience: Entra refuses it.
       await writeFile(
         assertionFile,
-        await federatedToken(stack, "https://elsewhere.invalid/token"),
+        await certificateAssertion(stack, "https://elsewhere.invalid/token"),
       );
       const refused = await stack.fetch("/api/me", { token: await stack.tokenFor("senior") });
       expect(refused.status).toBe(502);

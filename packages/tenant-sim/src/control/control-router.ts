@@ -10,6 +10,13 @@ import type { SimulatorContext } from "../simulator-context.js";
 import { MintTokenOptionsSchema } from "./mint-token-options.js";
 import { checkInDevice } from "../store/device-check-in.js";
 
+/** POST /_sim/workload-token: each option breaks one thing the federated credential checks. */
+const WorkloadTokenOptionsSchema = z.strictObject({
+  subject: z.string().min(1).optional(),
+  audience: z.string().min(1).optional(),
+  expiresIn: z.number().int().optional(),
+});
+
 const RotateKeysSchema = z.strictObject({
   /** Publish only the new key: tokens signed before the rotation stop validating. */
   dropPrevious: z.boolean().optional(),
@@ -44,6 +51,12 @@ export function createControlRouter(ctx: SimulatorContext): Router {
       if (!(error instanceof UnknownAccountError)) throw error;
       res.status(400).json({ error: "bad_request", message: error.message });
     }
+  });
+
+  router.post("/workload-token", async (req, res) => {
+    const options = parse(res, WorkloadTokenOptionsSchema, req.body ?? {});
+    if (options === undefined) return;
+    res.json({ token: await ctx.workloadIssuer.mint(options) });
   });
 
   router.get("/faults", (_req, res) => {

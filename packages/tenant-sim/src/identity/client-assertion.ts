@@ -1,8 +1,9 @@
 import { createHash, createPublicKey, X509Certificate } from "node:crypto";
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 import { demoApiCertificate } from "../seed/demo-api-certificate.js";
 import { demoTenant } from "../seed/demo-tenant.js";
 import { EntraError } from "./entra-error.js";
+import type { WorkloadIssuer } from "./workload-issuer.js";
 
 export const jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -18,12 +19,13 @@ const publicKey = createPublicKey(demoApiCertificate.certificatePem);
  * (https://learn.microsoft.com/entra/identity-platform/certificate-credentials): a JWT whose
  * `x5t#S256` (or `x5t`) names a certificate registered on the app, signed by its key (RS256 or
  * PS256), `aud` the tenant's token endpoint, `iss` = `sub` = the client id, `exp`, `nbf` and a
- * `jti`. The simulator verifies a workload identity's federated token the same way (a JWT its
- * test signs with the registered certificate): it has no federated identity credentials.
+ * `jti`. An assertion that names no certificate is a federated token (workload identity
+ * federation): verified against the app's federated identity credentials (verifyFederatedToken).
  */
 export async function verifyClientAssertion(
   params: ReadonlyMap<string, string>,
   tokenEndpoint: string,
+  workload: WorkloadIssuer,
 ): Promise<void> {
   const type = params.get("client_assertion_type");
   if (type !== jwtBearerAssertionType) {
@@ -41,6 +43,10 @@ export async function verifyClientAssertion(
     throw invalidClient(50027, "JWT token is invalid or malformed.");
   }
   const x5tS256 = typeof header["x5t#S256"] === "string" ? header["x5t#S256"] : undefined;
+  if (x5tS256 === undefined && header.x5t === undefined) {
+    await verifyFederatedToken(assertion, workload);
+    return;
+  }
   const named =
     x5tS256 !== undefined ? x5tS256 === thumbprints.sha256 : header.x5t === thumbprints.sha1;
   if (!named) {
@@ -64,6 +70,48 @@ export async function verifyClientAssertion(
     throw invalidClient(
       700021,
       `Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`,
+    );
+  }
+}
+
+/**
+ * A federated token as Entra ID checks it against the app's federated identity credentials: a
+ * credential whose issuer is the token's `iss`, the signature by that issuer's keys, the token
+ * still valid, its `aud` one of the credential's audiences and its `sub` the credential's subject.
+ * https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations
+ */
+async function verifyFederatedToken(token: string, workload: WorkloadIssuer): Promise<void> {
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw invalidClient(50027, "JWT token is invalid or malformed.");
+  }
+  const issuer = String(claims.iss);
+  const credentials = workload.credentials().filter((c) => c.issuer === issuer);
+  if (credentials.length === 0) {
+    throw invalidClient(
+      700211,
+      `No matching federated identity record found for presented assertion issuer '${issuer}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+    );
+  }
+  try {
+    await workload.verify(token);
+  } catch (error) {
+    throw assertionFailure(error);
+  }
+  const audiences = [claims.aud ?? []].flat();
+  const forAudience = credentials.filter((c) => c.audiences.some((a) => audiences.includes(a)));
+  if (forAudience.length === 0) {
+    throw invalidClient(
+      700212,
+      `No matching federated identity record found for presented assertion audience '${audiences.join(", ")}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
+    );
+  }
+  if (!forAudience.some((c) => c.subject === claims.sub)) {
+    throw invalidClient(
+      700213,
+      `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { demoTenant } from "../seed/demo-tenant.js";
 import { verifyClientAssertion } from "./client-assertion.js";
 import { EntraError } from "./entra-error.js";
+import type { WorkloadIssuer } from "./workload-issuer.js";
 
 export type ClientKind = "spa" | "api";
 
@@ -27,12 +28,14 @@ export function clientKindOf(clientId: string | undefined): ClientKind {
 /**
  * Authenticates the confidential client (the BFF's API app) by its secret, sent in the body
  * (client_secret_post, what msal-node does) or in HTTP Basic (client_secret_basic), or by a
- * client assertion signed with its registered certificate (private_key_jwt, client-assertion.ts).
+ * client assertion: signed with its registered certificate (private_key_jwt) or a federated
+ * token of a workload identity (client-assertion.ts).
  */
 export async function authenticateConfidentialClient(
   params: ReadonlyMap<string, string>,
   authorization: string | undefined,
   tokenEndpoint: string,
+  workload: WorkloadIssuer,
 ): Promise<void> {
   const basic = parseBasic(authorization);
   const bodySecret = params.get("client_secret");
@@ -48,7 +51,7 @@ export async function authenticateConfidentialClient(
         "Only one of 'client_assertion' and 'client_secret' may be presented.",
       );
     }
-    await verifyClientAssertion(params, tokenEndpoint);
+    await verifyClientAssertion(params, tokenEndpoint, workload);
     return;
   }
   if (secret === undefined) {

@@ -90,6 +90,75 @@ describe("client assertions (certificate, workload identity)", () => {
   });
 });
 
+describe("federated tokens (workload identity federation)", () => {
+  it("publishes the workload issuer's discovery document and keys, as a cluster's issuer does", async () => {
+    const issuer = `${sim.url}/workload-issuer`;
+    const discovery = (await (
+      await fetch(`${issuer}/.well-known/openid-configuration`)
+    ).json()) as { issuer: string; jwks_uri: string };
+    expect(discovery.issuer).toBe(issuer);
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { kid: string }[] };
+    const token = await sim.mintWorkloadToken();
+    expect(jwks.keys.map((k) => k.kid)).toContain(
+      (
+        JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()) as {
+          kid: string;
+        }
+      ).kid,
+    );
+    expect(decodeJwt(token)).toMatchObject({ iss: issuer, aud: "api://AzureADTokenExchange" });
+  });
+
+  it("accepts the projected token of the trusted service account as the client assertion", async () => {
+    const result = await oboWithAssertion(await sim.mintWorkloadToken());
+    expect(result.status).toBe(200);
+    expect(typeof result.body.access_token).toBe("string");
+  });
+
+  it("mints it through the control API as well", async () => {
+    const response = await fetch(`${sim.url}/_sim/workload-token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ expiresIn: 600 }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    expect((await oboWithAssertion(token)).status).toBe(200);
+  });
+
+  it.each<[string, Parameters<Simulator["mintWorkloadToken"]>[0], number]>([
+    ["another service account", { subject: "system:serviceaccount:default:other" }, 700213],
+    ["another audience", { audience: "api://something-else" }, 700212],
+    ["an expired token", { expiresIn: -900 }, 700024],
+  ])("refuses %s with its AADSTS code", async (_name, options, code) => {
+    const result = await oboWithAssertion(await sim.mintWorkloadToken(options));
+    expect(result.status).toBe(401);
+    expect(result.body).toMatchObject({ error: "invalid_client", error_codes: [code] });
+  });
+
+  it("refuses a token of an issuer no federated credential names, or signed by another key", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const key = await importPKCS8(
+      privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      "RS256",
+    );
+    const now = Math.floor(Date.now() / 1000);
+    const forged = (iss: string) =>
+      new SignJWT({ jti: randomUUID() })
+        .setProtectedHeader({ alg: "RS256", kid: "forged" })
+        .setIssuer(iss)
+        .setSubject("system:serviceaccount:helpdesk:intune-helpdesk-console")
+        .setAudience("api://AzureADTokenExchange")
+        .setIssuedAt(now)
+        .setExpirationTime(now + 600)
+        .sign(key);
+    const unknown = await oboWithAssertion(await forged("https://oidc.example.invalid/cluster"));
+    expect(unknown.body).toMatchObject({ error: "invalid_client", error_codes: [700211] });
+    const wrongKey = await oboWithAssertion(await forged(`${sim.url}/workload-issuer`));
+    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.body).toMatchObject({ error: "invalid_client", error_codes: [700027] });
+  });
+});
+
 describe("identity mistakes on demand", () => {
   it("oboConsentRequired: AADSTS65001 invalid_grant with suberror consent_required", async () => {
     sim.setScenario({ oboConsentRequired: true });

@@ -31,6 +31,7 @@ export async function authorizationCodeGrant(
       request.params,
       request.authorization,
       tokenEndpointOf(ctx),
+      ctx.workloadIssuer,
     );
   }
   const code = required(request, "code");

@@ -36,7 +36,12 @@ export async function onBehalfOfGrant(
       401,
     );
   }
-  await authenticateConfidentialClient(request.params, request.authorization, tokenEndpointOf(ctx));
+  await authenticateConfidentialClient(
+    request.params,
+    request.authorization,
+    tokenEndpointOf(ctx),
+    ctx.workloadIssuer,
+  );
   const tokenUse = required(request, "requested_token_use");
   if (tokenUse !== "on_behalf_of") {
     throw new EntraError(

@@ -37,6 +37,7 @@ export async function refreshTokenGrant(
       request.params,
       request.authorization,
       tokenEndpointOf(ctx),
+      ctx.workloadIssuer,
     );
   }
   const presented = required(request, "refresh_token");

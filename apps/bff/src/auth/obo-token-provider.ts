@@ -13,6 +13,7 @@ import {
 import type { Logger } from "pino";
 import { AuthenticationError } from "../errors.js";
 import type { AuthenticatedUser } from "./authenticated-user.js";
+import { ExpiringLru } from "./expiring-lru.js";
 import { AdminConsentRequiredError } from "./admin-consent-required-error.js";
 import { ClaimsChallengeError } from "./claims-challenge-error.js";
 import { TokenAcquisitionError } from "./token-acquisition-error.js";
@@ -77,6 +78,9 @@ const partition = (key: string): IPartitionManager => ({
 
 /** base64url, no padding: msal-node's `userAssertionHash` of an OBO assertion is the same. */
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+const memoKeyOf = (user: AuthenticatedUser, assertionHash: string, claims: string | undefined) =>
+  `${user.tid}:${user.oid}:${assertionHash}:${claims ?? ""}`;
 
 /** msal-node renews an access token this long before it expires (its default). */
 const RENEWAL_OFFSET_SECONDS = 300;
@@ -196,14 +200,29 @@ export const createMsalOboTokenProvider = ({
   // Parallel requests with the same token (a page loading several lists) share one exchange.
   const inFlight = new Map<string, Promise<string>>();
 
-  const acquire = async (user: AuthenticatedUser, claims: string | undefined) => {
+  /**
+   * Issue #19: the Graph token msal-node gave for (tenant, user, assertion, claims), until it
+   * expires minus msal-node's own renewal offset (or Entra's `refresh_in`, when sooner), so a
+   * request with a known assertion does not go through msal-node's cache lookup (a scan and
+   * key building per request). Keyed by the assertion's hash as msal-node's cache is, and
+   * never shared between users. A request with a claims request is never answered from it
+   * (msal-node itself always asks Entra ID then, so Conditional Access is evaluated again); the
+   * token it brings is memoized for the requests without one that follow.
+   */
+  const memo = new ExpiringLru<string>(maxUsers * 4);
+
+  const acquire = async (
+    user: AuthenticatedUser,
+    claims: string | undefined,
+    assertionHash: string,
+  ) => {
     try {
       const application = applicationFor(user);
       // Loads the user's partition from the shared cache (a miss leaves the in-memory one),
       // unless this instance already holds a fresh token for this very assertion.
       if (
         sharedCache !== undefined &&
-        (claims !== undefined || !holdsFreshToken(application, sha256(user.assertion)))
+        (claims !== undefined || !holdsFreshToken(application, assertionHash))
       ) {
         await application.getTokenCache().getAllAccounts();
       }
@@ -213,6 +232,12 @@ export const createMsalOboTokenProvider = ({
         ...(claims === undefined ? {} : { claims }),
       });
       if (!result?.accessToken) throw new TokenAcquisitionError("empty_response");
+      const renewAt = Math.min(
+        (result.expiresOn?.getTime() ?? 0) - RENEWAL_OFFSET_SECONDS * 1000,
+        result.refreshOn?.getTime() ?? Number.POSITIVE_INFINITY,
+      );
+      // msal-node too answers the next request without claims with this token.
+      memo.set(memoKeyOf(user, assertionHash, undefined), result.accessToken, renewAt);
       return result.accessToken;
     } catch (error) {
       if (isConsentRequired(error)) throw new AdminConsentRequiredError(clientId, { cause: error });
@@ -239,10 +264,13 @@ export const createMsalOboTokenProvider = ({
 
   return {
     getGraphToken: (user, claims) => {
-      const key = `${user.oid}:${sha256(user.assertion)}:${claims ?? ""}`;
+      const assertionHash = sha256(user.assertion);
+      const key = memoKeyOf(user, assertionHash, claims);
+      const memoized = claims === undefined ? memo.get(key) : undefined;
+      if (memoized !== undefined) return Promise.resolve(memoized);
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = acquire(user, claims).finally(() => inFlight.delete(key));
+        pending = acquire(user, claims, assertionHash).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       return pending;

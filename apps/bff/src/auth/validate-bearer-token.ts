@@ -1,6 +1,14 @@
-import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { createHash } from "node:crypto";
+import {
+  errors as joseErrors,
+  jwtVerify,
+  type JWTHeaderParameters,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { AuthenticationError, ServiceUnavailableError } from "../errors.js";
 import { createAuthenticatedUser, type AuthenticatedUser } from "./authenticated-user.js";
+import { ExpiringLru } from "./expiring-lru.js";
 import { createRotatingKeySet } from "./rotating-key-set.js";
 import { TokenRefusedError } from "./token-refused-error.js";
 import {
@@ -26,6 +34,12 @@ export interface BearerTokenValidatorOptions {
   spaClientId: string;
   requiredScope?: string;
   clockToleranceSeconds?: number;
+  /**
+   * Tokens that passed, kept by the SHA-256 of the token so the same token is not verified
+   * again (RSA) on every request: how many, and for how long at most (0: no cache).
+   */
+  cache?: { maxEntries: number; maxAgeMs: number };
+  now?: () => number;
 }
 
 export type BearerTokenValidator = (token: string) => Promise<AuthenticatedUser>;
@@ -72,15 +86,95 @@ export const createBearerTokenValidator = ({
   spaClientId,
   requiredScope = "access_as_user",
   clockToleranceSeconds = 60,
+  cache = defaultValidatedTokenCache,
+  now = Date.now,
 }: BearerTokenValidatorOptions): BearerTokenValidator => {
   // The keys are cached and refetched (rate-limited) when a `kid` is unknown, which is how
   // Entra's key rollover reaches us.
   const getKey = keys instanceof URL ? createRotatingKeySet(keys) : keys;
+  const validate = validateFully({
+    issuer,
+    getKey,
+    audiences,
+    tenantId,
+    spaClientId,
+    requiredScope,
+    clockToleranceSeconds,
+  });
+  if (cache.maxAgeMs <= 0 || cache.maxEntries <= 0) {
+    return async (token) => (await validate(token)).user;
+  }
 
-  return async (token) => {
-    let claims: JWTPayload;
+  /**
+   * Issue #19: a token that passed is kept by its SHA-256 until its `exp` or `maxAgeMs`,
+   * whichever comes first, with the key that verified it. A hit asks the key set for that
+   * key again (a lookup, no RSA): if the JWKS was refetched since, or the `kid` is no longer
+   * published (a withdrawn key: the key set refetches, rate-limited, as for any unknown kid),
+   * the answer is another key or an error, and the token goes through full validation again.
+   * Only successes are kept; a rejection is thrown before anything is stored.
+   */
+  const passed = new ExpiringLru<Validated>(cache.maxEntries, now);
+  const keyStillCurrent = async ({ header, key }: Validated): Promise<boolean> => {
     try {
-      ({ payload: claims } = await jwtVerify(token, getKey, {
+      return (await getKey(header, { payload: "", signature: "" })) === key;
+    } catch {
+      return false;
+    }
+  };
+  return async (token) => {
+    const hash = createHash("sha256").update(token).digest("base64url");
+    const hit = passed.get(hash);
+    if (hit !== undefined && (await keyStillCurrent(hit))) return hit.user;
+    passed.delete(hash);
+    const validated = await validate(token);
+    const exp = validated.user.claims.exp;
+    if (typeof exp === "number") {
+      passed.set(hash, validated, Math.min(exp * 1000, now() + cache.maxAgeMs));
+    }
+    return validated.user;
+  };
+};
+
+/**
+ * How long a token that passed is taken on its hash (issue #19). Short, so a token is
+ * re-verified (signature, key set freshness) at least once a minute whatever its lifetime.
+ */
+export const defaultValidatedTokenCache = { maxEntries: 2_000, maxAgeMs: 60_000 };
+
+interface Validated {
+  user: AuthenticatedUser;
+  /** The token's protected header and the key it was verified with (see keyStillCurrent). */
+  header: JWTHeaderParameters;
+  key: unknown;
+}
+
+const validateFully = ({
+  issuer,
+  getKey,
+  audiences,
+  tenantId,
+  spaClientId,
+  requiredScope,
+  clockToleranceSeconds,
+}: {
+  issuer: string;
+  getKey: JWTVerifyGetKey;
+  audiences: readonly string[];
+  tenantId: string;
+  spaClientId: string;
+  requiredScope: string;
+  clockToleranceSeconds: number;
+}) => {
+  return async (token: string): Promise<Validated> => {
+    let claims: JWTPayload;
+    let header: JWTHeaderParameters;
+    let key: unknown;
+    try {
+      ({
+        payload: claims,
+        protectedHeader: header,
+        key,
+      } = await jwtVerify(token, getKey, {
         algorithms: ["RS256"],
         // The issuer is checked below, after the v1.0 check: a v1 token's issuer differs, and
         // saying why is more useful than "wrong issuer".
@@ -111,7 +205,10 @@ export const createBearerTokenValidator = ({
     requireOurClient(claims, spaClientId);
     if (!hasUserObjectId(claims)) throw new AuthenticationError("no oid claim", true);
 
-    return createAuthenticatedUser(
+    // One user object may now answer many requests (the cache above): nothing may change it.
+    for (const value of Object.values(claims)) if (Array.isArray(value)) Object.freeze(value);
+    Object.freeze(claims);
+    const user = createAuthenticatedUser(
       {
         oid: claims.oid,
         tid: tenantId,
@@ -124,6 +221,7 @@ export const createBearerTokenValidator = ({
       },
       token,
     );
+    return { user, header, key };
   };
 };
 

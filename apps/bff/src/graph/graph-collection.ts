@@ -3,11 +3,25 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { GraphBodyError, parseGraphBody } from "./graph-body.js";
 import type { GraphGateway, GraphRequestOptions, GraphVersion } from "./graph-gateway.js";
 
-const pageSchema = <T extends z.ZodType>(item: T) =>
+const pageSchemaOf = <T extends z.ZodType>(item: T) =>
   z.object({
     value: z.array(item),
     "@odata.nextLink": z.string().optional(),
   });
+
+/**
+ * One page schema per item schema, built once: zod compiles an object schema's parser on its
+ * first use, so a schema built per request paid that on every Graph page (issue #19's profile).
+ */
+const pageSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const pageSchema = <T extends z.ZodType>(item: T): ReturnType<typeof pageSchemaOf<T>> => {
+  let schema = pageSchemas.get(item);
+  if (schema === undefined) {
+    schema = pageSchemaOf(item);
+    pageSchemas.set(item, schema);
+  }
+  return schema as ReturnType<typeof pageSchemaOf<T>>;
+};
 
 export interface GraphPage<T> {
   items: T[];

@@ -1,0 +1,27 @@
+import { stopAllStacks } from "./lib/loopback-stack.js";
+import { fixed } from "./lib/report.js";
+import { bffOverhead } from "./scenarios/bff-overhead.js";
+
+/**
+ * `pnpm bench:overhead`: the BFF overhead scenario alone (direct / reference forwarder / BFF at
+ * concurrency 1 and 50), one line per concurrency. With BENCH_BFF_CPU_PROF=<dir> the BFF writes
+ * a V8 CPU profile there when it stops (issue #19). Needs `pnpm -r build` first.
+ */
+try {
+  const result = await bffOverhead([1, 50]);
+  for (const row of result.rows) {
+    console.log(
+      [
+        `c=${row.concurrency}`,
+        `forwarder ${fixed(row.forwarder.medianMs, 1)} / ${fixed(row.forwarder.p95Ms, 1)} ms`,
+        `BFF ${fixed(row.bff.medianMs, 1)} / ${fixed(row.bff.p95Ms, 1)} ms`,
+        `BFF÷forwarder median ${fixed(row.forwarderMedianRatio, 2)}× p95 ${fixed(row.forwarderP95Ratio, 2)}×`,
+        `req/s ${fixed(row.forwarder.perSecond)} / ${fixed(row.bff.perSecond)} (${fixed(row.forwarderThroughputRatio, 2)}×)`,
+        `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
+        `errors ${row.bff.errors}`,
+      ].join(" | "),
+    );
+  }
+} finally {
+  stopAllStacks();
+}

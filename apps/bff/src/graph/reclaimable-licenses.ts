@@ -182,9 +182,7 @@ export const listReclaimableLicenses = async (
   const apps = await listIosVppApps(graph, user);
   const byApp = await readAllLicenses(graph, user, apps);
   const all = byApp.flatMap((a) => a.licenses);
-  const userIds = [
-    ...new Set(all.map((l) => l.userId?.toLowerCase()).filter((id) => isGuid(id))),
-  ];
+  const userIds = [...new Set(all.map((l) => l.userId?.toLowerCase()).filter((id) => isGuid(id)))];
   const hasDeviceLicenses = all.some((l) => l.kind === "device" && isGuid(l.managedDeviceId));
   const [users, devices] = await Promise.all([
     userIds.length === 0

@@ -78,9 +78,7 @@ describe("GET /api/vpp-licenses/reclaimable (issue #18, 3)", () => {
     // Grouped by token, with the count per token; the UK token holds Kai's and the iPad's.
     const uk = body.tokens.find((t) => t.vppTokenId === seededIds.vppTokens.expiringSoon);
     expect(uk?.vppTokenDisplayName).toBe("Contoso UK Retail VPP");
-    expect(uk?.reclaimableCount).toBe(
-      uk?.apps.reduce((sum, app) => sum + app.licenses.length, 0),
-    );
+    expect(uk?.reclaimableCount).toBe(uk?.apps.reduce((sum, app) => sum + app.licenses.length, 0));
     for (const token of body.tokens) {
       expect(token.reclaimableCount).toBe(token.apps.reduce((n, a) => n + a.licenses.length, 0));
     }

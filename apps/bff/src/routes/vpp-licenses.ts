@@ -16,14 +16,10 @@ export const vppLicensesRouter = (
   graph: GraphGateway,
   viewCache: PerUserViewCache = new PerUserViewCache(0),
 ): Router =>
-  Router().get(
-    "/vpp-licenses/reclaimable",
-    requirePermission("console:read"),
-    async (req, res) => {
-      const user = userOf(req);
-      const report = await viewCache.getOrLoad(user.oid, "vpp-licenses:reclaimable", () =>
-        listReclaimableLicenses(graph, user),
-      );
-      sendJson(res, ReclaimableLicenseReportSchema, report);
-    },
-  );
+  Router().get("/vpp-licenses/reclaimable", requirePermission("console:read"), async (req, res) => {
+    const user = userOf(req);
+    const report = await viewCache.getOrLoad(user.oid, "vpp-licenses:reclaimable", () =>
+      listReclaimableLicenses(graph, user),
+    );
+    sendJson(res, ReclaimableLicenseReportSchema, report);
+  });

@@ -39,12 +39,9 @@ test("the reclaim page revokes two reclaimable licenses, one Graph call each, an
     "Device no longer managed",
   );
   await expect(page.getByText("priya.eriksson@contoso-sim.onmicrosoft.com").first()).toBeVisible();
-  await expect(
-    page
-      .getByRole("row")
-      .filter({ hasText: "priya.eriksson@" })
-      .first(),
-  ).toContainText("User disabled");
+  await expect(page.getByRole("row").filter({ hasText: "priya.eriksson@" }).first()).toContainText(
+    "User disabled",
+  );
   await keep(page, testInfo, "reclaim-en");
 
   // The CSV holds exactly the rows the page shows, in its order, formula-safe.
@@ -54,7 +51,7 @@ test("the reclaim page revokes two reclaimable licenses, one Graph call each, an
     .filter({ has: page.getByRole("cell") })
     .evaluateAll((rows) =>
       rows.map((row) => {
-        const cells = [...row.querySelectorAll("td")].map((td) => td.textContent ?? "");
+        const cells = Array.from(row.querySelectorAll("td"), (td: Element) => td.textContent);
         return `${cells.at(-4) ?? ""}|${cells.at(-3) ?? ""}`;
       }),
     );
@@ -72,7 +69,7 @@ test("the reclaim page revokes two reclaimable licenses, one Graph call each, an
     return `${c[3] ?? ""}|${who ?? ""}${detail}`;
   });
   expect(exported).toEqual(shown);
-  expect(lines.some((l) => l.includes(`${KAI}`) && l.endsWith("userDeleted"))).toBe(true);
+  expect(lines.some((l) => l.includes(KAI) && l.endsWith("userDeleted"))).toBe(true);
 
   // Two licenses of one app: one bulk dialog, then one Graph revoke each.
   await page.getByRole("checkbox", { name: `Select ${KAI} (${OUTLOOK.displayName})` }).check();

@@ -33,6 +33,7 @@ test("follows the system's dark scheme, a remembered switch overrides it; every 
   const pages: [string, string, string][] = [
     ["/vpp-tokens", "VPP tokens", "vpp-tokens"],
     ["/apps", "Apps", "apps"],
+    ["/reclaim", "Reclaim licenses", "reclaim"],
     ["/enrollment-profiles", "Enrollment profiles", "enrollment-profiles"],
     ["/users", "Users", "users"],
     ["/activity", "All activity", "activity"],

@@ -41,6 +41,7 @@ import type { ReadinessProbe } from "./observability/readiness-probes.js";
 import { requestMetrics } from "./observability/request-metrics.js";
 import { devicesRouter } from "./routes/devices.js";
 import { usersRouter } from "./routes/users.js";
+import { vppLicensesRouter } from "./routes/vpp-licenses.js";
 import type { PerUserViewCache } from "./routes/per-user-view-cache.js";
 
 export interface AppDeps {
@@ -132,6 +133,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(enrollmentProfilesRouter(deps.graph));
   api.use(appsRouter(deps.graph));
   api.use(usersRouter(deps.graph, deps.viewCache));
+  api.use(vppLicensesRouter(deps.graph, deps.viewCache));
   api.use(devicesRouter(deps.graph));
   api.use(actionRoutes({ graph: deps.graph, services: deps.actions }));
   api.use(actionsRouter(deps.actions.journal));

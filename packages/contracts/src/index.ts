@@ -16,6 +16,7 @@ export * from "./routes.js";
 export * from "./vpp-tokens.js";
 export * from "./app-assignments.js";
 export * from "./ios-vpp-apps.js";
+export * from "./reclaimable-licenses.js";
 export * from "./users.js";
 export * from "./devices.js";
 export * from "./rules/index.js";

@@ -36,6 +36,7 @@ import {
 import { MeSchema } from "./me.js";
 import { OpenApiDocumentSchema } from "./openapi.js";
 import { NotReadyProblemSchema, ReadinessSchema } from "./readiness.js";
+import { ReclaimableLicenseReportSchema } from "./reclaimable-licenses.js";
 import { defineRoute } from "./route.js";
 import {
   ManagedDeviceListSchema,
@@ -222,6 +223,15 @@ export const api = {
   /** Requires `Idempotency-Key`; revoke (if any) then create, one record with `steps`. */
   replaceEnrollmentToken: actionRoute(enrollmentProfileReplaceToken),
 
+  /**
+   * VPP licenses held by disabled or deleted users and by devices Intune no longer manages,
+   * grouped by token and app (issue #18, 3). Revoked through `revokeAppLicensesBulk`, per app.
+   */
+  reclaimableLicenses: defineRoute({
+    method: "GET",
+    path: "/api/vpp-licenses/reclaimable",
+    responses: { 200: ReclaimableLicenseReportSchema },
+  }),
   /** iOS VPP apps only; `search` and `vppTokenId` filter, the SPA sorts. */
   apps: defineRoute({
     method: "GET",

@@ -39,4 +39,5 @@ export { maxBatchRequests } from "./graph/batch.js";
 export { tenantSizes, tenantSizeProfiles } from "./seed/tenant-size.js";
 export type { TenantSize } from "./seed/tenant-size.js";
 export { seededDeviceIds, seededUserIds, showcaseUserSeeds } from "./seed/showcase-catalog.js";
+export { reclaimSeeds } from "./seed/reclaim-catalog.js";
 export type { ShowcaseUserKey } from "./seed/showcase-catalog.js";

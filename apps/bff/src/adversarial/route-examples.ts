@@ -24,6 +24,7 @@ const PARAMS_BY_RESOURCE: Record<string, Record<string, string>> = {
   },
   actions: { id: randomUUID() },
   users: { id: seededUserIds.lukaszWisniewski },
+  "vpp-licenses": {},
   // Retiring it resets it, so its retire checks the typed confirmation as a wipe does.
   devices: { id: seededDeviceIds.mateoRossi.corporateWorkProfile },
 };

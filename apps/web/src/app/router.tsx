@@ -10,6 +10,7 @@ const VppTokensRoute = lazy(() => import("./routes/vpp-tokens"));
 const VppTokenRoute = lazy(() => import("./routes/vpp-token"));
 const AppsRoute = lazy(() => import("./routes/apps"));
 const AppRoute = lazy(() => import("./routes/app"));
+const ReclaimRoute = lazy(() => import("./routes/reclaim"));
 const EnrollmentProfilesRoute = lazy(() => import("./routes/enrollment-profiles"));
 const UsersRoute = lazy(() => import("./routes/users"));
 const UserRoute = lazy(() => import("./routes/user"));
@@ -30,6 +31,7 @@ export function createAppRouter() {
         { path: routePaths.vppToken, element: <VppTokenRoute /> },
         { path: routePaths.apps, element: <AppsRoute /> },
         { path: routePaths.app, element: <AppRoute /> },
+        { path: routePaths.reclaim, element: <ReclaimRoute /> },
         { path: routePaths.enrollmentProfiles, element: <EnrollmentProfilesRoute /> },
         { path: routePaths.users, element: <UsersRoute /> },
         { path: routePaths.user, element: <UserRoute /> },

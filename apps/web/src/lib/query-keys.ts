@@ -53,6 +53,8 @@ export const appKeys = {
   /** Every search of one app's licenses (an infinite query of pages each). */
   licenses: (id: string) => [...appKeys.all, "licenses", id.toLowerCase()] as const,
   licenseSearch: (id: string, search: string) => [...appKeys.licenses(id), search] as const,
+  /** The reclaim report across every app (issue #18, 3). */
+  reclaimable: () => [...appKeys.all, "reclaimable"] as const,
 };
 
 /** What the console reads about an action's target, e.g. to read it again on "Check now". */

@@ -3,6 +3,7 @@ export const routePaths = {
   vppTokens: "/vpp-tokens",
   vppToken: "/vpp-tokens/:id",
   apps: "/apps",
+  reclaim: "/reclaim",
   app: "/apps/:id",
   enrollmentProfiles: "/enrollment-profiles",
   users: "/users",

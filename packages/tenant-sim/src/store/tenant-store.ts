@@ -3,6 +3,7 @@ import { generateBulkUsers } from "../seed/generate-bulk-users.js";
 import { generateManagedDevices } from "../seed/generate-managed-devices.js";
 import { generateUsers } from "../seed/generate-users.js";
 import { generateLargeTenantVppApps, generateVpp } from "../seed/generate-vpp.js";
+import { addReclaimableLicenses } from "../seed/reclaim-catalog.js";
 import {
   demoAccounts,
   demoTenant,
@@ -58,6 +59,7 @@ export class TenantStore {
       ...generateUsers(prng, profile.coreUsers, domain),
     ];
     const vpp = generateVpp(prng, coreUsers, seededDemoAccounts.length, now);
+    addReclaimableLicenses(vpp.apps);
     this.vpp = new VppState(vpp.tokens, vpp.apps, vpp.devices);
     this.enrollmentProfiles = new EnrollmentProfileState(generateEnrollmentProfiles(now));
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { reclaimSeeds } from "../seed/reclaim-catalog.js";
 import { iosVppAppSeeds, seededIds } from "../seed/vpp-catalog.js";
 import { TenantStore } from "./tenant-store.js";
 import { isIosVppApp, type IosVppAppRecord } from "./vpp-records.js";
@@ -55,10 +56,13 @@ describe("the seeded VPP tenant", () => {
     expect(licenses.some((l) => l.kind === "user" && l.userId === null)).toBe(true);
     expect(licenses.some((l) => l.kind === "device" && l.userId === null)).toBe(true);
     expect(licenses.some((l) => l.kind === "device" && l.userId !== null)).toBe(true);
-    const userIds = new Set(s.users.map((u) => u.id));
+    // Every licensed user is in the directory, but for the one the reclaim seed deleted.
+    const userIds = new Set([...s.users.map((u) => u.id), reclaimSeeds.deletedUser.id]);
     for (const license of licenses) {
       if (license.userId !== null) expect(userIds.has(license.userId)).toBe(true);
     }
+    expect(s.findUser(reclaimSeeds.deletedUser.id)).toBeUndefined();
+    expect(licenses.filter((l) => l.userId === reclaimSeeds.deletedUser.id)).toHaveLength(2);
     expect(vppApp(s, seededIds.iosVppApps.eduExplainEverything).licenses).toHaveLength(
       iosVppAppSeeds.eduExplainEverything.sharedDeviceLicenses,
     );

@@ -3,6 +3,8 @@ import {
   Apps20Filled,
   bundleIcon,
   Apps20Regular,
+  ArrowUndo20Filled,
+  ArrowUndo20Regular,
   History20Filled,
   History20Regular,
   KeyMultiple20Filled,
@@ -25,6 +27,11 @@ const items = [
     Icon: bundleIcon(KeyMultiple20Filled, KeyMultiple20Regular),
   },
   { path: routePaths.apps, label: "nav.apps", Icon: bundleIcon(Apps20Filled, Apps20Regular) },
+  {
+    path: routePaths.reclaim,
+    label: "nav.reclaim",
+    Icon: bundleIcon(ArrowUndo20Filled, ArrowUndo20Regular),
+  },
   {
     path: routePaths.enrollmentProfiles,
     label: "nav.enrollmentProfiles",

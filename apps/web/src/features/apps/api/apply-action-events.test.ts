@@ -1,4 +1,4 @@
-import type { AssignedLicenseList } from "@ihc/contracts";
+import type { AssignedLicenseList, ReclaimableLicenseReport } from "@ihc/contracts";
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { applyConsoleEvent } from "../../../lib/console-event-cache";
@@ -34,5 +34,42 @@ describe("the apps feature's events", () => {
       );
       expect(data?.pages[0]?.items.map((l) => l.userId)).toEqual(["b"]);
     }
+  });
+
+  it("takes a revoked license out of the reclaim report, its token's count and empty groups", () => {
+    const client = new QueryClient();
+    const reclaimable = (userId: string) => ({
+      id: `license-${userId}`,
+      kind: "user" as const,
+      userId,
+      reasons: ["userDeleted" as const],
+    });
+    client.setQueryData<ReclaimableLicenseReport>(appKeys.reclaimable(), {
+      appsScanned: 2,
+      licensesScanned: 9,
+      tokens: [
+        {
+          vppTokenId: "t-1",
+          reclaimableCount: 3,
+          apps: [
+            { appId: "app-1", appDisplayName: "Keynote", licenses: [reclaimable("a")] },
+            {
+              appId: "app-2",
+              appDisplayName: "Word",
+              licenses: [reclaimable("a"), reclaimable("b")],
+            },
+          ],
+        },
+      ],
+    });
+    const bulk = action({
+      kind: "app.revoke-licenses-bulk",
+      target: { type: "app", id: "APP-1", displayName: "Keynote" },
+      items: [{ key: "user:a", kind: "user", id: "a", state: "succeeded" }],
+    } as never);
+    applyConsoleEvent(client, { type: "action", action: bulk }, [appEventApplier]);
+    const report = client.getQueryData<ReclaimableLicenseReport>(appKeys.reclaimable());
+    expect(report?.tokens[0]?.apps.map((a) => a.appId)).toEqual(["app-2"]);
+    expect(report?.tokens[0]?.reclaimableCount).toBe(2);
   });
 });

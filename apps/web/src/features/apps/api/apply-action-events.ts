@@ -3,6 +3,7 @@ import {
   singleLicenseKeyOf,
   type ActionRecord,
   type AssignedLicenseList,
+  type ReclaimableLicenseReport,
 } from "@ihc/contracts";
 import type { InfiniteData } from "@tanstack/react-query";
 import type { ActionEventApplier } from "../../../lib/console-event-cache";
@@ -16,6 +17,35 @@ export function revokedLicenseKeys(action: ActionRecord): Set<string> {
   const done = action.state === "succeeded" && action.progress?.actionState === "done";
   const key = done ? singleLicenseKeyOf(action) : undefined;
   return new Set(key === undefined ? [] : [key]);
+}
+
+/** The reclaim report without the licenses of `appId` known to be revoked (counts follow). */
+export function withoutRevoked(
+  report: ReclaimableLicenseReport,
+  appId: string,
+  revoked: ReadonlySet<string>,
+): ReclaimableLicenseReport {
+  const tokens = report.tokens.map((token) => {
+    const apps = token.apps
+      .map((app) =>
+        app.appId.toLowerCase() !== appId.toLowerCase()
+          ? app
+          : {
+              ...app,
+              licenses: app.licenses.filter((license) => {
+                const key = assignedLicenseKeyOf(license);
+                return key === undefined || !revoked.has(key);
+              }),
+            },
+      )
+      .filter((app) => app.licenses.length > 0);
+    return {
+      ...token,
+      apps,
+      reclaimableCount: apps.reduce((n, app) => n + app.licenses.length, 0),
+    };
+  });
+  return { ...report, tokens: tokens.filter((token) => token.apps.length > 0) };
 }
 
 /**
@@ -32,6 +62,9 @@ export const appEventApplier: ActionEventApplier = {
     void client.invalidateQueries({ queryKey: appKeys.list() });
     const revoked = revokedLicenseKeys(action);
     if (revoked.size === 0) return;
+    client.setQueryData<ReclaimableLicenseReport>(appKeys.reclaimable(), (report) =>
+      report === undefined ? report : withoutRevoked(report, appId, revoked),
+    );
     client.setQueriesData<InfiniteData<AssignedLicenseList, string | undefined>>(
       { queryKey: appKeys.licenses(appId) },
       (data) =>

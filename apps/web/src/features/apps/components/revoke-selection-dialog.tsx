@@ -45,7 +45,8 @@ const useStyles = makeStyles({
 
 export interface RevokeSelectionDialogProps {
   open: boolean;
-  app: IosVppApp;
+  /** The app whose licenses these are (the reclaim page knows only its id and name). */
+  app: Pick<IosVppApp, "id" | "displayName">;
   /** One license (its own route) or several (one bulk action). */
   choices: readonly LicenseChoice[];
   /** Several licenses always go as one bulk action, even one (a retry of failed items). */

@@ -5,9 +5,9 @@ import type { GraphGateway } from "./graph-gateway.js";
 import {
   GraphAssignedLicenseSchema,
   licensesPath,
-  odataString,
   toAssignedLicense,
 } from "./ios-vpp-apps.js";
+import { odataString } from "./license-search.js";
 
 /** One license a watcher looks for: its `licenseKeyOf`, and the subject Graph filters on. */
 export interface LicenseProbe {

@@ -30,7 +30,7 @@ describe("an app's 20,000 licenses exported as CSV", () => {
     stack.sim.clearReceived();
     const response = await stack.fetch(`/api/apps/${edge}/licenses/export.csv`, { token: agent });
     expect(response.status).toBe(200);
-    const reader = response.body?.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
     if (reader === undefined) throw new Error("expected a body");
     const decoder = new TextDecoder();
     let text = "";

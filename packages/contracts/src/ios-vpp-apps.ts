@@ -99,7 +99,13 @@ export type AssignedLicenseList = z.infer<typeof AssignedLicenseListSchema>;
 export const MAX_LICENSE_PAGE_SIZE = 999;
 
 /**
- * `GET /api/apps/:id/licenses`: `search` is a prefix of the user's UPN; a `cursor` continues the
+ * What an app's licenses are searched by: a prefix of the user's UPN or of the device's name,
+ * or a device's serial number (issue #18, 6).
+ */
+const LicenseSearchSchema = freeText(z.string().trim().max(100));
+
+/**
+ * `GET /api/apps/:id/licenses`: `search` (see LicenseSearchSchema); a `cursor` continues the
  * listing it came from (its search and page size included).
  */
 export const AssignedLicenseListQuerySchema = z
@@ -109,11 +115,36 @@ export const AssignedLicenseListQuerySchema = z
       .max(4000)
       .regex(/^[A-Za-z0-9_-]+$/, "must be a cursor from a previous page")
       .optional(),
-    search: freeText(z.string().trim().max(100)).optional(),
+    search: LicenseSearchSchema.optional(),
     limit: z.number().int().min(1).max(MAX_LICENSE_PAGE_SIZE).optional(),
   })
   .strict();
 export type AssignedLicenseListQuery = z.infer<typeof AssignedLicenseListQuerySchema>;
+
+/** `GET /api/apps/:id/licenses/export.csv`: the same search as the list, every page of it. */
+export const AssignedLicenseExportQuerySchema = z
+  .object({ search: LicenseSearchSchema.optional() })
+  .strict();
+export type AssignedLicenseExportQuery = z.infer<typeof AssignedLicenseExportQuerySchema>;
+
+/** The columns of an app's licenses exported as CSV, one line per license. */
+export const LICENSE_EXPORT_COLUMNS = [
+  "kind",
+  "userName",
+  "userPrincipalName",
+  "userId",
+  "deviceName",
+  "managedDeviceId",
+] as const;
+
+export const licenseExportRow = (license: AssignedLicense): (string | undefined)[] => [
+  license.kind,
+  license.userName,
+  license.userPrincipalName,
+  license.userId,
+  license.deviceName,
+  license.managedDeviceId,
+];
 
 export const RevokeUserLicenseRequestSchema = z
   .object({

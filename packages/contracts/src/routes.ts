@@ -26,6 +26,7 @@ import { DeviceDetailSchema, DeviceParamsSchema } from "./devices.js";
 import { ConsoleEventSchema } from "./events.js";
 import { HealthSchema } from "./health.js";
 import {
+  AssignedLicenseExportQuerySchema,
   AssignedLicenseListQuerySchema,
   AssignedLicenseListSchema,
   IosVppAppListQuerySchema,
@@ -246,13 +247,27 @@ export const api = {
     params: IosVppAppParamsSchema,
     responses: { 200: IosVppAppSchema },
   }),
-  /** Paged: pass `cursor` back for the next page; `search` is a UPN prefix. */
+  /**
+   * Paged: pass `cursor` back for the next page; `search` is a UPN or device-name prefix or a
+   * device's serial number.
+   */
   appLicenses: defineRoute({
     method: "GET",
     path: "/api/apps/:id/licenses",
     params: IosVppAppParamsSchema,
     query: AssignedLicenseListQuerySchema,
     responses: { 200: AssignedLicenseListSchema },
+  }),
+  /**
+   * CSV (`text/csv`), not JSON, streamed page by page from Graph (columns:
+   * LICENSE_EXPORT_COLUMNS): every license the same `search` selects.
+   */
+  appLicensesExportCsv: defineRoute({
+    method: "GET",
+    path: "/api/apps/:id/licenses/export.csv",
+    params: IosVppAppParamsSchema,
+    query: AssignedLicenseExportQuerySchema,
+    responses: { 200: z.string() },
   }),
   /** Who the app is assigned to, group names and member counts (revoke dialogs warn with it). */
   appAssignments: defineRoute({

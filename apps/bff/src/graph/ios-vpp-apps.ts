@@ -12,6 +12,12 @@ import { actionOutcomeOf } from "./action-outcome.js";
 import { graphOptional, parseGraphBody } from "./graph-body.js";
 import { getAll, getPage, type GraphPage } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
+import {
+  licenseSearchFilter,
+  licenseSearchOf,
+  matchesLicenseSearch,
+  type LicenseSearch,
+} from "./license-search.js";
 import { pageCursorOf, pageFromCursor } from "./page-cursor.js";
 
 /**
@@ -240,19 +246,17 @@ export const toAssignedLicense = (
   };
 };
 
-/** OData string literals double their single quotes: O'Brien → 'O''Brien'. */
-export const odataString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
 /**
- * One page of an app's assigned licenses: the first (optionally a UPN prefix), or the one a
- * previous page's nextLink points at (`next`, already checked by `licensePageFromCursor`).
+ * One page of an app's assigned licenses: the first (optionally searched, see
+ * license-search.ts), or the one a previous page's nextLink points at (`next`, already checked
+ * by `licensePageFromCursor`).
  */
 export const listAssignedLicensesPage = async (
   graph: GraphGateway,
   user: AuthenticatedUser,
   appId: string,
   page:
-    | { first: { top: number; search?: string | undefined } }
+    | { first: { top: number; search?: LicenseSearch | undefined } }
     | { next: { query: Record<string, string> } },
 ): Promise<GraphPage<AssignedLicense>> => {
   const query =
@@ -262,30 +266,19 @@ export const listAssignedLicensesPage = async (
           $top: String(page.first.top),
           ...(page.first.search === undefined
             ? {}
-            : { $filter: `startswith(userPrincipalName,${odataString(page.first.search)})` }),
+            : { $filter: licenseSearchFilter(page.first.search) }),
         };
   const result = await getPage(graph, user, licensesPath(appId), GraphAssignedLicenseSchema, {
     version: "beta",
     query,
   });
-  // Intune may ignore `$filter` on assignedLicenses and answer every license: the UPN prefix
-  // is checked here again, so a page holds matches only (it may then hold fewer than `$top`).
-  // https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters
-  const prefix = upnPrefixOf(query.$filter);
+  // A page holds matches only (it may then hold fewer than `$top`): see matchesLicenseSearch.
+  const search = licenseSearchOf(query.$filter);
   const items = result.items.map(toAssignedLicense);
   return {
-    items:
-      prefix === undefined
-        ? items
-        : items.filter((l) => l.userPrincipalName?.toLowerCase().startsWith(prefix) === true),
+    items: search === undefined ? items : items.filter((l) => matchesLicenseSearch(l, search)),
     next: result.next,
   };
-};
-
-/** The prefix of our own `startswith(userPrincipalName,'…')` filter, lower-cased. */
-const upnPrefixOf = (filter: string | undefined): string | undefined => {
-  const literal = /^startswith\(userPrincipalName,'((?:[^']|'')*)'\)$/.exec(filter ?? "")?.[1];
-  return literal?.replaceAll("''", "'").toLowerCase();
 };
 
 /** Every license of the app (999 a page, bounded): for prechecks and reconciliation. */

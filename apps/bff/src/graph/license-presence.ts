@@ -2,12 +2,8 @@ import { assignedLicenseKeyOf } from "@ihc/contracts";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { getPage } from "./graph-collection.js";
 import type { GraphGateway } from "./graph-gateway.js";
-import {
-  GraphAssignedLicenseSchema,
-  licensesPath,
-  odataString,
-  toAssignedLicense,
-} from "./ios-vpp-apps.js";
+import { GraphAssignedLicenseSchema, licensesPath, toAssignedLicense } from "./ios-vpp-apps.js";
+import { odataString } from "./license-search.js";
 
 /** One license a watcher looks for: its `licenseKeyOf`, and the subject Graph filters on. */
 export interface LicenseProbe {

@@ -179,7 +179,95 @@ describe("iOS VPP apps", () => {
       const quoted = await licenses(apps.slack, `?search=${encodeURIComponent("o'brien")}`);
       expect(quoted.items).toEqual([]);
       const call = stack.graphCalls().at(-1);
-      expect(call?.query.$filter).toBe("startswith(userPrincipalName,'o''brien')");
+      expect(call?.query.$filter).toBe(
+        "startswith(userPrincipalName,'o''brien') or " +
+          "startswith(microsoft.graph.iosVppAppAssignedDeviceLicense/deviceName,'o''brien')",
+      );
+    });
+
+    it("searches by device name prefix and by serial number (resolved in one device read)", async () => {
+      const outlook = await allLicenses(apps.outlook);
+      const device = outlook.find((l) => l.kind === "device" && l.managedDeviceId !== undefined);
+      if (device?.deviceName === undefined || device.managedDeviceId === undefined) {
+        throw new Error("expected a device license of Outlook");
+      }
+      const byName = await licenses(
+        apps.outlook,
+        `?search=${encodeURIComponent(device.deviceName.slice(0, 6))}`,
+      );
+      expect(byName.items.map((l) => l.id)).toContain(device.id);
+      expect(
+        byName.items.every(
+          (l) =>
+            l.deviceName
+              ?.toLowerCase()
+              .startsWith(device.deviceName?.slice(0, 6).toLowerCase() ?? "") ||
+            l.userPrincipalName
+              ?.toLowerCase()
+              .startsWith(device.deviceName?.slice(0, 6).toLowerCase() ?? ""),
+        ),
+      ).toBe(true);
+
+      const detail = await stack.fetch(`/api/devices/${device.managedDeviceId}`, { token: agent });
+      const { serialNumber } = (await detail.json()) as { serialNumber?: string };
+      if (serialNumber === undefined) throw new Error("expected the device's serial");
+      stack.sim.clearReceived();
+      const bySerial = await licenses(apps.outlook, `?search=${serialNumber.toLowerCase()}`);
+      expect(bySerial.items.map((l) => l.id)).toEqual([device.id]);
+      const calls = stack.graphCalls();
+      expect(
+        calls.map((c) =>
+          c.path
+            .replace(/^\/beta/, "")
+            .split("/")
+            .slice(0, 3)
+            .join("/"),
+        ),
+      ).toEqual(["/deviceManagement/managedDevices", "/deviceAppManagement/mobileApps"]);
+      expect(calls[0]?.query.$filter).toBe(`serialNumber eq '${serialNumber.toUpperCase()}'`);
+    });
+
+    it("exports the searched licenses as CSV, every page, with a 404 for an unknown app", async () => {
+      const all = await allLicenses(apps.eduExplainEverything);
+      const response = await stack.fetch(
+        `/api/apps/${apps.eduExplainEverything}/licenses/export.csv`,
+        { token: agent },
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="app-licenses-/,
+      );
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder()
+        .decode(bytes)
+        .split("\r\n")
+        .filter((line) => line !== "");
+      expect(lines[0]).toBe("kind,userName,userPrincipalName,userId,deviceName,managedDeviceId");
+      expect(
+        lines
+          .slice(1)
+          .map((line) => line.split(",").at(-1))
+          .sort(),
+      ).toEqual(all.map((l) => l.managedDeviceId ?? "").sort());
+
+      const adele = await stack.fetch(`/api/apps/${apps.slack}/licenses/export.csv?search=adele`, {
+        token: agent,
+      });
+      expect((await adele.text()).split("\r\n").slice(1, -1)).toEqual([
+        `user,Adele Vance,adele.vance@contoso-sim.onmicrosoft.com,${adeleId},,`,
+      ]);
+
+      const unknown = await stack.fetch(`/api/apps/${randomUUID()}/licenses/export.csv`, {
+        token: agent,
+      });
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get("content-type")).toMatch(/problem\+json/);
+      const bad = await stack.fetch(`/api/apps/${apps.slack}/licenses/export.csv?limit=5`, {
+        token: agent,
+      });
+      await expectProblem(bad, 400, "validation_failed");
     });
 
     it("accepts only a cursor of this app's licenses: a forged one never reaches Graph", async () => {

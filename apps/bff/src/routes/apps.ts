@@ -23,8 +23,10 @@ import {
   listAssignedLicensesPage,
   listIosVppApps,
 } from "../graph/ios-vpp-apps.js";
+import { licenseSearchFor } from "../graph/license-search.js";
 import { parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
+import { exportAppLicenses } from "./app-licenses-export.js";
 
 const DEFAULT_LICENSE_PAGE_SIZE = 100;
 
@@ -79,6 +81,7 @@ export const appsRouter = (graph: GraphGateway): Router => {
       }
       let page;
       try {
+        // The serial lookup sits inside the try: a 404 of the app still says what it is.
         page = await listAssignedLicensesPage(
           graph,
           user,
@@ -87,7 +90,7 @@ export const appsRouter = (graph: GraphGateway): Router => {
             ? {
                 first: {
                   top: query.limit ?? DEFAULT_LICENSE_PAGE_SIZE,
-                  search: query.search === "" ? undefined : query.search,
+                  search: await licenseSearchFor(graph, user, query.search),
                 },
               }
             : { next },
@@ -103,5 +106,8 @@ export const appsRouter = (graph: GraphGateway): Router => {
         items: page.items,
         ...(cursor === undefined ? {} : { cursor }),
       });
+    })
+    .get("/apps/:id/licenses/export.csv", requirePermission("console:read"), async (req, res) => {
+      await exportAppLicenses(graph, req, res);
     });
 };

@@ -18,6 +18,8 @@ export type RouteName = keyof typeof api;
 export const variableCostRoutes: ReadonlySet<RouteName> = new Set<RouteName>([
   "appAssignments",
   "reclaimableLicenses",
+  "appLicenses",
+  "appLicensesExportCsv",
 ]);
 
 export const routeGraphCosts: Record<RouteName, number> = {
@@ -54,7 +56,13 @@ export const routeGraphCosts: Record<RouteName, number> = {
   reclaimableLicenses: 25,
   apps: 1,
   app: 1,
-  appLicenses: 1,
+  /** One page; a search that could be a serial number first reads the devices with it. */
+  appLicenses: 2,
+  /**
+   * The app, the serial lookup of a search, then every page (999 each): 20 pages for the
+   * 20,000 licenses issue #18 sizes it for. A larger app is still exported whole, charged this.
+   */
+  appLicensesExportCsv: 22,
   /** The assignments, then each group's name and member count: 1 + 2 per group, ≤ 5 groups. */
   appAssignments: 11,
   revokeUserLicense: 2,

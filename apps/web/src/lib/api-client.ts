@@ -161,10 +161,11 @@ export async function downloadApiFile(
   route: RouteContract,
   query: Readonly<Record<string, unknown>>,
   fallbackName: string,
+  params: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const url = buildRequestUrl(
     route.path,
-    {},
+    params,
     asRecord(route.query ? route.query.parse(query) : {}),
   );
   const response = await authorizedFetch(route.method, url, {

@@ -12,7 +12,7 @@ import {
   type SortDirection,
 } from "@fluentui/react-components";
 import type { IosVppApp } from "@ihc/contracts";
-import { useState, type MouseEvent } from "react";
+import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useTableStyles } from "../../../components/table-styles";
@@ -55,29 +55,37 @@ export function sortApps(
 const onControl = (event: MouseEvent) =>
   event.target instanceof Element && event.target.closest("a, button, input") !== null;
 
+export interface AppSort {
+  column: AppSortColumn;
+  direction: SortDirection;
+}
+
+export interface AppTableProps {
+  apps: readonly IosVppApp[];
+  /** Held by the page (in its URL), so Back and a shared link restore it. */
+  sort: AppSort;
+  onSortChange: (sort: AppSort) => void;
+}
+
 /** iOS VPP apps; the name links to the app, and so does a click anywhere in the row. */
-export function AppTable({ apps }: { apps: readonly IosVppApp[] }) {
+export function AppTable({ apps, sort, onSortChange }: AppTableProps) {
   const { t, i18n } = useTranslation();
   const styles = useTableStyles(useOwnStyles());
   const navigate = useNavigate();
   const language = currentLanguage(i18n);
-  const [sort, setSort] = useState<{ column: AppSortColumn; direction: SortDirection }>({
-    column: "name",
-    direction: "ascending",
-  });
   const sorted = sortApps(apps, sort.column, sort.direction, language);
   const header = (column: AppSortColumn) => ({
     ...(sort.column === column ? { sortDirection: sort.direction } : {}),
     onClick: () => {
-      setSort((current) => ({
+      onSortChange({
         column,
         direction:
-          current.column === column && current.direction === "ascending"
+          sort.column === column && sort.direction === "ascending"
             ? "descending"
-            : column === "usage" && current.column !== column
+            : column === "usage" && sort.column !== column
               ? "descending"
               : "ascending",
-      }));
+      });
     },
   });
 

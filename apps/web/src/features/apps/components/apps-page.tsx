@@ -12,8 +12,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { IosVppApp } from "@ihc/contracts";
-import { Suspense, useDeferredValue, useState } from "react";
+import { Suspense, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { ExportCsvButton } from "../../../components/export-csv-button";
 import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
 import { RegionErrorBoundary } from "../../../components/region-error-boundary";
@@ -21,7 +23,8 @@ import { SectionErrorFallback } from "../../../components/section-error-fallback
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useApps } from "../api/get-apps";
-import { AppTable } from "./app-table";
+import { AppTable, sortApps, type AppSort } from "./app-table";
+import { appListViewOf, appListParamsOf } from "./app-list-view";
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -37,6 +40,17 @@ const useStyles = makeStyles({
 });
 
 const ALL_TOKENS = "";
+
+const APP_CSV_HEADER = [
+  "id",
+  "displayName",
+  "publisher",
+  "bundleId",
+  "vppTokenDisplayName",
+  "vppTokenId",
+  "usedLicenseCount",
+  "totalLicenseCount",
+];
 
 /** The text an app is found by: its name, publisher, bundle id and token. */
 export function appMatches(app: IosVppApp, search: string): boolean {
@@ -66,8 +80,14 @@ function AppList() {
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const { items } = useApps();
-  const [search, setSearch] = useState("");
-  const [tokenId, setTokenId] = useState(ALL_TOKENS);
+  const [params, setParams] = useSearchParams();
+  const view = appListViewOf(params);
+  const { search, sort } = view;
+  const tokenId = view.tokenId ?? ALL_TOKENS;
+  // Typing replaces the history entry; a token or a sort is a step Back returns from.
+  const setView = (patch: Partial<typeof view>, replace = false) => {
+    setParams(appListParamsOf({ ...view, ...patch }), { replace });
+  };
   const deferredSearch = useDeferredValue(search);
   const tokens = [
     ...new Map(
@@ -105,7 +125,7 @@ function AppList() {
             value={search}
             placeholder={t("apps.filters.searchPlaceholder")}
             onChange={(_event, data) => {
-              setSearch(data.value);
+              setView({ search: data.value }, true);
             }}
           />
         </Field>
@@ -115,7 +135,8 @@ function AppList() {
             value={tokenLabel ?? ""}
             selectedOptions={[tokenId]}
             onOptionSelect={(_event, data) => {
-              setTokenId(data.optionValue ?? ALL_TOKENS);
+              const chosen = data.optionValue ?? ALL_TOKENS;
+              setView({ tokenId: chosen === ALL_TOKENS ? undefined : chosen });
             }}
           >
             <Option value={ALL_TOKENS}>{t("apps.filters.allTokens")}</Option>
@@ -142,7 +163,31 @@ function AppList() {
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <AppTable apps={shown} />
+        <>
+          <ExportCsvButton
+            name="apps"
+            header={APP_CSV_HEADER}
+            rows={() =>
+              sortApps(shown, sort.column, sort.direction, language).map((app) => [
+                app.id,
+                app.displayName,
+                app.publisher,
+                app.bundleId,
+                app.vppTokenDisplayName,
+                app.vppTokenId,
+                app.usedLicenseCount,
+                app.totalLicenseCount,
+              ])
+            }
+          />
+          <AppTable
+            apps={shown}
+            sort={sort}
+            onSortChange={(next: AppSort) => {
+              setView({ sort: next });
+            }}
+          />
+        </>
       )}
     </>
   );

@@ -21,6 +21,7 @@ import { currentLanguage } from "../../../lib/i18n";
 import { useAppLicenses } from "../api/get-app-licenses";
 import { useDebouncedValue } from "../hooks/use-debounced-value";
 import { choiceOf, type LicenseChoice } from "./license-choice";
+import { LicenseExportButton } from "./license-export-button";
 
 const ROW_HEIGHT = 48;
 /** Start loading the next page this many rows before the end of what is loaded. */
@@ -86,7 +87,8 @@ export interface LicenseListProps {
 
 /**
  * The app's licenses in a virtualized list (only the rows in view are in the DOM), loaded page
- * by page as the agent scrolls; the search is a UPN prefix sent to Graph.
+ * by page as the agent scrolls; the search (a UPN or device-name prefix, or a serial number) is
+ * the BFF's, sent to Graph.
  */
 export function LicenseList({
   appId,
@@ -149,6 +151,7 @@ export function LicenseList({
             }}
           />
         </Field>
+        <LicenseExportButton appId={appId} search={debounced} />
         <Body1 className={styles.muted} aria-live="polite" data-testid="license-status">
           {query.isPending
             ? t("apps.licenses.loading")

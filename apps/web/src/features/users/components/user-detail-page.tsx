@@ -17,6 +17,7 @@ import {
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
+import { ExportCsvButton } from "../../../components/export-csv-button";
 import { DestructiveButton } from "../../../components/destructive-button";
 import { PageHeader } from "../../../components/page-header";
 import { PageLayout } from "../../../components/page-layout";
@@ -70,6 +71,19 @@ const useStyles = makeStyles({
 });
 
 /** /users/:id — the person, their devices and VPP licenses, and "Retire all devices…". */
+const DEVICE_CSV_HEADER = [
+  "deviceName",
+  "serialNumber",
+  "operatingSystem",
+  "osVersion",
+  "model",
+  "complianceState",
+  "managementState",
+  "managedDeviceOwnerType",
+  "lastSyncDateTime",
+  "id",
+];
+
 export function UserDetailPage() {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -223,7 +237,27 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
             {t("users.devices.none", { name: user.displayName })}
           </Body1>
         ) : (
-          <DeviceTable devices={devices} label={t("users.devices.tableLabel")} />
+          <>
+            <ExportCsvButton
+              name="user-devices"
+              header={DEVICE_CSV_HEADER}
+              rows={() =>
+                devices.map((device) => [
+                  device.deviceName,
+                  device.serialNumber,
+                  device.operatingSystem,
+                  device.osVersion,
+                  device.model,
+                  device.complianceState,
+                  device.managementState,
+                  device.managedDeviceOwnerType,
+                  device.lastSyncDateTime,
+                  device.id,
+                ])
+              }
+            />
+            <DeviceTable devices={devices} label={t("users.devices.tableLabel")} />
+          </>
         )}
       </PageSection>
       {mayRetire ? (

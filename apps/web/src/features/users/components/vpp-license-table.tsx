@@ -18,6 +18,7 @@ import type { ActionRecord, UserDetail, UserVppLicense } from "@ihc/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportCsvButton } from "../../../components/export-csv-button";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { devicePath } from "../../../lib/route-paths";
@@ -37,6 +38,14 @@ const licenseKey = (license: UserVppLicense) =>
   `${license.appId}:${license.kind}:${license.managedDeviceId ?? ""}`;
 
 /** The VPP licenses the user holds, with "Revoke…" per license for agents who may revoke. */
+const USER_LICENSE_CSV_HEADER = [
+  "appDisplayName",
+  "appId",
+  "kind",
+  "deviceName",
+  "managedDeviceId",
+];
+
 export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevoke: boolean }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -69,6 +78,19 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
 
   return (
     <div className={styles.root}>
+      <ExportCsvButton
+        name="user-vpp-licenses"
+        header={USER_LICENSE_CSV_HEADER}
+        rows={() =>
+          items.map((license) => [
+            license.appDisplayName,
+            license.appId,
+            license.kind,
+            license.deviceName,
+            license.managedDeviceId,
+          ])
+        }
+      />
       {accepted ? (
         <MessageBar intent="success">
           <MessageBarBody>

@@ -1,0 +1,46 @@
+import { Button, Spinner } from "@fluentui/react-components";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import { api } from "@ihc/contracts";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ErrorPanel } from "../../../components/error-panel";
+import { downloadApiFile } from "../../../lib/api-client";
+
+/**
+ * "Export CSV" of an app's licenses as the search selects them: every page, streamed by the
+ * BFF from Graph (the list loads pages as the agent scrolls; the file holds them all).
+ */
+export function LicenseExportButton({ appId, search }: { appId: string; search: string }) {
+  const { t } = useTranslation();
+  const download = useMutation({
+    mutationFn: () =>
+      downloadApiFile(
+        api.appLicensesExportCsv,
+        search === "" ? {} : { search },
+        "app-licenses.csv",
+        { id: appId },
+      ),
+  });
+  return (
+    <>
+      <Button
+        icon={download.isPending ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+        disabledFocusable={download.isPending}
+        onClick={() => {
+          download.mutate();
+        }}
+      >
+        {t("common.exportCsv")}
+      </Button>
+      {download.isError ? (
+        <ErrorPanel
+          error={download.error}
+          headingLevel={3}
+          onRetry={() => {
+            download.mutate();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -59,9 +59,9 @@ describe("POST /api/users/:id/offboard and /revoke-all-licenses", () => {
     expect(final.items?.every((i) => i.state === "succeeded")).toBe(true);
     const calls = writes();
     expect(calls).toHaveLength(8);
-    expect(calls.filter((c) => c.path.endsWith("/retire")).map((c) => c.path.split("/")[4])).toEqual(
-      expect.arrayContaining(hanaDevices),
-    );
+    expect(
+      calls.filter((c) => c.path.endsWith("/retire")).map((c) => c.path.split("/")[4]),
+    ).toEqual(expect.arrayContaining(hanaDevices));
     expect(new Set(calls.map((c) => JSON.stringify([c.path, c.body]))).size).toBe(8);
     const left = await stack.fetch(`/api/users/${hana}/vpp-licenses`, { token: senior });
     expect(((await left.json()) as { items: unknown[] }).items).toHaveLength(0);
@@ -109,9 +109,9 @@ describe("POST /api/users/:id/offboard and /revoke-all-licenses", () => {
   });
 
   it("answers bad input with 400 problems and the agent role with 403, before any Graph write", async () => {
-    expect((await expectProblem(await offboard(body({ confirmUserPrincipalName: "x" })), 400)).code).toBe(
-      "validation_failed",
-    );
+    expect(
+      (await expectProblem(await offboard(body({ confirmUserPrincipalName: "x" })), 400)).code,
+    ).toBe("validation_failed");
     await expectProblem(await offboard({ ...body(), extra: 1 }), 400);
     await expectProblem(await offboard(body({ confirmLicenseCount: -1 })), 400);
     await expectProblem(

@@ -52,6 +52,8 @@ export interface ActionProgressDisplayProps {
   label: string;
   /** When the action ended, if it did (stops the elapsed time). */
   finishedAt?: string | undefined;
+  /** Counted in items (devices and licenses, as an offboarding is), not licenses. */
+  countsItems?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export function ActionProgressDisplay({
   progress,
   label,
   finishedAt,
+  countsItems = false,
 }: ActionProgressDisplayProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -89,8 +92,11 @@ export function ActionProgressDisplay({
         : undefined;
   const counts =
     total === undefined
-      ? t("progress.attempted", { count: attemptedCount, attempted: n(attemptedCount) })
-      : t("progress.attemptedOf", {
+      ? t(countsItems ? "progress.itemsAttempted" : "progress.attempted", {
+          count: attemptedCount,
+          attempted: n(attemptedCount),
+        })
+      : t(countsItems ? "progress.itemsAttemptedOf" : "progress.attemptedOf", {
           count: total,
           attempted: n(attemptedCount),
           total: n(total),

@@ -100,6 +100,7 @@ export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingPr
         progress={progress}
         label={t("users.offboard.barLabel")}
         finishedAt={action.completedAt}
+        countsItems
       />
       <ul className={styles.list} aria-label={t("users.offboard.itemsLabel")}>
         {items.map((item) => {

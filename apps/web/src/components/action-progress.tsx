@@ -17,7 +17,7 @@ import { graphEnumLabel } from "../lib/graph-enum-label";
 import { currentLanguage } from "../lib/i18n";
 import { ActionStatusBadge } from "./action-status-badge";
 import { ElapsedTime } from "./elapsed-time";
-import { useProgressDetail } from "./use-progress-detail";
+import { outcomeNounOf, useProgressDetail } from "./use-progress-detail";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -52,8 +52,8 @@ export interface ActionProgressDisplayProps {
   label: string;
   /** When the action ended, if it did (stops the elapsed time). */
   finishedAt?: string | undefined;
-  /** Counted in items (devices and licenses, as an offboarding is), not licenses. */
-  countsItems?: boolean;
+  /** The action's kind: what its counts count (`outcomeNounOf`); licenses when absent. */
+  kind?: string | undefined;
 }
 
 /**
@@ -66,7 +66,7 @@ export function ActionProgressDisplay({
   progress,
   label,
   finishedAt,
-  countsItems = false,
+  kind,
 }: ActionProgressDisplayProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -74,7 +74,8 @@ export function ActionProgressDisplay({
   const describe = useProgressDetail();
   const n = (value: number) => formatNumber(value, language);
   const final = isFinal(status);
-  const outcome = final ? describe(status, progress) : undefined;
+  const outcome = final ? describe(status, progress, kind) : undefined;
+  const countsItems = outcomeNounOf(kind) === "items";
   // Counts that add up: never more attempted than out of (untracked licenses are told apart).
   const {
     attempted: attemptedCount,

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
     listStyleType: "none",
     margin: 0,
     padding: 0,
-    maxHeight: "260px",
+    maxHeight: "360px",
     overflowY: "auto",
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -100,7 +100,7 @@ export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingPr
         progress={progress}
         label={t("users.offboard.barLabel")}
         finishedAt={action.completedAt}
-        countsItems
+        kind={action.kind}
       />
       <ul className={styles.list} aria-label={t("users.offboard.itemsLabel")}>
         {items.map((item) => {

@@ -35,7 +35,7 @@ const useStyles = makeStyles({
     listStyleType: "none",
     margin: 0,
     padding: 0,
-    maxHeight: "220px",
+    maxHeight: "320px",
     overflowY: "auto",
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -75,4 +75,38 @@ export class UserPage {
       .getByRole("list", { name: /^(Each device's retire|Вывод каждого устройства)$/ })
       .getByRole("listitem");
   }
+
+  offboardButton() {
+    return this.page.getByRole("button", { name: /^(Offboard…|Отключить сотрудника…)$/ });
+  }
+
+  revokeAllLicensesButton() {
+    return this.page.getByRole("button", {
+      name: /^(Revoke all of this user's licenses…|Отозвать все лицензии пользователя…)$/,
+    });
+  }
+
+  /** The offboarding dialog's VPP licenses, one list item per app. */
+  dialogLicenseApps() {
+    return this.dialog()
+      .getByRole("list", {
+        name: /^(VPP licenses that will be revoked, by app|VPP-лицензии, которые будут отозваны, по приложениям)$/,
+      })
+      .getByRole("listitem");
+  }
+
+  offboardSubmitButton() {
+    return this.dialog().getByRole("button", {
+      name: /^(Offboard|Отключить|Revoke \d+ licenses?|Отозвать \d+ лиценз\S*)$/,
+    });
+  }
+
+  /** Each device retire and license revoke of the offboarding the dialog sent, live. */
+  offboardItems() {
+    return this.dialog()
+      .getByRole("list", {
+        name: /^(Each device retire and license revoke|Вывод каждого устройства и отзыв каждой лицензии)$/,
+      })
+      .getByRole("listitem");
+  }
 }

@@ -148,6 +148,20 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
       page.getByRole("link", { name: /^Retire a device: Mateo's Galaxy S23/ }),
     ).toBeVisible();
     await shot(page, testInfo, "devices-device-gone");
+
+    // The same page in Russian, kept in docs/screenshots.
+    const shell = new ConsoleShell(page);
+    await shell.switchLanguage("Русский");
+    await expect(
+      page.getByRole("heading", { name: "Это устройство больше не в Intune" }),
+    ).toBeVisible();
+    const body = await page.screenshot({
+      path: "../docs/screenshots/device-gone-ru.png",
+      fullPage: true,
+    });
+    await testInfo.attach("device-gone-ru", { body, contentType: "image/png" });
+    await shell.switchLanguage("English");
+    await expect(page.getByRole("heading", { name: "This device has left Intune" })).toBeVisible();
   });
 
   test("the device page, the retire and the wipe dialogs in Russian", async ({

@@ -21,6 +21,10 @@ export const ActionKinds = [
   "device.retire",
   "device.sync",
   "device.wipe",
+  /** A leaver: retire each device and revoke every VPP license, one item per call (ADR 0030). */
+  "user.offboard",
+  /** Every VPP license a user and their devices hold, across apps, one item per license. */
+  "user.revoke-all-licenses",
 ] as const;
 export const ActionKindSchema = z.enum(ActionKinds);
 export type ActionKind = z.infer<typeof ActionKindSchema>;
@@ -144,6 +148,14 @@ export const BulkItemSchema = z.object({
    * BFF last read it (`managed`, `retirePending`, …); absent once the device has left Intune.
    */
   managementState: z.string().optional(),
+  /**
+   * Offboarding (`user.offboard`, `user.revoke-all-licenses`) only, whose items span apps and
+   * devices: `retire` (the device is retired) or `revokeLicense` (absent: a license revoke).
+   */
+  operation: z.enum(["revokeLicense", "retire"]).optional(),
+  /** Offboarding only: the app whose license this item revokes, and its name. */
+  appId: z.string().optional(),
+  appName: z.string().optional(),
 });
 export type BulkItem = z.infer<typeof BulkItemSchema>;
 

@@ -10,6 +10,8 @@ import { enrollmentProfileRevokeToken } from "./actions/kinds/enrollment-profile
 import { deviceRetire } from "./actions/kinds/device-retire.js";
 import { deviceSync } from "./actions/kinds/device-sync.js";
 import { deviceWipe } from "./actions/kinds/device-wipe.js";
+import { userOffboard } from "./actions/kinds/user-offboard.js";
+import { userRevokeAllLicenses } from "./actions/kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./actions/kinds/user-retire-all-devices.js";
 import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
@@ -183,6 +185,13 @@ export const api = {
    * user's UPN (else 400, nothing sent); a user with no devices is a 409 `conflict`.
    */
   retireAllDevices: actionRoute(userRetireAllDevices),
+  /**
+   * Requires `Idempotency-Key`, Devices.Retire and Licenses.Revoke; the UPN typed. Refused (409,
+   * nothing sent) while a device would be reset or cannot be retired, or the devices changed.
+   */
+  offboardUser: actionRoute(userOffboard),
+  /** Requires `Idempotency-Key` and Licenses.Revoke; the UPN typed. One item per license. */
+  revokeAllUserLicenses: actionRoute(userRevokeAllLicenses),
 
   /** One managed device (beta: its enrollment type), its primary user and its VPP licenses. */
   device: defineRoute({

@@ -157,3 +157,23 @@ export const RetireAllDevicesRequestSchema = z
   })
   .strict();
 export type RetireAllDevicesRequest = z.infer<typeof RetireAllDevicesRequestSchema>;
+
+/**
+ * `POST /api/users/:id/offboard` and `/revoke-all-licenses` (ADR 0030). What the agent was shown
+ * travels with the request: when the user's devices or licenses changed since, the BFF refuses
+ * (409) and sends nothing.
+ */
+export const OffboardRequestSchema = z
+  .object({
+    /** Typed by the agent; must equal the user's UPN as Graph returns it (case-insensitive). */
+    confirmUserPrincipalName: freeText(z.string().max(1024)),
+    /** The devices the dialog listed (offboard only; ignored by revoke-all-licenses). */
+    confirmDeviceIds: z.array(GraphIdSchema).max(1000).optional(),
+    /** How many licenses the dialog listed. */
+    confirmLicenseCount: z.number().int().min(0).max(100_000).optional(),
+    /** Tell the devices to remove the apps now (Graph's `notifyManagedDevices`). */
+    notifyManagedDevices: z.boolean().default(false),
+    reason: ReasonSchema,
+  })
+  .strict();
+export type OffboardRequest = z.infer<typeof OffboardRequestSchema>;

@@ -11,6 +11,8 @@ import { enrollmentProfileCreateToken } from "./kinds/enrollment-profile-create-
 import { enrollmentProfileReplaceToken } from "./kinds/enrollment-profile-replace-token.js";
 import { enrollmentProfileRevealToken } from "./kinds/enrollment-profile-reveal-token.js";
 import { enrollmentProfileRevokeToken } from "./kinds/enrollment-profile-revoke-token.js";
+import { userOffboard } from "./kinds/user-offboard.js";
+import { userRevokeAllLicenses } from "./kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./kinds/user-retire-all-devices.js";
 import { vppTokenRevokeLicenses } from "./kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./kinds/vpp-token-sync-licenses.js";
@@ -34,4 +36,6 @@ export const actionDefinitions: { readonly [K in ActionKind]: ActionDefinition<K
   "device.retire": deviceRetire,
   "device.sync": deviceSync,
   "device.wipe": deviceWipe,
+  "user.offboard": userOffboard,
+  "user.revoke-all-licenses": userRevokeAllLicenses,
 };

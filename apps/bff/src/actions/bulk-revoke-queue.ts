@@ -1,4 +1,10 @@
-import { assignedLicenseKeyOf } from "@ihc/contracts";
+import {
+  assignedLicenseKeyOf,
+  isRetireFailedState,
+  isRetiringState,
+  offboardItemKeyOf,
+  offboardRetireKeyOf,
+} from "@ihc/contracts";
 import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { BulkItem, GraphOutcome } from "@ihc/contracts";
@@ -7,6 +13,7 @@ import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { MAX_BATCH_REQUESTS, postBatch, type BatchAnswer } from "../graph/graph-batch.js";
 import type { GraphGateway } from "../graph/graph-gateway.js";
 import { appPath, listAllAssignedLicenses } from "../graph/ios-vpp-apps.js";
+import { listUserDevices, managedDevicePath } from "../graph/managed-devices.js";
 import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.js";
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
@@ -44,7 +51,12 @@ type ItemOutcome =
   /** Provably not applied (429, or never sent): back to the queue. */
   | { state: "queued"; graph: GraphOutcome; retryAfterSeconds?: number | undefined };
 
-const BULK_KIND = "app.revoke-licenses-bulk";
+/** The kinds whose items this queue sends: an app's licenses, and a leaver's (ADR 0030). */
+const QUEUED_KINDS: ReadonlySet<string> = new Set([
+  "app.revoke-licenses-bulk",
+  "user.offboard",
+  "user.revoke-all-licenses",
+]);
 const SIGN_IN_REQUIRED = "signInRequired";
 
 /**
@@ -260,12 +272,7 @@ export class BulkRevokeQueue {
     const notifyManagedDevices = record.parameters.notifyManagedDevices === true;
     const posts = items.map((item, index) => ({
       id: String(index + 1),
-      // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
-      path: `${appPath(record.target.id)}/${item.kind === "user" ? "revokeUserLicense" : "revokeDeviceLicense"}`,
-      body:
-        item.kind === "user"
-          ? { userId: item.id, notifyManagedDevices }
-          : { managedDeviceId: item.id, notifyManagedDevices },
+      ...graphCallOf(record, item, notifyManagedDevices),
       clientRequestId: item.graph?.clientRequestId ?? randomUUID(),
     }));
     const outcomes = new Map<string, ItemOutcome>();
@@ -294,14 +301,36 @@ export class BulkRevokeQueue {
     return outcomes;
   }
 
-  /** Settles `unknown` items from the app's licenses, read as anyone signed in. */
+  /**
+   * Settles `unknown` items, and items Graph accepted, from what Intune lists now, read as anyone
+   * signed in: each app's licenses (one read per app with such items), and for offboarding's
+   * retires the user's devices (gone: retired; `retireFailed`: failed).
+   */
   private async reconcile(record: StoredAction): Promise<StoredAction> {
     const reader = this.options.identities.pick(record.actor.oid);
     if (reader === undefined) return record;
-    let assigned: Set<string>;
+    const pending = itemsOf(record).filter(
+      (item) => item.state === "unknown" || isAwaitingIntune(item),
+    );
+    const appIds = new Set(
+      pending.filter((item) => item.operation !== "retire").map((item) => appIdOf(record, item)),
+    );
+    /** Keys of items still standing (license assigned, device still managed), per app/device. */
+    const standing = new Map<string, string | undefined>();
     try {
-      const licenses = await listAllAssignedLicenses(this.options.graph, reader, record.target.id);
-      assigned = new Set(licenses.flatMap((l) => assignedLicenseKeyOf(l) ?? []));
+      for (const appId of appIds) {
+        const licenses = await listAllAssignedLicenses(this.options.graph, reader, appId);
+        for (const license of licenses) {
+          const key = assignedLicenseKeyOf(license);
+          if (key !== undefined) standing.set(licenseItemKeyOf(record, appId, key), undefined);
+        }
+      }
+      if (pending.some((item) => item.operation === "retire")) {
+        const devices = await listUserDevices(this.options.graph, reader, record.target.id);
+        for (const device of devices) {
+          standing.set(offboardRetireKeyOf(device.id), device.managementState);
+        }
+      }
     } catch (error) {
       this.options.logger.warn(
         { err: error, actionId: record.id },
@@ -312,19 +341,55 @@ export class BulkRevokeQueue {
     const now = Date.now();
     const before = itemsOf(record);
     const items = before.map((item): BulkItem => {
+      const managementState = standing.get(item.key);
+      if (item.operation === "retire" && isRetireFailedState(managementState)) {
+        if (item.state !== "unknown" && !isAwaitingIntune(item)) return item;
+        return {
+          ...item,
+          state: "failed",
+          managementState,
+          graph: {
+            ...(item.graph ?? { clientRequestId: "" }),
+            code: managementState ?? "retireFailed",
+            message: "Intune could not retire this device.",
+          },
+        };
+      }
+      // A device whose retire Intune has started counts as acted on; it is done once gone.
+      const acted =
+        !standing.has(item.key) ||
+        (item.operation === "retire" && isRetiringState(managementState));
       if (isAwaitingIntune(item)) {
-        return assigned.has(item.key) ? item : { ...item, state: "succeeded" };
+        if (standing.has(item.key)) {
+          return item.operation === "retire" && managementState !== item.managementState
+            ? { ...item, ...(managementState === undefined ? {} : { managementState }) }
+            : item;
+        }
+        const { managementState: _gone, ...rest } = item;
+        return { ...rest, state: "succeeded" };
       }
       if (item.state !== "unknown") return item;
       const graph = item.graph ?? { clientRequestId: "" };
-      if (!assigned.has(item.key)) {
+      if (acted && item.operation === "retire" && standing.has(item.key)) {
+        // Being retired: Graph did act on the lost call; followed until the device has gone.
+        return {
+          ...item,
+          state: "sent",
+          ...(managementState === undefined ? {} : { managementState }),
+          graph: { ...graph, status: 204, code: "reconciled" },
+        };
+      }
+      if (acted) {
         return {
           ...item,
           state: "succeeded",
           graph: {
             ...graph,
             code: "reconciled",
-            message: "Its answer was lost, but the license is no longer assigned: it was revoked.",
+            message:
+              item.operation === "retire"
+                ? "Its answer was lost, but the device has left Intune: it was retired."
+                : "Its answer was lost, but the license is no longer assigned: it was revoked.",
           },
         };
       }
@@ -336,8 +401,11 @@ export class BulkRevokeQueue {
             ...graph,
             code: "notApplied",
             message:
-              "The license is still assigned well after this was sent: it was not revoked. " +
-              "Revoke it again as a new action.",
+              item.operation === "retire"
+                ? "The device is still managed well after this was sent: it was not retired. " +
+                  "Retry it as a new action."
+                : "The license is still assigned well after this was sent: it was not revoked. " +
+                  "Revoke it again as a new action.",
           },
         };
       }
@@ -355,7 +423,10 @@ export class BulkRevokeQueue {
         graph: {
           ...graph,
           code: "someNotRevoked",
-          message: `${counts.failed} of ${counts.total} licenses were not revoked.`,
+          message:
+            record.kind === "app.revoke-licenses-bulk"
+              ? `${counts.failed} of ${counts.total} licenses were not revoked.`
+              : `${counts.failed} of ${counts.total} items did not succeed.`,
         },
       };
     } else if (counts.sent > 0) {
@@ -365,8 +436,8 @@ export class BulkRevokeQueue {
           ...graph,
           code: "notConfirmed",
           message:
-            `Graph accepted ${counts.sent} of ${counts.total} revokes, but Intune still lists ` +
-            "those licenses; check the app's licenses.",
+            `Graph accepted ${counts.sent} of ${counts.total} calls, but Intune still lists ` +
+            "those licenses or devices; check them again.",
         },
       };
     }
@@ -379,7 +450,9 @@ export class BulkRevokeQueue {
 
   private async load(id: string): Promise<StoredAction | undefined> {
     const record = await this.options.journal.get(id);
-    return record?.kind === BULK_KIND && record.items !== undefined ? record : undefined;
+    return record !== undefined && QUEUED_KINDS.has(record.kind) && record.items !== undefined
+      ? record
+      : undefined;
   }
 
   /** One journal write (and so one event) for every item change of a step. */
@@ -409,6 +482,33 @@ export class BulkRevokeQueue {
 }
 
 const itemsOf = (record: StoredAction): BulkItem[] => record.items ?? [];
+
+/** The app a license item is about: its own (offboarding) or the record's target (bulk). */
+const appIdOf = (record: StoredAction, item: BulkItem): string => item.appId ?? record.target.id;
+
+/** A license's item key in this record: offboarding keys carry the app (offboard-plan.ts). */
+const licenseItemKeyOf = (record: StoredAction, appId: string, licenseKey: string): string =>
+  record.kind === "app.revoke-licenses-bulk" ? licenseKey : offboardItemKeyOf(appId, licenseKey);
+
+/** The one Graph call an item makes: a device's retire, or a user or device license's revoke. */
+const graphCallOf = (
+  record: StoredAction,
+  item: BulkItem,
+  notifyManagedDevices: boolean,
+): { path: string; body: unknown } => {
+  if (item.operation === "retire") {
+    // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-retire?view=graph-rest-beta
+    return { path: `${managedDevicePath(item.id)}/retire`, body: undefined };
+  }
+  // https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
+  const app = appPath(appIdOf(record, item));
+  return item.kind === "user"
+    ? { path: `${app}/revokeUserLicense`, body: { userId: item.id, notifyManagedDevices } }
+    : {
+        path: `${app}/revokeDeviceLicense`,
+        body: { managedDeviceId: item.id, notifyManagedDevices },
+      };
+};
 
 /** Journaled `sent` and its batch not answered (yet, or ever: the process ended). */
 const isInFlight = (item: BulkItem): boolean =>

@@ -44,6 +44,19 @@ const BODY_EXAMPLES: Partial<Record<RouteName, Record<string, unknown>>> = {
   },
   syncVppLicenses: { reason: "fuzz" },
   retireAllDevices: { confirmUserPrincipalName: "someone@example.com", reason: "fuzz" },
+  offboardUser: {
+    confirmUserPrincipalName: "someone@example.com",
+    confirmDeviceIds: [],
+    confirmLicenseCount: 0,
+    notifyManagedDevices: true,
+    reason: "fuzz",
+  },
+  revokeAllUserLicenses: {
+    confirmUserPrincipalName: "someone@example.com",
+    confirmLicenseCount: 0,
+    notifyManagedDevices: false,
+    reason: "fuzz",
+  },
   retireDevice: { confirmDevice: "not-the-serial", reason: "fuzz" },
   syncDevice: { reason: "fuzz" },
   wipeDevice: {

@@ -43,6 +43,10 @@ export const routeGraphCosts: Record<RouteName, number> = {
   /** One user read, the iOS VPP app list, then one filtered licence read per app (batched). */
   userVppLicenses: 22,
   retireAllDevices: 2,
+  /** The user, their devices, then their VPP licences as `userVppLicenses` reads them. */
+  offboardUser: 23,
+  /** The user, then their VPP licences as `userVppLicenses` reads them. */
+  revokeAllUserLicenses: 22,
   enrollmentProfiles: 2,
   revealEnrollmentToken: 1,
   revokeEnrollmentToken: 1,

@@ -17,7 +17,7 @@ import { graphEnumLabel } from "../lib/graph-enum-label";
 import { currentLanguage } from "../lib/i18n";
 import { ActionStatusBadge } from "./action-status-badge";
 import { ElapsedTime } from "./elapsed-time";
-import { useProgressDetail } from "./use-progress-detail";
+import { outcomeNounOf, useProgressDetail } from "./use-progress-detail";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -52,6 +52,8 @@ export interface ActionProgressDisplayProps {
   label: string;
   /** When the action ended, if it did (stops the elapsed time). */
   finishedAt?: string | undefined;
+  /** The action's kind: what its counts count (`outcomeNounOf`); licenses when absent. */
+  kind?: string | undefined;
 }
 
 /**
@@ -64,6 +66,7 @@ export function ActionProgressDisplay({
   progress,
   label,
   finishedAt,
+  kind,
 }: ActionProgressDisplayProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -71,7 +74,8 @@ export function ActionProgressDisplay({
   const describe = useProgressDetail();
   const n = (value: number) => formatNumber(value, language);
   const final = isFinal(status);
-  const outcome = final ? describe(status, progress) : undefined;
+  const outcome = final ? describe(status, progress, kind) : undefined;
+  const countsItems = outcomeNounOf(kind) === "items";
   // Counts that add up: never more attempted than out of (untracked licenses are told apart).
   const {
     attempted: attemptedCount,
@@ -89,8 +93,11 @@ export function ActionProgressDisplay({
         : undefined;
   const counts =
     total === undefined
-      ? t("progress.attempted", { count: attemptedCount, attempted: n(attemptedCount) })
-      : t("progress.attemptedOf", {
+      ? t(countsItems ? "progress.itemsAttempted" : "progress.attempted", {
+          count: attemptedCount,
+          attempted: n(attemptedCount),
+        })
+      : t(countsItems ? "progress.itemsAttemptedOf" : "progress.attemptedOf", {
           count: total,
           attempted: n(attemptedCount),
           total: n(total),

@@ -40,6 +40,19 @@ describe("describeProgress: each kind has its own outcome words", () => {
     );
   });
 
+  it("says items for an offboarding (devices and licenses), licenses for revoking them all", () => {
+    expect(describeProgress(tEn, "en", "user.offboard", "done", done)).toBe("5 items done");
+    expect(describeProgress(tRu, "ru", "user.offboard", "done", done)).toBe(
+      "Выполнено 5 элементов",
+    );
+    expect(describeProgress(tEn, "en", "user.offboard", "done", { ...done, failedCount: 1 })).toBe(
+      "1 of 5 items failed",
+    );
+    expect(describeProgress(tEn, "en", "user.revoke-all-licenses", "done", done)).toBe(
+      "5 licenses revoked",
+    );
+  });
+
   it("never counts more attempted than out of while running", () => {
     expect(
       describeProgress(tEn, "en", "vpp-token.revoke-licenses", "inProgress", {

@@ -8,12 +8,13 @@ import { currentLanguage, type Language } from "../lib/i18n";
 
 /**
  * What an action's counts count, by its kind: a retire's items are devices, every other kind
- * with progress counts licenses. "5 licenses revoked" on a retire was not true.
+ * with progress counts licenses, an offboarding counts items. "5 licenses revoked" on a retire was not true.
  */
-export type OutcomeNoun = "licenses" | "devices";
+export type OutcomeNoun = "licenses" | "devices" | "items";
 
+/** An offboarding's items are devices and licenses (ADR 0030): counted as items. */
 export const outcomeNounOf = (kind: string | undefined): OutcomeNoun =>
-  kind === "user.retire-all-devices" ? "devices" : "licenses";
+  kind === "user.retire-all-devices" ? "devices" : kind === "user.offboard" ? "items" : "licenses";
 
 /**
  * What a status badge alone does not say, for the line beside or below it: "12 of 40 so far",

@@ -12,6 +12,8 @@ import { enrollmentProfileRevokeToken } from "./kinds/enrollment-profile-revoke-
 import { deviceRetire } from "./kinds/device-retire.js";
 import { deviceSync } from "./kinds/device-sync.js";
 import { deviceWipe } from "./kinds/device-wipe.js";
+import { userOffboard } from "./kinds/user-offboard.js";
+import { userRevokeAllLicenses } from "./kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./kinds/user-retire-all-devices.js";
 import { vppTokenRevokeLicenses } from "./kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./kinds/vpp-token-sync-licenses.js";
@@ -32,6 +34,8 @@ export const actionKindContracts = {
   "device.retire": deviceRetire,
   "device.sync": deviceSync,
   "device.wipe": deviceWipe,
+  "user.offboard": userOffboard,
+  "user.revoke-all-licenses": userRevokeAllLicenses,
 } as const satisfies { [K in ActionKind]: ActionKindContract<K> };
 
 /**
@@ -64,6 +68,8 @@ export const actionRecordOptions = <S extends z.core.$ZodLooseShape>(fields: z.Z
     of("device.retire"),
     of("device.sync"),
     of("device.wipe"),
+    of("user.offboard"),
+    of("user.revoke-all-licenses"),
   ] as const;
 };
 

@@ -7,3 +7,4 @@ export * from "./app-revoke-scope.js";
 export * from "./retire-effect.js";
 export * from "./csv.js";
 export * from "./expiring.js";
+export * from "./offboard-plan.js";

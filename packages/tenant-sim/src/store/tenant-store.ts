@@ -12,6 +12,7 @@ import {
 } from "../seed/demo-tenant.js";
 import { assignApps, generateGroups, macOsVppApps } from "../seed/realistic-catalog.js";
 import { showcaseUserSeeds, type ShowcaseUserSeed } from "../seed/showcase-catalog.js";
+import { addShowcaseVppLicenses } from "../seed/showcase-vpp-licenses.js";
 import { tenantSizeProfiles, type TenantSize } from "../seed/tenant-size.js";
 import { EnrollmentProfileState } from "./enrollment-profile-state.js";
 import { ManagedDeviceState } from "./managed-device-state.js";
@@ -87,6 +88,7 @@ export class TenantStore {
       ...laterAccounts.map(demoAccountUser),
     ];
     this.directory = new UserDirectory(this.users);
+    addShowcaseVppLicenses(vpp.apps, this.users);
     if (this.size === "large") this.directory.warm();
 
     this.managedDevices = new ManagedDeviceState(

@@ -15,8 +15,9 @@ import { ActionProgressDisplay } from "../../../components/action-progress";
 import { subjectLabels } from "../../../components/action-subjects";
 import { RelativeTime } from "../../../components/relative-time";
 import { actionStatusOf } from "../../../lib/action-status";
-import { bulkProgressOf, problemItemsOf, retryChoicesOf } from "./bulk-progress";
-import { BulkFailures } from "./bulk-failures";
+import { BulkFailures } from "../../../components/bulk-failures";
+import { bulkProgressOf, problemItemsOf } from "../../../components/bulk-progress";
+import { retryChoicesOf } from "./bulk-progress";
 import type { LicenseChoice } from "./license-choice";
 
 const useStyles = makeStyles({

@@ -1,7 +1,8 @@
 import type { ActionRecord, BulkItem } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
 import { revokedLicenseKeys } from "../api/apply-action-events";
-import { bulkProgressOf, retryChoicesOf } from "./bulk-progress";
+import { bulkProgressOf } from "../../../components/bulk-progress";
+import { retryChoicesOf } from "./bulk-progress";
 
 const item = (key: string, state: BulkItem["state"], code?: string): BulkItem => {
   const [kind, id] = key.split(":") as ["user" | "device", string];

@@ -31,6 +31,7 @@ import { useUser, useUserDevices } from "../api/get-user";
 import { useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
 import { DeviceTable } from "./device-table";
+import { OffboardingSection } from "./offboarding-section";
 import { RetireAllDevicesDialog } from "./retire-all-devices-dialog";
 import { RetireProgressPanel } from "./retire-progress-panel";
 import type { FromSearchState } from "./users-page";
@@ -70,7 +71,6 @@ const useStyles = makeStyles({
   text: { margin: 0 },
 });
 
-/** /users/:id — the person, their devices and VPP licenses, and "Retire all devices…". */
 const DEVICE_CSV_HEADER = [
   "deviceName",
   "serialNumber",
@@ -84,6 +84,10 @@ const DEVICE_CSV_HEADER = [
   "id",
 ];
 
+/**
+ * /users/:id — the person, "Offboard…" and "Revoke all of this user's licenses…", their devices
+ * and VPP licenses, and "Retire all devices…".
+ */
 export function UserDetailPage() {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -144,6 +148,15 @@ function UserDetailView({ id }: { id: string }) {
           )}
         </dd>
       </dl>
+      <RegionErrorBoundary fallback={SectionErrorFallback}>
+        <Suspense fallback={<Spinner size="small" label={t("users.offboard.loading")} />}>
+          <OffboardingSection
+            user={user}
+            mayOffboard={can(me, "devices:retire") && can(me, "apps:revoke")}
+            mayRevoke={can(me, "apps:revoke")}
+          />
+        </Suspense>
+      </RegionErrorBoundary>
       <RegionErrorBoundary fallback={SectionErrorFallback}>
         <Suspense fallback={<Spinner size="small" label={t("users.devices.loading")} />}>
           <UserDevices user={user} mayRetire={can(me, "devices:retire")} />

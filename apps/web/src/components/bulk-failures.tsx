@@ -11,9 +11,9 @@ import {
 } from "@fluentui/react-components";
 import type { BulkItem } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
-import { RequestId } from "../../../components/request-id";
-import { formatNumber } from "../../../lib/format";
-import { currentLanguage } from "../../../lib/i18n";
+import { RequestId } from "./request-id";
+import { formatNumber } from "../lib/format";
+import { currentLanguage } from "../lib/i18n";
 
 const SHOWN = 200;
 /** Codes the BFF itself gives an item; Graph's own codes are shown with Graph's message. */
@@ -33,8 +33,15 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Each license a bulk run could not revoke (or has not confirmed): who, why, the request id. */
-export function BulkFailures({ items, label }: { items: readonly BulkItem[]; label: string }) {
+export interface BulkFailuresProps {
+  items: readonly BulkItem[];
+  label: string;
+  /** An item's name and what it was (default: the license holder and "User"/"Device"). */
+  describe?: (item: BulkItem) => { who: string; what: string };
+}
+
+/** Each item a bulk run could not carry out (or has not confirmed): who, why, the request id. */
+export function BulkFailures({ items, label, describe }: BulkFailuresProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
@@ -67,13 +74,15 @@ export function BulkFailures({ items, label }: { items: readonly BulkItem[]; lab
         <TableBody>
           {items.slice(0, SHOWN).map((item) => {
             const requestId = item.graph?.requestId ?? item.graph?.clientRequestId;
+            const { who, what } = describe?.(item) ?? {
+              who: item.label ?? item.id,
+              what: t(`apps.licenses.kinds.${item.kind}`),
+            };
             return (
               <TableRow key={item.key}>
                 <TableCell>
-                  <span className={styles.who}>{item.label ?? item.id}</span>{" "}
-                  <Caption1 className={styles.muted}>
-                    ({t(`apps.licenses.kinds.${item.kind}`)})
-                  </Caption1>
+                  <span className={styles.who}>{who}</span>{" "}
+                  <Caption1 className={styles.muted}>({what})</Caption1>
                 </TableCell>
                 <TableCell>{why(item)}</TableCell>
                 <TableCell>

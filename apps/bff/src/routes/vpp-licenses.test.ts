@@ -86,7 +86,7 @@ describe("GET /api/vpp-licenses/reclaimable (issue #18, 3)", () => {
 
     // Within the declared Graph cost: no read per license or per device.
     const calls = graphCallsIn(stack);
-    expect(calls).toBe(25); // 1 app list + 20 license reads + 3 user reads + 1 device-id read
+    expect(calls).toBe(26); // 1 app list + 20 license reads + 4 user reads + 1 device-id read
     expect(calls).toBeGreaterThan(0);
     expect(calls).toBeLessThanOrEqual(routeGraphCosts.reclaimableLicenses);
     const users = stack.graphCalls().filter((c) => c.path.endsWith("/v1.0/users"));

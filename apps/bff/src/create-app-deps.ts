@@ -10,6 +10,7 @@ import type { Config } from "./config.js";
 import { createGraphGateway } from "./graph/graph-gateway.js";
 import { FairReadScheduler } from "./graph/budget/fair-read-scheduler.js";
 import { InMemoryGraphBudgetStore } from "./graph/budget/graph-budget-store.js";
+import { RedisGraphBudgetStore } from "./cluster/redis-graph-budget-store.js";
 import { PerUserViewCache } from "./routes/per-user-view-cache.js";
 import { graphCostOf } from "./routes/route-graph-costs.js";
 import type { RetryPolicyOptions } from "./graph/middleware/retry-policy.js";
@@ -89,6 +90,10 @@ export const createAppDeps = async (
   });
 
   const { graphBudget } = config;
+  const graphBudgetLimits = {
+    budget: graphBudget.perUser,
+    windowMs: graphBudget.windowSeconds * 1000,
+  };
   const graph = createGraphGateway({
     baseUrl: config.graphBaseUrl,
     tokenProvider,
@@ -148,10 +153,11 @@ export const createAppDeps = async (
     actions,
     viewCache,
     graphCost: {
-      store: new InMemoryGraphBudgetStore({
-        budget: graphBudget.perUser,
-        windowMs: graphBudget.windowSeconds * 1000,
-      }),
+      // One budget per user across every instance when they share Redis (ADR 0024).
+      store:
+        shared === undefined
+          ? new InMemoryGraphBudgetStore(graphBudgetLimits)
+          : new RedisGraphBudgetStore(shared.redis, graphBudgetLimits, logger),
       budget: graphBudget.perUser,
       windowSeconds: graphBudget.windowSeconds,
       costOf: (method, path) => graphCostOf(method, path).cost,

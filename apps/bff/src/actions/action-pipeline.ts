@@ -23,6 +23,7 @@ import type { RetryWaitListener } from "../graph/graph-call.js";
 import type { GraphGateway, GraphVersion } from "../graph/graph-gateway.js";
 import { ActionRunningError, IdempotencyKeyReusedError } from "../errors.js";
 import type { AppWriteBudget, WriteReservation } from "./write-budget.js";
+import { pipelineRunLease, type WorkLease, type WorkLeases } from "./work-leases.js";
 import {
   StoredActionSchema,
   type ActionJournal,
@@ -100,6 +101,11 @@ export interface ActionPipelineDeps {
   journal: ActionJournal;
   graph: GraphGateway;
   logger: Logger;
+  /**
+   * With several instances: each run holds its record's lease from before the record exists to
+   * its outcome, so another instance recovers it only once this one has died (ADR 0020).
+   */
+  leases?: WorkLeases | undefined;
 }
 
 /**
@@ -150,13 +156,28 @@ export class ActionPipeline {
     request: ActionRequest,
   ): Promise<{ record: StoredAction; created: boolean }> {
     const items = "steps" in request ? undefined : request.items;
-    const { record, created } = await this.insert(
-      request,
-      hashRequest(request),
-      items === undefined ? {} : { items, itemCounts: countItems(items) },
-    );
-    if (!created && !mayRunAgain(record)) return { record, created: false };
-    return { record: await this.send(record, request), created: true };
+    const { leases } = this.deps;
+    const id = randomUUID();
+    // Taken before the record exists, so no other instance can see it unleased.
+    let lease = await leases?.acquire(pipelineRunLease(id));
+    try {
+      const { record, created } = await this.insert(
+        request,
+        hashRequest(request),
+        items === undefined ? {} : { items, itemCounts: countItems(items) },
+        id,
+      );
+      if (!created && !mayRunAgain(record)) return { record, created: false };
+      if (leases !== undefined && record.id !== id) {
+        // A record under this key that may run again: under its own lease, or not here.
+        await lease?.release();
+        lease = await leases.acquire(pipelineRunLease(record.id));
+        if (lease === undefined) return { record, created: false };
+      }
+      return { record: await this.send(record, request, lease), created: true };
+    } finally {
+      await lease?.release();
+    }
   }
 
   /**
@@ -184,11 +205,12 @@ export class ActionPipeline {
     request: ActionRequestBase,
     requestHash: string,
     extra: ActionPatch = {},
+    id: string = randomUUID(),
   ): Promise<{ record: StoredAction; created: boolean }> {
     const now = new Date().toISOString();
     // Each kind's parameters are checked by its schema before they are journaled.
     const candidate = StoredActionSchema.parse({
-      id: randomUUID(),
+      id,
       kind: request.kind,
       idempotencyKey: request.idempotencyKey,
       actor: actorOf(request.user),
@@ -312,7 +334,11 @@ export class ActionPipeline {
    * action — each journaled `sent` before it goes and its outcome after. The first call that
    * does not succeed ends the record with its state; later calls are not sent.
    */
-  private async send(record: StoredAction, request: ActionRequest): Promise<StoredAction> {
+  private async send(
+    record: StoredAction,
+    request: ActionRequest,
+    lease: WorkLease | undefined,
+  ): Promise<StoredAction> {
     const { journal } = this.deps;
     const multiStep = "steps" in request;
     const calls = multiStep ? request.steps : [{ name: request.kind, ...request.graph }];
@@ -339,6 +365,12 @@ export class ActionPipeline {
         index === 0 ? (record.graph?.clientRequestId ?? randomUUID()) : randomUUID();
       const write = await this.takeWrite(current, request.writeBudget);
       current = write.current;
+      // The wait for a write may have outlasted the run's lease: another instance may have
+      // recovered the record since. Only the holder journals `sent`; the journal tells the rest.
+      if (lease !== undefined && !(await lease.confirm())) {
+        write.reservation?.settle(1);
+        return (await journal.get(record.id)) ?? current;
+      }
       let outcome: CallOutcome;
       let error: unknown;
       let sentAt: string;
@@ -352,6 +384,9 @@ export class ActionPipeline {
           ...(multiStep ? { steps: [...steps] } : {}),
           ...(items === undefined || index > 0 ? {} : { items, itemCounts: countItems(items) }),
         });
+        // The write outlasted the lease (a stalled process): another instance may be
+        // recovering the record. Not sent from here; the recovery settles it by reading Graph.
+        if (lease !== undefined && !(await lease.confirm())) return current;
         ({ outcome, error } = await this.call(
           request.user,
           call,

@@ -48,6 +48,8 @@ export interface ActionServices {
   bulkRevokes: BulkRevokeQueue;
   /** Every open `GET /api/events` stream. */
   streams: EventStreams;
+  /** With several instances (Redis): who runs which piece of work. */
+  leases?: WorkLeases | undefined;
   /**
    * Stops every background loop (shutdown, tests) and resolves once none of them can write to
    * the journal any more: the journal closes after this.
@@ -88,7 +90,7 @@ export const createActionServices = ({
   const bus = shared?.bus ?? new InProcessEventBus();
   const journal = new PublishingActionJournal(store, bus);
   const identities = new IdentityPool();
-  const pipeline = new ActionPipeline({ journal, graph, logger });
+  const pipeline = new ActionPipeline({ journal, graph, logger, leases: shared?.leases });
   /** Background reads go as the action's actor if they are here, else as anyone who is. */
   const reader = (actor: Actor): Promise<AuthenticatedUser> => {
     const user = identities.pick(actor.oid);
@@ -186,6 +188,7 @@ export const createActionServices = ({
     appWriteBudget: budget,
     bulkRevokes,
     streams: new EventStreams(bus, eventStreams),
+    leases: shared?.leases,
     stop: async () => {
       stopTakeOver();
       await Promise.all([

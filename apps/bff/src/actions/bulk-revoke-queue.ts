@@ -18,7 +18,7 @@ import type { ActionJournal, ActionPatch, StoredAction } from "./action-journal.
 import { classifyCallFailure, countItems, type CallOutcome } from "./action-pipeline.js";
 import type { IdentityPool } from "./identity-pool.js";
 import { abortableSleep } from "./abortable-sleep.js";
-import type { WorkLeases } from "./work-leases.js";
+import type { WorkLease, WorkLeases } from "./work-leases.js";
 import type { AppWriteBudget } from "./write-budget.js";
 
 export interface BulkRevokeQueueOptions {
@@ -119,15 +119,16 @@ export class BulkRevokeQueue {
     const lease = await leases.acquire(`bulk-revoke:${id}`);
     if (lease === undefined) return;
     try {
-      await this.run(id, lease.lost);
+      await this.run(id, lease);
     } finally {
       await lease.release();
     }
   }
 
-  /** `lost`: the lease is gone (another instance may send now), so this runner stops. */
-  private async run(id: string, lost?: AbortSignal): Promise<void> {
-    const stopped = () => this.abort.signal.aborted || lost?.aborted === true;
+  /** `lease`: once it is lost (another instance may send now), this runner stops. */
+  private async run(id: string, lease?: WorkLease): Promise<void> {
+    let leaseGone = false;
+    const stopped = () => this.abort.signal.aborted || leaseGone || lease?.lost.aborted === true;
     let record = await this.load(id);
     if (record === undefined) return;
     if (itemsOf(record).some(isInFlight)) {
@@ -177,7 +178,9 @@ export class BulkRevokeQueue {
         await this.sleep(this.pollMs);
         continue;
       }
-      record = await this.sendBatch(record, user, queued.length);
+      const step = await this.sendBatch(record, user, queued.length, lease);
+      record = step.record;
+      leaseGone = step.leaseGone;
       if (itemsOf(record).some((item) => item.graph?.code === SIGN_IN_REQUIRED)) {
         // The agent's token no longer gets a Graph token: wait for them to sign in afresh.
         await this.sleep(this.pollMs * 10);
@@ -191,7 +194,8 @@ export class BulkRevokeQueue {
     record: StoredAction,
     user: AuthenticatedUser,
     queuedCount: number,
-  ): Promise<StoredAction> {
+    lease: WorkLease | undefined,
+  ): Promise<{ record: StoredAction; leaseGone: boolean }> {
     const wanted = Math.min(queuedCount, this.batchSize);
     const wait = await this.options.budget.nextTurn(wanted);
     if (wait !== undefined) {
@@ -201,8 +205,15 @@ export class BulkRevokeQueue {
       });
     }
     const reservation = await this.options.budget.take(wanted, this.abort.signal);
+    // The wait for the budget may have outlasted the lease: another instance may hold the
+    // record now, and read these items as queued. Only the holder journals a batch `sent`.
+    if (lease !== undefined && !(await lease.confirm())) {
+      reservation.settle(reservation.count);
+      return { record, leaseGone: true };
+    }
     let outcomes = new Map<string, ItemOutcome>();
     let sent: StoredAction;
+    let notSent = false;
     try {
       const sentAt = new Date().toISOString();
       const keys = new Set(
@@ -220,6 +231,13 @@ export class BulkRevokeQueue {
         ),
         { state: "sent", sentAt: record.sentAt ?? sentAt },
       );
+      if (lease !== undefined && !(await lease.confirm())) {
+        // The write outlasted the lease (a stalled process): another instance may have taken
+        // the record and read these items before it, as queued. Not sent from here; the next
+        // holder finds them `sent` and settles them from the licenses (ADR 0020).
+        notSent = true;
+        return { record: sent, leaseGone: true };
+      }
       outcomes = await this.send(
         sent,
         user,
@@ -227,7 +245,11 @@ export class BulkRevokeQueue {
       );
     } finally {
       // Writes Graph refused with 429, or that never left, were not counted by Graph either.
-      reservation.settle([...outcomes.values()].filter((o) => o.state === "queued").length);
+      reservation.settle(
+        notSent
+          ? reservation.count
+          : [...outcomes.values()].filter((o) => o.state === "queued").length,
+      );
     }
     const retryAfter = [...outcomes.values()].flatMap((o) =>
       o.state === "queued" && o.graph.status === 429 ? [o.retryAfterSeconds] : [],
@@ -247,9 +269,14 @@ export class BulkRevokeQueue {
     } else {
       this.consecutive429 = 0;
     }
-    return this.save(
-      sent,
-      itemsOf(sent).map((item) => {
+    // Still the holder: `sent` is the latest version. Otherwise another instance may have
+    // written since; only this batch's items take their outcomes, onto the journal's version.
+    const stillHeld = lease === undefined || (await lease.confirm());
+    const base = stillHeld ? sent : ((await this.load(record.id)) ?? sent);
+    const saved = await this.save(
+      base,
+      itemsOf(base).map((item) => {
+        if (!stillHeld && !isOfBatch(item, sent)) return item;
         const outcome = outcomes.get(item.key);
         if (outcome === undefined) return item;
         const { sentAt: _sentAt, ...unsent } = item;
@@ -261,6 +288,7 @@ export class BulkRevokeQueue {
         return { ...item, state, graph: outcome.graph };
       }),
     );
+    return { record: saved, leaseGone: !stillHeld };
   }
 
   /** One `$batch`; each item's outcome, keyed by item key. */
@@ -513,6 +541,16 @@ const graphCallOf = (
 /** Journaled `sent` and its batch not answered (yet, or ever: the process ended). */
 const isInFlight = (item: BulkItem): boolean =>
   item.state === "sent" && item.graph?.status === undefined;
+
+/** Whether the journal's `item` is still the one this batch journaled `sent` (same request id). */
+const isOfBatch = (item: BulkItem, sent: StoredAction): boolean => {
+  const mine = itemsOf(sent).find((other) => other.key === item.key);
+  return (
+    mine?.state === "sent" &&
+    (item.state === "sent" || item.state === "unknown") &&
+    item.graph?.clientRequestId === mine.graph?.clientRequestId
+  );
+};
 
 /** Graph accepted its revoke; Intune still has to show the license gone. */
 const isAwaitingIntune = (item: BulkItem): boolean =>

@@ -39,29 +39,39 @@ export class RedisLeases implements WorkLeases {
     const taken = await this.redis.commands.set(key, token, "PX", this.leaseMs, "NX");
     if (taken !== "OK") return undefined;
     const lost = new AbortController();
-    const renew = setInterval(
+    const renew = async (): Promise<boolean> => {
+      const renewed = await this.redis.commands.eval(RENEW, 1, key, token, String(this.leaseMs));
+      if (renewed === 1) return true;
+      if (!lost.signal.aborted) {
+        this.logger.warn({ lease: name }, "A lease was lost; its work stops here");
+        clearInterval(timer);
+        lost.abort(new Error(`lease ${name} lost`));
+      }
+      return false;
+    };
+    const timer = setInterval(
       () => {
-        this.redis.commands
-          .eval(RENEW, 1, key, token, String(this.leaseMs))
-          .then((renewed) => {
-            if (renewed !== 1) {
-              this.logger.warn({ lease: name }, "A lease was lost; its work stops here");
-              clearInterval(renew);
-              lost.abort(new Error(`lease ${name} lost`));
-            }
-          })
-          .catch((error: unknown) => {
-            // Redis unreachable: the lease may expire; keep trying until it is clearly lost.
-            this.logger.warn({ err: error, lease: name }, "A lease could not be renewed");
-          });
+        renew().catch((error: unknown) => {
+          // Redis unreachable: the lease may expire; keep trying until it is clearly lost.
+          this.logger.warn({ err: error, lease: name }, "A lease could not be renewed");
+        });
       },
       Math.max(100, Math.floor(this.leaseMs / 3)),
     );
-    renew.unref();
+    timer.unref();
     return {
       lost: lost.signal,
+      confirm: async () => {
+        if (lost.signal.aborted) return false;
+        try {
+          return await renew();
+        } catch (error) {
+          this.logger.warn({ err: error, lease: name }, "A lease could not be confirmed");
+          return false;
+        }
+      },
       release: async () => {
-        clearInterval(renew);
+        clearInterval(timer);
         await this.redis.commands.eval(RELEASE, 1, key, token).catch((error: unknown) => {
           this.logger.warn({ err: error, lease: name }, "A lease could not be released");
         });

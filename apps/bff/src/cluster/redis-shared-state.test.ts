@@ -125,6 +125,26 @@ describeWithRedis("state shared through Redis by several instances", () => {
     await taken.release();
   });
 
+  it("confirms a lease only while no other instance has held it (the fence around a `sent` write)", async () => {
+    prefix = `ihc-test-${randomBytes(4).toString("hex")}:`;
+    const redisA = await instance();
+    const a = new RedisLeases(redisA, logger, { leaseMs: 300 });
+    const b = new RedisLeases(await instance(), logger, { leaseMs: 300 });
+    const held = await a.acquire("action-run:1");
+    expect(await held?.confirm()).toBe(true);
+    // A stalls past the lease time (its renewals stop), B takes the lease over meanwhile.
+    await redisA.commands.del(`${prefix}lease:action-run:1`);
+    const taken = await b.acquire("action-run:1");
+    expect(taken).toBeDefined();
+    // A's next confirmation fails — its work stops — and B's lease is untouched.
+    expect(await held?.confirm()).toBe(false);
+    expect(held?.lost.aborted).toBe(true);
+    expect(await taken?.confirm()).toBe(true);
+    await held?.release();
+    expect(await taken?.confirm()).toBe(true);
+    await taken?.release();
+  });
+
   it("counts one user's requests on every instance against one per-user limit", async () => {
     prefix = `ihc-test-${randomBytes(4).toString("hex")}:`;
     const a = redisRateLimitStore(await instance());

@@ -21,6 +21,7 @@ const databaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.
 const app: string = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
 const otherApp = seededIds.iosVppApps.eduKeynote; // 40
 const LEASE_SECONDS = 2;
+const RECONCILE_WINDOW_SECONDS = 10;
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
 
 const admin = async (sql: string) => {
@@ -28,6 +29,21 @@ const admin = async (sql: string) => {
   await client.connect();
   try {
     await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** The id of the app's single device-license revoke journaled `sent`, read from Postgres. */
+const sentSingleRevoke = async (schema: string, appId: string): Promise<string | undefined> => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM ${schema}.actions WHERE kind = 'app.revoke-device-license' AND target_id = $1 AND state = 'sent'`,
+      [appId],
+    );
+    return rows[0]?.id;
   } finally {
     await client.end();
   }
@@ -113,6 +129,9 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
       LEASE_SECONDS: String(LEASE_SECONDS),
       GRAPH_APP_WRITES_PER_WINDOW: "100",
       GRAPH_WRITE_WINDOW_SECONDS: "2",
+      // A bulk item whose batch never left the killed instance is still assigned after this:
+      // settled `notApplied` within the test instead of after the default half hour.
+      ACTION_RECONCILE_WINDOW_SECONDS: String(RECONCILE_WINDOW_SECONDS),
     };
     auth = { authorization: `Bearer ${await sim.mintToken({ account: "agent" })}` };
     // One after the other: the first creates the schema's tables.
@@ -268,7 +287,15 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     }
     await killBff(a.child);
     const killedAt = Date.now();
-    const atKill = (await read(b.url, record.id)).itemCounts;
+    const recordAtKill = await read(b.url, record.id);
+    const atKill = recordAtKill.itemCounts;
+    // Journaled `sent` by A and not answered: A may or may not have got them out before it died
+    // (the journal write comes first, ADR 0008). Only these may end other than revoked.
+    const inFlightAtKill = new Set(
+      (recordAtKill.items ?? [])
+        .filter((item) => item.state === "sent" && item.graph?.status === undefined)
+        .map((item) => item.id),
+    );
 
     // B takes over: the next item settled after the kill shows it.
     let takenOverAt: number | undefined;
@@ -284,28 +311,126 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     }
     takenOverAt ??= Date.now();
     const takeoverMs = takenOverAt - killedAt;
+    const counts = applied();
+    /** How many revokes of this app's license on this device Graph applied. */
+    const revokesOf = (device: string, appId: string) =>
+      [...counts].find(([id]) => id.includes(appId) && id.endsWith(` ${device}`))?.[1];
+    const items = final.items ?? [];
+    const notApplied = items.filter((item) => item.state !== "succeeded");
     console.info(
-      `Takeover after SIGKILL: ${takeoverMs} ms (lease ${LEASE_SECONDS} s); at the kill ${JSON.stringify(atKill)}`,
+      `Takeover after SIGKILL: ${takeoverMs} ms (lease ${LEASE_SECONDS} s); at the kill ${JSON.stringify(atKill)}, ` +
+        `${inFlightAtKill.size} in flight of which ${[...inFlightAtKill].filter((d) => revokesOf(d, app) !== undefined).length} reached Graph; ` +
+        `not revoked at the end: ${notApplied.length} ${JSON.stringify(notApplied.slice(0, 3))}`,
     );
-    expect(final).toMatchObject({
-      state: "succeeded",
-      itemCounts: { total: 398, succeeded: 398 },
-    });
+    expect(final.completedAt).toBeDefined();
+    // An item is revoked, or — only if A died between journaling its batch `sent` and the
+    // batch reaching Graph — settled from the licenses as not applied, never sent again.
+    for (const item of notApplied) {
+      expect(item).toMatchObject({ state: "failed", graph: { code: "notApplied" } });
+      expect(inFlightAtKill.has(item.id)).toBe(true);
+      expect(revokesOf(item.id, app)).toBeUndefined();
+    }
+    expect(final).toMatchObject(
+      notApplied.length === 0
+        ? { state: "succeeded", itemCounts: { total: 398, succeeded: 398 } }
+        : {
+            state: "failed",
+            graph: { code: "someNotRevoked" },
+            itemCounts: {
+              total: 398,
+              succeeded: 398 - notApplied.length,
+              failed: notApplied.length,
+            },
+          },
+    );
     // Within the lease time (plus one scan period, and the items' own settling).
     expect(takeoverMs).toBeLessThan(3 * LEASE_SECONDS * 1000);
     expect(await read(b.url, other.id)).toMatchObject({
       state: "succeeded",
       itemCounts: { total: others.length, succeeded: others.length },
     });
-    const counts = applied();
-    expect(counts.size).toBe(400 + others.length);
+    expect(counts.size).toBe(400 + others.length - notApplied.length);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     // The shared budget kept both instances under Graph's limit: nothing was refused.
     expect(throttled()).toBe(0);
     // The stream on B followed the action to its end.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(seen).toMatch(new RegExp(`"id":"${record.id}"[^\\n]*"state":"succeeded"`));
+    expect(seen).toMatch(new RegExp(`"id":"${record.id}"[^\\n]*"state":"${final.state}"`));
     controller.abort();
     await reading;
   }, 120_000);
+
+  it("a single revoke in flight on an instance that dies is recovered by the other under its run's lease: one Graph write, not left `sent`", async () => {
+    const [, b] = instances as [Instance, Instance];
+    const c = await start();
+    const singleApp: string = seededIds.iosVppApps.eduWord; // 10 device licenses
+    const license = AssignedLicenseListSchema.parse(
+      await (
+        await fetch(`${b.url}/api/apps/${singleApp}/licenses?limit=100`, { headers: auth })
+      ).json(),
+    ).items.find((item) => item.managedDeviceId !== undefined);
+    const device = license?.managedDeviceId ?? "";
+    expect(device).not.toBe("");
+    // The worst moment: Graph holds the call (and then applies it) while its sender dies.
+    sim.setFaults([
+      {
+        method: "POST",
+        path: `${singleApp}/.*revokeDeviceLicense$`,
+        kind: "latency",
+        latencyMs: 3000,
+        times: 1,
+      },
+    ]);
+    const answer = fetch(`${c.url}/api/apps/${singleApp}/revoke-device-license`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify({ managedDeviceId: device, notifyManagedDevices: false }),
+    }).catch(() => undefined);
+    const sentDeadline = Date.now() + 20_000;
+    let id: string | undefined;
+    while (id === undefined) {
+      if (Date.now() > sentDeadline) throw new Error("C never journaled the revoke `sent`");
+      id = await sentSingleRevoke(schema, singleApp);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await killBff(c.child);
+    const killedAt = Date.now();
+    await answer;
+
+    let final = await read(b.url, id);
+    const deadline = Date.now() + 40_000;
+    while (final.completedAt === undefined && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      final = await read(b.url, id);
+    }
+    const settledMs = Date.now() - killedAt;
+    const writes = sim
+      .received()
+      .filter(
+        (call) =>
+          call.method === "POST" &&
+          call.path.endsWith("/revokeDeviceLicense") &&
+          call.path.includes(singleApp),
+      );
+    // Whether Graph acted: the simulator drops a request whose sender died before it read the
+    // body; Graph could as well have acted. Either is settled by reading, never by sending again.
+    const stillAssigned = AssignedLicenseListSchema.parse(
+      await (
+        await fetch(`${b.url}/api/apps/${singleApp}/licenses?limit=100`, { headers: auth })
+      ).json(),
+    ).items.some((item) => item.managedDeviceId === device);
+    console.info(
+      `Single revoke recovered after SIGKILL mid-call: settled in ${settledMs} ms ` +
+        `(lease ${LEASE_SECONDS} s), ${writes.length} Graph write(s), license still assigned: ` +
+        `${stillAssigned}: ${final.state} ${JSON.stringify(final.graph)}`,
+    );
+    // B took the run over (the lease was free) and settled it from Graph: revoked, or — the
+    // license still assigned after the reconcile window — not applied. Never left `sent`.
+    expect(final).toMatchObject(
+      stillAssigned ? { state: "failed", graph: { code: "notApplied" } } : { state: "succeeded" },
+    );
+    expect(final.completedAt).toBeDefined();
+    expect(writes).toHaveLength(1);
+  }, 100_000);
 });

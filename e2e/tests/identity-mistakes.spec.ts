@@ -10,6 +10,15 @@ import { SignInPage } from "../pages/sign-in-page.js";
 const agent = demoAccounts.find((account) => account.key === "agent");
 if (agent === undefined) throw new Error("demo accounts changed");
 
+/**
+ * Graph calls made as the agent signing in here. Earlier tests of this worker may leave the
+ * BFF following their own actions (e.g. a replaced enrollment token, as the senior agent): those
+ * calls reach the same simulator and say nothing about this sign-in.
+ */
+const graphCallsAsAgent = async (simulator: {
+  received(): Promise<{ claims?: { oid?: unknown } | null }[]>;
+}) => (await simulator.received()).filter((call) => call.claims?.oid === agent.id);
+
 /** Through the real MSAL redirect: the console never shows its user menu in these cases. */
 const signIn = async (page: Page) => {
   await new SignInPage(page).open();
@@ -46,7 +55,7 @@ test.describe("identity mistakes", () => {
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await expect(alert).toContainText('"accessTokenAcceptedVersion": 2');
     await staysPut(page, alert);
-    expect(await simulator.received()).toEqual([]);
+    expect(await graphCallsAsAgent(simulator)).toEqual([]);
     await keep(page, testInfo, "identity-v1-token-en");
 
     await new ConsoleShell(page).switchLanguage("Русский");
@@ -92,7 +101,7 @@ test.describe("identity mistakes", () => {
       .first();
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await staysPut(page, alert);
-    expect(await simulator.received()).toEqual([]);
+    expect(await graphCallsAsAgent(simulator)).toEqual([]);
     await keep(page, testInfo, "identity-other-client-en");
   });
 

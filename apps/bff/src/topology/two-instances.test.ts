@@ -94,18 +94,36 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
       }),
     });
 
-  /** Successful revokes per app and device, as the simulator received them. */
-  const applied = () => {
+  /**
+   * Revokes Graph applied, per app and device, as the simulator received them: answered 204, or
+   * cut off when the instance that sent them was killed (recorded `aborted`: the simulator may
+   * have applied it with no one left to answer) and that license is gone (`stillAssigned` holds
+   * `${appId} ${deviceId}` of the licenses Graph still lists).
+   */
+  const applied = (stillAssigned = new Set<string>()) => {
     const counts = new Map<string, number>();
     for (const call of sim.received()) {
       if (call.method !== "POST" || !call.path.endsWith("/revokeDeviceLicense")) continue;
-      if (call.status !== 204) continue;
+      const device = (call.body as { managedDeviceId: string }).managedDeviceId;
+      const appId = /mobileApps\/([^/]+)/.exec(call.path)?.[1] ?? "";
+      const cutOffButApplied =
+        call.status === "aborted" && !stillAssigned.has(`${appId} ${device}`);
+      if (call.status !== 204 && !cutOffButApplied) continue;
       // Per app and device: the two apps' licenses sit on some of the same devices.
-      const id = `${call.path} ${(call.body as { managedDeviceId: string }).managedDeviceId}`;
+      const id = `${call.path} ${device}`;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   };
+  /** `${appId} ${deviceId}` of every license Graph still lists for the app. */
+  const assigned = async (appId: string) =>
+    AssignedLicenseListSchema.parse(
+      await (
+        await fetch(`${instances[1]?.url ?? ""}/api/apps/${appId}/licenses?limit=500`, {
+          headers: auth,
+        })
+      ).json(),
+    ).items.map((license) => `${appId} ${license.managedDeviceId ?? ""}`);
   const throttled = () =>
     sim
       .received()
@@ -311,7 +329,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     }
     takenOverAt ??= Date.now();
     const takeoverMs = takenOverAt - killedAt;
-    const counts = applied();
+    const counts = applied(new Set([...(await assigned(app)), ...(await assigned(otherApp))]));
     /** How many revokes of this app's license on this device Graph applied. */
     const revokesOf = (device: string, appId: string) =>
       [...counts].find(([id]) => id.includes(appId) && id.endsWith(` ${device}`))?.[1];

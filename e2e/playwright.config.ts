@@ -1,12 +1,18 @@
 import { defineConfig } from "@playwright/test";
+import { actionSpecs } from "./action-specs.js";
+import type { ConsoleOptions } from "./fixtures/console-test.js";
 import { e2eStack } from "./fixtures/e2e-stack.js";
 
 /**
  * The whole stack on loopback: the tenant simulator and the BFF serving the built SPA from one
  * origin (so the production CSP is exercised), one such stack per worker (e2e-stack.ts).
  * Debian's Chromium, never a downloaded browser.
+ *
+ * Projects: `default` runs every spec against those stacks; `topology` runs the action specs
+ * (action-specs.ts) against two BFF instances behind nginx on Postgres and Redis, a stack each
+ * of its workers starts for itself (fixtures/topology-stack.ts, ADR 0034).
  */
-export default defineConfig({
+export default defineConfig<ConsoleOptions>({
   testDir: "./tests",
   outputDir: "./test-results/artifacts",
   // Tests of one file run in order in one worker (they share its signed-in states); files
@@ -40,6 +46,14 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "default" },
+    {
+      name: "topology",
+      testMatch: actionSpecs.map((spec) => `**/${spec}`),
+      use: { deployment: "topology" },
+    },
+  ],
   webServer: e2eStack.stacks.flatMap((stack) => [
     {
       command: `node ../packages/tenant-sim/dist/cli.js`,

@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
-import baseConfig from "./playwright.config.js";
+import fullConfig from "./playwright.config.js";
 import { e2eStack } from "./fixtures/e2e-stack.js";
 
+// One implicit project: the topology project is the default config's alone.
+const { projects: _projects, ...baseConfig } = fullConfig;
 /**
  * Measurements on a 50,000-user tenant: its own stack (the simulator started with
  * `SIM_SIZE=large`), on its own ports so it never meets the demo stack. Run with

@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config.js";
+import fullConfig from "./playwright.config.js";
 import { stackAt } from "./fixtures/e2e-stack.js";
 
+// One implicit project: the topology project is the default config's alone.
+const { projects: _projects, ...base } = fullConfig;
 /**
  * The production folder (`pnpm release` → release/) started as an operator would start it,
  * `node server.js` with environment variables alone (no SPA_DIST_DIR: it serves its own

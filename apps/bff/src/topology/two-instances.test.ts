@@ -5,10 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ActionRecordSchema, AssignedLicenseListSchema, type ActionRecord } from "@ihc/contracts";
 import { createSimulator, seededIds, type Simulator } from "@ihc/tenant-sim";
+import {
+  createPostgresSchema,
+  nginxAvailable,
+  startNginxFront,
+  testDatabaseUrl,
+  type NginxFront,
+  type PostgresSchema,
+} from "@ihc/test-topology";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freePort, killBff, startBuiltBff } from "../test-support/bff-process.js";
-import { nginxAvailable, startNginxFront, type NginxFront } from "../test-support/nginx-front.js";
 import { describeWithRedis, dropRedisPrefix, testRedisUrl } from "../test-support/needs-redis.js";
 import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
 
@@ -17,22 +24,12 @@ import { bffEnvFor, TEST_WEB_ORIGIN } from "../test-support/start-stack.js";
  * deployment of several instances behind a load balancer (ADR 0020), driven instance by
  * instance so each test knows which one it talks to.
  */
-const databaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const databaseUrl = process.env.TEST_DATABASE_URL ?? testDatabaseUrl;
 const app: string = seededIds.iosVppApps.eduExplainEverything; // 400 device licenses
 const otherApp = seededIds.iosVppApps.eduKeynote; // 40
 const LEASE_SECONDS = 2;
 const RECONCILE_WINDOW_SECONDS = 10;
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
-
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
 
 /** The id of the app's single device-license revoke journaled `sent`, read from Postgres. */
 const sentSingleRevoke = async (schema: string, appId: string): Promise<string | undefined> => {
@@ -56,7 +53,7 @@ interface Instance {
 
 describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
   let sim: Simulator;
-  const schema = `topology_${randomBytes(5).toString("hex")}`;
+  let schema: PostgresSchema | undefined;
   const prefix = `ihc-topology-${randomBytes(4).toString("hex")}:`;
   let env: Record<string, string>;
   const instances: Instance[] = [];
@@ -136,11 +133,11 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     sim = await createSimulator({ port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
     // Intune's limit, scaled down so 400 items take seconds: 100 writes per 2 s.
     sim.setThrottling({ service: "applications", writes: 100, windowSeconds: 2 });
-    await admin(`CREATE SCHEMA ${schema}`);
+    schema = await createPostgresSchema(databaseUrl, "topology");
     env = {
       ...bffEnvFor(sim),
       LOG_LEVEL: "warn",
-      DATABASE_URL: `${databaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      DATABASE_URL: schema.url,
       REDIS_URL: testRedisUrl,
       REDIS_KEY_PREFIX: prefix,
       TOKEN_CACHE_KEY: randomBytes(32).toString("base64"),
@@ -182,7 +179,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     }
     await front?.stop();
     await sim.close();
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await schema?.drop();
     await dropRedisPrefix(prefix);
   });
 
@@ -408,7 +405,7 @@ describeWithRedis("two BFF instances sharing Postgres and Redis", () => {
     let id: string | undefined;
     while (id === undefined) {
       if (Date.now() > sentDeadline) throw new Error("C never journaled the revoke `sent`");
-      id = await sentSingleRevoke(schema, singleApp);
+      id = await sentSingleRevoke(schema?.name ?? "", singleApp);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -16,8 +16,20 @@ export interface NginxFront {
 }
 
 /**
+ * The instance that answered a request through the front: nginx's `$upstream_addr` (the
+ * upstream's `host:port`; "a, b" when nginx tried a first and b answered). Set by the test
+ * front only, so a test can tell the instances apart without the BFF naming itself (ADR 0034).
+ */
+export const SERVED_BY_HEADER = "x-served-by";
+
+/** The instance that finally answered, from a `SERVED_BY_HEADER` value. */
+export const answeringUpstream = (servedBy: string): string =>
+  servedBy.split(",").at(-1)?.trim() ?? "";
+
+/**
  * nginx as the load balancer in front of the instances, with a config of its own in a temp
- * directory: loopback only, round robin, and the event stream unbuffered (ADR 0020).
+ * directory: loopback only, round robin, and the event stream unbuffered (ADR 0020). Each
+ * answer names the upstream that gave it in `SERVED_BY_HEADER`.
  */
 export const startNginxFront = async (port: number, upstreams: string[]): Promise<NginxFront> => {
   if (nginxBinary === undefined) throw new Error("nginx is not installed");
@@ -38,6 +50,7 @@ http {
   upstream bff { ${upstreams.map((u) => `server ${u};`).join(" ")} }
   server {
     listen 127.0.0.1:${port};
+    add_header ${SERVED_BY_HEADER} $upstream_addr always;
     location /api/events {
       proxy_pass http://bff;
       proxy_http_version 1.1;

@@ -109,4 +109,38 @@ export class UserPage {
       })
       .getByRole("listitem");
   }
+
+  /** A device's checkbox in the devices table ("Select Hana's iPhone"). */
+  deviceCheckbox(deviceName: string) {
+    return this.devicesTable().getByRole("checkbox", {
+      name: new RegExp(`^(Select|Выбрать) ${deviceName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    });
+  }
+
+  selectAllDevices() {
+    return this.devicesTable().getByRole("checkbox", {
+      name: /^(Select all devices|Выбрать все устройства)$/,
+    });
+  }
+
+  retireSelectedButton() {
+    return this.page.getByRole("button", {
+      name: /^(Retire selected \(\d+\)…|Вывести выбранные \(\d+\)…)$/,
+    });
+  }
+
+  /** Each selected device's retire, live, in the dialog (or on the page once it is closed). */
+  retireSelectedItems(scope: "dialog" | "page" = "dialog") {
+    return (scope === "dialog" ? this.dialog() : this.page)
+      .getByRole("list", {
+        name: /^(Each selected device's retire|Вывод каждого выбранного устройства)$/,
+      })
+      .getByRole("listitem");
+  }
+
+  retireSelectedPanel() {
+    return this.page.getByRole("region", {
+      name: /^(Retire selected devices of a user|Вывод выбранных устройств пользователя из управления)$/,
+    });
+  }
 }

@@ -25,6 +25,8 @@ export const ActionKinds = [
   "user.offboard",
   /** Every VPP license a user and their devices hold, across apps, one item per license. */
   "user.revoke-all-licenses",
+  /** The devices an agent selected on a user's page, one retire item each (ADR 0031). */
+  "user.retire-selected-devices",
 ] as const;
 export const ActionKindSchema = z.enum(ActionKinds);
 export type ActionKind = z.infer<typeof ActionKindSchema>;
@@ -149,7 +151,7 @@ export const BulkItemSchema = z.object({
    */
   managementState: z.string().optional(),
   /**
-   * Offboarding (`user.offboard`, `user.revoke-all-licenses`) only, whose items span apps and
+   * Offboarding (`user.offboard`, `user.revoke-all-licenses`) and selected retires only, whose items span apps and
    * devices: `retire` (the device is retired) or `revokeLicense` (absent: a license revoke).
    */
   operation: z.enum(["revokeLicense", "retire"]).optional(),

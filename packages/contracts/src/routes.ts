@@ -13,6 +13,7 @@ import { deviceWipe } from "./actions/kinds/device-wipe.js";
 import { userOffboard } from "./actions/kinds/user-offboard.js";
 import { userRevokeAllLicenses } from "./actions/kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./actions/kinds/user-retire-all-devices.js";
+import { userRetireSelectedDevices } from "./actions/kinds/user-retire-selected-devices.js";
 import { vppTokenRevokeLicenses } from "./actions/kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./actions/kinds/vpp-token-sync-licenses.js";
 import type { ActionKindRoute } from "./actions/action-kind.js";
@@ -192,6 +193,12 @@ export const api = {
   offboardUser: actionRoute(userOffboard),
   /** Requires `Idempotency-Key` and Licenses.Revoke; the UPN typed. One item per license. */
   revokeAllUserLicenses: actionRoute(userRevokeAllLicenses),
+  /**
+   * Requires `Idempotency-Key` and Devices.Retire; the UPN typed. Every id a managed device of
+   * this user (else 422 naming it); refused (409) while a selected device would be reset, cannot
+   * be retired or is already being retired. One item, one Graph retire, per device.
+   */
+  retireSelectedDevices: actionRoute(userRetireSelectedDevices),
 
   /** One managed device (beta: its enrollment type), its primary user and its VPP licenses. */
   device: defineRoute({

@@ -177,3 +177,19 @@ export const OffboardRequestSchema = z
   })
   .strict();
 export type OffboardRequest = z.infer<typeof OffboardRequestSchema>;
+
+/**
+ * `POST /api/users/:id/retire-selected-devices` (ADR 0031): the devices the agent ticked on the
+ * user's page, each retired by its own `managedDevices/{id}/retire`. Every id must be a managed
+ * device of this user (else 422 naming it, nothing sent); the UPN is typed as for retire-all.
+ */
+export const RetireSelectedDevicesRequestSchema = z
+  .object({
+    /** The selected devices (at least one; duplicates count once). */
+    deviceIds: z.array(GraphIdSchema).min(1).max(100),
+    /** Typed by the agent; must equal the user's UPN as Graph returns it (case-insensitive). */
+    confirmUserPrincipalName: freeText(z.string().max(1024)),
+    reason: ReasonSchema,
+  })
+  .strict();
+export type RetireSelectedDevicesRequest = z.infer<typeof RetireSelectedDevicesRequestSchema>;

@@ -14,6 +14,7 @@ import { enrollmentProfileRevokeToken } from "./kinds/enrollment-profile-revoke-
 import { userOffboard } from "./kinds/user-offboard.js";
 import { userRevokeAllLicenses } from "./kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./kinds/user-retire-all-devices.js";
+import { userRetireSelectedDevices } from "./kinds/user-retire-selected-devices.js";
 import { vppTokenRevokeLicenses } from "./kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./kinds/vpp-token-sync-licenses.js";
 
@@ -38,4 +39,5 @@ export const actionDefinitions: { readonly [K in ActionKind]: ActionDefinition<K
   "device.wipe": deviceWipe,
   "user.offboard": userOffboard,
   "user.revoke-all-licenses": userRevokeAllLicenses,
+  "user.retire-selected-devices": userRetireSelectedDevices,
 };

@@ -56,6 +56,8 @@ const QUEUED_KINDS: ReadonlySet<string> = new Set([
   "app.revoke-licenses-bulk",
   "user.offboard",
   "user.revoke-all-licenses",
+  // Selected devices of one user, retired together (ADR 0031): retire items only.
+  "user.retire-selected-devices",
 ]);
 const SIGN_IN_REQUIRED = "signInRequired";
 
@@ -454,7 +456,9 @@ export class BulkRevokeQueue {
           message:
             record.kind === "app.revoke-licenses-bulk"
               ? `${counts.failed} of ${counts.total} licenses were not revoked.`
-              : `${counts.failed} of ${counts.total} items did not succeed.`,
+              : record.kind === "user.retire-selected-devices"
+                ? `${counts.failed} of ${counts.total} devices were not retired.`
+                : `${counts.failed} of ${counts.total} items did not succeed.`,
         },
       };
     } else if (counts.sent > 0) {

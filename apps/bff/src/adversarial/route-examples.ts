@@ -57,6 +57,11 @@ const BODY_EXAMPLES: Partial<Record<RouteName, Record<string, unknown>>> = {
     notifyManagedDevices: false,
     reason: "fuzz",
   },
+  retireSelectedDevices: {
+    deviceIds: [seededDeviceIds.lukaszWisniewski.iphone],
+    confirmUserPrincipalName: "someone@example.com",
+    reason: "fuzz",
+  },
   retireDevice: { confirmDevice: "not-the-serial", reason: "fuzz" },
   syncDevice: { reason: "fuzz" },
   wipeDevice: {

@@ -47,6 +47,8 @@ export const routeGraphCosts: Record<RouteName, number> = {
   offboardUser: 23,
   /** The user, then their VPP licences as `userVppLicenses` reads them. */
   revokeAllUserLicenses: 22,
+  /** The user and their devices; the retires are the bulk queue's, not the request's. */
+  retireSelectedDevices: 2,
   enrollmentProfiles: 2,
   revealEnrollmentToken: 1,
   revokeEnrollmentToken: 1,

@@ -75,7 +75,10 @@ export function ActionProgressDisplay({
   const n = (value: number) => formatNumber(value, language);
   const final = isFinal(status);
   const outcome = final ? describe(status, progress, kind) : undefined;
-  const countsItems = outcomeNounOf(kind) === "items";
+  // Offboarding counts items, a retire of selected devices devices, the rest licenses.
+  const noun = outcomeNounOf(kind);
+  const countKey =
+    noun === "items" ? "itemsAttempted" : noun === "devices" ? "devicesAttempted" : "attempted";
   // Counts that add up: never more attempted than out of (untracked licenses are told apart).
   const {
     attempted: attemptedCount,
@@ -93,11 +96,11 @@ export function ActionProgressDisplay({
         : undefined;
   const counts =
     total === undefined
-      ? t(countsItems ? "progress.itemsAttempted" : "progress.attempted", {
+      ? t(`progress.${countKey}`, {
           count: attemptedCount,
           attempted: n(attemptedCount),
         })
-      : t(countsItems ? "progress.itemsAttemptedOf" : "progress.attemptedOf", {
+      : t(`progress.${countKey}Of`, {
           count: total,
           attempted: n(attemptedCount),
           total: n(total),

@@ -53,6 +53,17 @@ describe("describeProgress: each kind has its own outcome words", () => {
     );
   });
 
+  it("says devices for a retire of selected devices (ADR 0031)", () => {
+    const kind = "user.retire-selected-devices";
+    expect(describeProgress(tEn, "en", kind, "done", done)).toBe("5 devices retired");
+    expect(describeProgress(tRu, "ru", kind, "done", done)).toBe(
+      "Выведено из управления 5 устройств",
+    );
+    expect(describeProgress(tEn, "en", kind, "done", { ...done, failedCount: 1 })).toBe(
+      "1 of 5 devices not retired",
+    );
+  });
+
   it("never counts more attempted than out of while running", () => {
     expect(
       describeProgress(tEn, "en", "vpp-token.revoke-licenses", "inProgress", {

@@ -14,7 +14,11 @@ export type OutcomeNoun = "licenses" | "devices" | "items";
 
 /** An offboarding's items are devices and licenses (ADR 0030): counted as items. */
 export const outcomeNounOf = (kind: string | undefined): OutcomeNoun =>
-  kind === "user.retire-all-devices" ? "devices" : kind === "user.offboard" ? "items" : "licenses";
+  kind === "user.retire-all-devices" || kind === "user.retire-selected-devices"
+    ? "devices"
+    : kind === "user.offboard"
+      ? "items"
+      : "licenses";
 
 /**
  * What a status badge alone does not say, for the line beside or below it: "12 of 40 so far",

@@ -15,6 +15,7 @@ import { deviceWipe } from "./kinds/device-wipe.js";
 import { userOffboard } from "./kinds/user-offboard.js";
 import { userRevokeAllLicenses } from "./kinds/user-revoke-all-licenses.js";
 import { userRetireAllDevices } from "./kinds/user-retire-all-devices.js";
+import { userRetireSelectedDevices } from "./kinds/user-retire-selected-devices.js";
 import { vppTokenRevokeLicenses } from "./kinds/vpp-token-revoke-licenses.js";
 import { vppTokenSyncLicenses } from "./kinds/vpp-token-sync-licenses.js";
 
@@ -36,6 +37,7 @@ export const actionKindContracts = {
   "device.wipe": deviceWipe,
   "user.offboard": userOffboard,
   "user.revoke-all-licenses": userRevokeAllLicenses,
+  "user.retire-selected-devices": userRetireSelectedDevices,
 } as const satisfies { [K in ActionKind]: ActionKindContract<K> };
 
 /**
@@ -70,6 +72,7 @@ export const actionRecordOptions = <S extends z.core.$ZodLooseShape>(fields: z.Z
     of("device.wipe"),
     of("user.offboard"),
     of("user.revoke-all-licenses"),
+    of("user.retire-selected-devices"),
   ] as const;
 };
 

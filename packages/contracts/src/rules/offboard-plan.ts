@@ -1,3 +1,4 @@
+import { isRetiringState } from "./device-states.js";
 import { licenseKeyOf } from "./license-keys.js";
 import { retireEffectOf, type RetireEffectInput } from "./retire-effect.js";
 import type { LicenseRef } from "../ios-vpp-apps.js";
@@ -31,3 +32,44 @@ export const offboardBlockersOf = <D extends RetireEffectInput>(
   refused: devices.filter((device) => retireEffectOf(device) === "refused"),
   factoryReset: devices.filter((device) => retireEffectOf(device) === "factoryReset"),
 });
+
+/**
+ * Retiring the devices an agent selected on a user's page (ADR 0031), as both sides judge it:
+ * the selected devices among the user's (`selected`, in the user's order), the ids that are not
+ * a managed device of this user (`unknownIds`), and what blocks the selection — the same
+ * `refused` and `factoryReset` as offboarding and retire-all (ADR 0023), and devices already
+ * being retired (`retiring`: their retire is running; a second is not sent). While anything
+ * blocks, nothing is sent.
+ */
+export interface RetireSelection<D> {
+  selected: D[];
+  unknownIds: string[];
+  refused: D[];
+  factoryReset: D[];
+  retiring: D[];
+}
+
+export const retireSelectionOf = <
+  D extends RetireEffectInput & { id: string; managementState: string },
+>(
+  devices: readonly D[],
+  selectedIds: readonly string[],
+): RetireSelection<D> => {
+  const wanted = new Set(selectedIds.map((id) => id.toLowerCase()));
+  const selected = devices.filter((device) => wanted.has(device.id.toLowerCase()));
+  const known = new Set(selected.map((device) => device.id.toLowerCase()));
+  return {
+    selected,
+    unknownIds: [...wanted].filter((id) => !known.has(id)),
+    ...offboardBlockersOf(selected),
+    retiring: selected.filter((device) => isRetiringState(device.managementState)),
+  };
+};
+
+/** Whether anything in the selection stops it being sent. */
+export const retireSelectionBlocked = (selection: RetireSelection<unknown>): boolean =>
+  selection.selected.length === 0 ||
+  selection.unknownIds.length > 0 ||
+  selection.refused.length > 0 ||
+  selection.factoryReset.length > 0 ||
+  selection.retiring.length > 0;

@@ -1,6 +1,7 @@
 import {
   Body1Strong,
   Caption1,
+  Checkbox,
   makeStyles,
   Table,
   TableBody,
@@ -25,7 +26,14 @@ import { useTableStyles } from "../../../components/table-styles";
 const useOwnStyles = makeStyles({
   table: { minWidth: "960px" },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  check: { width: "44px" },
 });
+
+/** Devices ticked for "Retire selected": their ids, and how a tick changes them. */
+export interface DeviceSelection {
+  selected: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+}
 
 /** A device's OS and version as one phrase ("iOS 18.1"). */
 export const osOf = (device: ManagedDevice): string =>
@@ -41,21 +49,49 @@ export const hardwareOf = (device: ManagedDevice): string => {
   return `${manufacturer} ${model}`;
 };
 
-/** The user's managed devices as Intune lists them, each with its state (live during a retire). */
+/**
+ * The user's managed devices as Intune lists them, each with its state (live during a retire);
+ * with `selection`, a checkbox per device and one for all of them (native checkboxes: Tab and
+ * Space).
+ */
 export function DeviceTable({
   devices,
   label,
+  selection,
 }: {
   devices: readonly ManagedDevice[];
   label: string;
+  selection?: DeviceSelection | undefined;
 }) {
   const { t } = useTranslation();
   const styles = useTableStyles(useOwnStyles());
+  const picked = devices.filter((device) => selection?.selected.has(device.id) === true).length;
+  const allState = picked === 0 ? false : picked === devices.length ? true : "mixed";
+  const toggle = (id: string, on: boolean) => {
+    if (selection === undefined) return;
+    const next = new Set(selection.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    selection.onChange(next);
+  };
   return (
     <div className={styles.scroller}>
       <Table className={styles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
+            {selection === undefined ? null : (
+              <TableHeaderCell className={styles.check}>
+                <Checkbox
+                  checked={allState}
+                  aria-label={t("users.retireSelected.selectAll")}
+                  onChange={(_event, data) => {
+                    selection.onChange(
+                      new Set(data.checked === true ? devices.map((device) => device.id) : []),
+                    );
+                  }}
+                />
+              </TableHeaderCell>
+            )}
             <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.name")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.os")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.model")}</TableHeaderCell>
@@ -76,7 +112,18 @@ export function DeviceTable({
         </TableHeader>
         <TableBody>
           {devices.map((device) => (
-            <TableRow key={device.id}>
+            <TableRow key={device.id} data-device-id={device.id}>
+              {selection === undefined ? null : (
+                <TableCell className={styles.check}>
+                  <Checkbox
+                    checked={selection.selected.has(device.id)}
+                    aria-label={t("users.retireSelected.select", { device: device.deviceName })}
+                    onChange={(_event, data) => {
+                      toggle(device.id, data.checked === true);
+                    }}
+                  />
+                </TableCell>
+              )}
               <TableCell className={styles.cell}>
                 <Link to={devicePath(device.id)} className={styles.wrap}>
                   <Body1Strong>{device.deviceName}</Body1Strong>

@@ -59,6 +59,10 @@ const looks: Record<BulkItemState, Look> = {
 
 const isRetire = (item: BulkItem) => item.operation === "retire";
 
+/** Whose words count the items: a retire of selected devices counts devices (ADR 0031). */
+const wordsOf = (kind: ActionRecord["kind"]) =>
+  kind === "user.retire-selected-devices" ? "users.retireSelected" : "users.offboard";
+
 export interface OffboardingProgressProps {
   action: ActionRecord;
   /** Whether this agent may start a new one ("Retry failed"). */
@@ -68,7 +72,8 @@ export interface OffboardingProgressProps {
 }
 
 /**
- * An offboarding (or revoke of all a user's licenses), live from the journal's record: N of M,
+ * An offboarding (or revoke of all a user's licenses, or a retire of selected devices), live
+ * from the journal's record: N of M,
  * each device retire and license revoke with its state, what failed and why, "Retry failed".
  */
 export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingProgressProps) {
@@ -79,6 +84,7 @@ export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingPr
   const items = action.items ?? [];
   const problems = problemItemsOf(action);
   const finished = action.completedAt !== undefined;
+  const words = wordsOf(action.kind);
   const describe = (item: BulkItem) =>
     isRetire(item)
       ? { who: item.label ?? item.id, what: t("users.offboard.item.retire") }
@@ -98,11 +104,11 @@ export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingPr
       <ActionProgressDisplay
         status={status}
         progress={progress}
-        label={t("users.offboard.barLabel")}
+        label={t(`${words}.barLabel`)}
         finishedAt={action.completedAt}
         kind={action.kind}
       />
-      <ul className={styles.list} aria-label={t("users.offboard.itemsLabel")}>
+      <ul className={styles.list} aria-label={t(`${words}.itemsLabel`)}>
         {items.map((item) => {
           const { who, what } = describe(item);
           const look = looks[item.state];
@@ -131,13 +137,9 @@ export function OffboardingProgress({ action, mayRetry, onRetry }: OffboardingPr
       {problems.length === 0 ? null : (
         <>
           <Body1Strong as="p" className={styles.text}>
-            {t("users.offboard.problems", { count: problems.length, problems: problems.length })}
+            {t(`${words}.problems`, { count: problems.length, problems: problems.length })}
           </Body1Strong>
-          <BulkFailures
-            items={problems}
-            label={t("users.offboard.failuresLabel")}
-            describe={describe}
-          />
+          <BulkFailures items={problems} label={t(`${words}.failuresLabel`)} describe={describe} />
           {mayRetry && finished ? (
             <div>
               <Button icon={<ArrowRepeatAll20Regular />} onClick={onRetry}>

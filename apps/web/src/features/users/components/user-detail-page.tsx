@@ -4,10 +4,15 @@ import {
   Caption1,
   makeStyles,
   Spinner,
+  Subtitle2,
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { ArrowLeft16Regular, PhoneLaptop20Regular } from "@fluentui/react-icons";
+import {
+  ArrowLeft16Regular,
+  PhoneLaptop20Regular,
+  PhoneCheckmark20Regular,
+} from "@fluentui/react-icons";
 import {
   GraphIdSchema,
   type ActionRecord,
@@ -31,6 +36,8 @@ import { useUser, useUserDevices } from "../api/get-user";
 import { useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
 import { DeviceTable } from "./device-table";
+import { OffboardingProgress } from "./offboarding-progress";
+import { RetireSelectedDevicesDialog } from "./retire-selected-devices-dialog";
 import { OffboardingSection } from "./offboarding-section";
 import { RetireAllDevicesDialog } from "./retire-all-devices-dialog";
 import { RetireProgressPanel } from "./retire-progress-panel";
@@ -69,7 +76,19 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   text: { margin: 0 },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0 },
 });
+
+const SELECTED_KIND = "user.retire-selected-devices";
 
 const DEVICE_CSV_HEADER = [
   "deviceName",
@@ -199,6 +218,45 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
   >(undefined);
   const [accepted, setAccepted] = useState<ActionRecord | undefined>(undefined);
   const reasonId = useId("retire-reason");
+  // "Retire selected" (ADR 0031): the ticked devices, its dialog, and its latest record.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [selectedDialog, setSelectedDialog] = useState<{
+    open: boolean;
+    opening: number;
+    deviceIds: readonly string[];
+  }>({ open: false, opening: 0, deviceIds: [] });
+  const [acceptedSelected, setAcceptedSelected] = useState<ActionRecord | undefined>(undefined);
+  const ticked = devices.filter((device) => selected.has(device.id));
+  const openSelected = (deviceIds: readonly string[]) => {
+    setSelectedDialog((current) => ({ open: true, opening: current.opening + 1, deviceIds }));
+  };
+  const liveRecord = (record: ActionRecord): ActionRecord =>
+    actions?.items.find((candidate) => candidate.id === record.id) ?? record;
+  const selectedFromJournal = actions?.items.find((record) => record.kind === SELECTED_KIND);
+  const latestSelected =
+    selectedFromJournal &&
+    (!acceptedSelected || selectedFromJournal.createdAt >= acceptedSelected.createdAt)
+      ? selectedFromJournal
+      : acceptedSelected && liveRecord(acceptedSelected);
+  const selectedProgress = (record: ActionRecord) => (
+    <OffboardingProgress
+      action={liveRecord(record)}
+      mayRetry={mayRetire}
+      onRetry={() => {
+        // The failed devices Intune still lists: the new action's selection.
+        const failed = new Set(
+          (liveRecord(record).items ?? [])
+            .filter((item) => item.state !== "succeeded")
+            .map((item) => item.id.toLowerCase()),
+        );
+        openSelected(
+          devices
+            .filter((device) => failed.has(device.id.toLowerCase()))
+            .map((device) => device.id),
+        );
+      }}
+    />
+  );
 
   const fromJournal = latestRetireOf(actions?.items);
   const latest =
@@ -229,12 +287,32 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
           >
             {t("users.retire.button")}
           </DestructiveButton>
+          <DestructiveButton
+            icon={<PhoneCheckmark20Regular />}
+            disabledFocusable={ticked.length === 0}
+            onClick={() => {
+              openSelected(ticked.map((device) => device.id));
+            }}
+          >
+            {t("users.retireSelected.button", {
+              count: ticked.length,
+              devices: ticked.length,
+            })}
+          </DestructiveButton>
           {nothingToRetire === undefined ? null : (
             <Caption1 id={reasonId} className={styles.muted}>
               {nothingToRetire}
             </Caption1>
           )}
         </div>
+      ) : null}
+      {latestSelected ? (
+        <section className={styles.panel} aria-label={t(`actionKinds.${SELECTED_KIND}`)}>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t(`actionKinds.${SELECTED_KIND}`)}
+          </Subtitle2>
+          {selectedProgress(latestSelected)}
+        </section>
       ) : null}
       {latest ? (
         <RetireProgressPanel
@@ -269,7 +347,11 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
                 ])
               }
             />
-            <DeviceTable devices={devices} label={t("users.devices.tableLabel")} />
+            <DeviceTable
+              devices={devices}
+              label={t("users.devices.tableLabel")}
+              selection={mayRetire ? { selected, onChange: setSelected } : undefined}
+            />
           </>
         )}
       </PageSection>
@@ -287,6 +369,22 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
             setConfirmed({ actionId: record.id, targets: retireTargetsOf(shown) });
             setDialogOpen(false);
           }}
+        />
+      ) : null}
+      {mayRetire ? (
+        <RetireSelectedDevicesDialog
+          key={`retire-selected-${String(selectedDialog.opening)}`}
+          open={selectedDialog.open}
+          user={user}
+          devices={devices.filter((device) => selectedDialog.deviceIds.includes(device.id))}
+          onDismiss={() => {
+            setSelectedDialog((current) => ({ ...current, open: false }));
+          }}
+          onAccepted={(record) => {
+            setAcceptedSelected(record);
+            setSelected(new Set());
+          }}
+          result={selectedProgress}
         />
       ) : null}
     </>

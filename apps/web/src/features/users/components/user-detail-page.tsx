@@ -30,7 +30,7 @@ import { userSearchPath } from "../../../lib/route-paths";
 import { useUser, useUserDevices } from "../api/get-user";
 import { useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
-import { DeviceTable } from "./device-table";
+import { DeviceTable, useDeviceSort } from "./device-table";
 import { OffboardingSection } from "./offboarding-section";
 import { RetireAllDevicesDialog } from "./retire-all-devices-dialog";
 import { RetireProgressPanel } from "./retire-progress-panel";
@@ -206,6 +206,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
     (!accepted || fromJournal.id === accepted.id || fromJournal.createdAt > accepted.createdAt)
       ? fromJournal
       : accepted;
+  const sorting = useDeviceSort(devices);
   const retirable = devices.filter((device) => !retiring(device));
   const nothingToRetire =
     devices.length === 0
@@ -255,7 +256,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
               name="user-devices"
               header={DEVICE_CSV_HEADER}
               rows={() =>
-                devices.map((device) => [
+                sorting.rows.map((device) => [
                   device.deviceName,
                   device.serialNumber,
                   device.operatingSystem,
@@ -269,7 +270,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
                 ])
               }
             />
-            <DeviceTable devices={devices} label={t("users.devices.tableLabel")} />
+            <DeviceTable sorting={sorting} label={t("users.devices.tableLabel")} />
           </>
         )}
       </PageSection>

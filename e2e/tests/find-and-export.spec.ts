@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
 import { AssignedLicenseListSchema } from "@ihc/contracts";
 import { iosVppAppSeeds, showcaseUserSeeds } from "@ihc/tenant-sim";
 import type { APIRequestContext, Download, Locator, Page, TestInfo } from "@playwright/test";
@@ -164,10 +165,20 @@ const cellTexts = async (rows: Locator, column: number): Promise<string[]> =>
 
 const hana = showcaseUserSeeds.hanaKobayashi;
 
+/** axe's serious and critical findings (Tabster's focus sentinels left out, as elsewhere). */
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+};
+
 test("a user's devices and licenses: sortable by column, and each CSV holds the rows shown, in order", async ({
   page,
   simulator,
 }, testInfo) => {
+  // Sign-in, two downloads, axe and two languages on a busy 2-core machine.
+  test.setTimeout(240_000);
   await simulator.resetTenant();
   await signIn(page);
   const users = new UsersPage(page);
@@ -239,6 +250,7 @@ test("a user's devices and licenses: sortable by column, and each CSV holds the 
   expect(kinds.filter((kind) => kind === "device")).toHaveLength(2);
   await devices.scrollIntoViewIfNeeded();
   await keep(page, testInfo, "user-sorted-en");
+  expect(await seriousViolations(page)).toEqual([]);
 
   await new ConsoleShell(page).switchLanguage("Русский");
   await expect(devices.getByRole("columnheader", { name: "Устройство" })).toHaveAttribute(
@@ -275,6 +287,8 @@ test("Activity sorted oldest first through the URL; the When header turns it, an
   simulator,
 }, testInfo) => {
   // Apps no other spec revokes on: no open action of another test is in the way.
+  // Sign-in, two downloads, axe and two languages on a busy 2-core machine.
+  test.setTimeout(240_000);
   // A tag of this run's own: a retry on the same stack finds only its own two records.
   const tag = `SORT-${String(Date.now())}`;
   await revoke(request, simulator, iosVppAppSeeds.fieldDynamics.id, `${tag} first`);
@@ -283,7 +297,8 @@ test("Activity sorted oldest first through the URL; the When header turns it, an
   await page.goto(`/activity?q=${tag}&order=oldest`);
   const table = page.getByRole("table", { name: "Activity" });
   const rows = table.locator("tbody tr");
-  await expect(rows).toHaveCount(2);
+  // The journal's first read waits for the stack on a busy machine.
+  await expect(rows).toHaveCount(2, { timeout: 60_000 });
   const when = table.getByRole("columnheader", { name: "When" });
   await expect(when).toHaveAttribute("aria-sort", "ascending");
   const times = async () =>
@@ -294,6 +309,7 @@ test("Activity sorted oldest first through the URL; the When header turns it, an
   expect(oldestFirst).toEqual([...oldestFirst].sort());
   await expect(rows.first()).toContainText(`${tag} first`);
   await keep(page, testInfo, "activity-sorted-en");
+  expect(await seriousViolations(page)).toEqual([]);
 
   await when.click();
   await expect(page).not.toHaveURL(/order=/u);
@@ -319,6 +335,8 @@ test("an app's licenses sort by a column, and the CSV comes sorted the same way"
   page,
   simulator,
 }, testInfo) => {
+  // Sign-in, two downloads, axe and two languages on a busy 2-core machine.
+  test.setTimeout(240_000);
   await simulator.resetTenant();
   await signIn(page);
   const apps = new AppsPage(page);
@@ -340,6 +358,7 @@ test("an app's licenses sort by a column, and the CSV comes sorted the same way"
   );
   expect(rows.slice(0, shown.length).map((row) => row[2] || "—")).toEqual(shown);
   await keep(page, testInfo, "app-licenses-sorted-en");
+  expect(await seriousViolations(page)).toEqual([]);
   await new ConsoleShell(page).switchLanguage("Русский");
   await expect(apps.licenses().getByRole("columnheader", { name: "Устройство" })).toHaveAttribute(
     "aria-sort",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LicenseSortColumnSchema, SortDirectionSchema } from "./rules/license-sort.js";
 import { freeText } from "./rules/free-text.js";
 import {
   GraphActionStateSchema,
@@ -121,9 +122,16 @@ export const AssignedLicenseListQuerySchema = z
   .strict();
 export type AssignedLicenseListQuery = z.infer<typeof AssignedLicenseListQuerySchema>;
 
-/** `GET /api/apps/:id/licenses/export.csv`: the same search as the list, every page of it. */
+/**
+ * `GET /api/apps/:id/licenses/export.csv`: the same search as the list, every page of it; with
+ * `sort` (and `dir`, ascending by default) in the order the list shows when sorted (ADR 0032).
+ */
 export const AssignedLicenseExportQuerySchema = z
-  .object({ search: LicenseSearchSchema.optional() })
+  .object({
+    search: LicenseSearchSchema.optional(),
+    sort: LicenseSortColumnSchema.optional(),
+    dir: SortDirectionSchema.optional(),
+  })
   .strict();
 export type AssignedLicenseExportQuery = z.infer<typeof AssignedLicenseExportQuerySchema>;
 

@@ -5,6 +5,9 @@ import {
   IosVppAppListSchema,
   IosVppAppSchema,
   ProblemSchema,
+  csvLine,
+  licenseExportRow,
+  sortLicenses,
   type ActionRecord,
   type AssignedLicense,
 } from "@ihc/contracts";
@@ -265,6 +268,34 @@ describe("iOS VPP apps", () => {
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get("content-type")).toMatch(/problem\+json/);
       const bad = await stack.fetch(`/api/apps/${apps.slack}/licenses/export.csv?limit=5`, {
+        token: agent,
+      });
+      await expectProblem(bad, 400, "validation_failed");
+    });
+
+    it("exports in the order the sorted list shows: every license, sorted by the shared rule", async () => {
+      const all = await allLicenses(apps.outlook);
+      expect(all.filter((l) => l.kind === "device").length).toBeGreaterThan(1);
+      const exported = async (query: string) => {
+        const response = await stack.fetch(
+          `/api/apps/${apps.outlook}/licenses/export.csv?${query}`,
+          { token: agent },
+        );
+        expect(response.status).toBe(200);
+        return (await response.text())
+          .replace(/^\uFEFF/u, "")
+          .split("\r\n")
+          .slice(1, -1);
+      };
+      const rowsOf = (list: AssignedLicense[]) =>
+        list.map((license) => csvLine(licenseExportRow(license)).slice(0, -2));
+      const byDevice = await exported("sort=device&dir=descending");
+      expect(byDevice).toEqual(rowsOf(sortLicenses(all, "device", "descending")));
+      // Sorted, not Graph's order: the first rows are device licenses, named Z to A.
+      expect(byDevice[0]?.startsWith("device,")).toBe(true);
+      expect(byDevice).not.toEqual(rowsOf(all));
+      expect(await exported("sort=upn")).toEqual(rowsOf(sortLicenses(all, "upn", "ascending")));
+      const bad = await stack.fetch(`/api/apps/${apps.outlook}/licenses/export.csv?sort=serial`, {
         token: agent,
       });
       await expectProblem(bad, 400, "validation_failed");

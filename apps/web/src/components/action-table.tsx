@@ -10,6 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
   tokens,
+  type SortDirection,
 } from "@fluentui/react-components";
 import type { ActionRecord } from "@ihc/contracts";
 import { useTranslation } from "react-i18next";
@@ -60,13 +61,18 @@ export interface ActionTableProps {
   label: string;
   /** Leave out the target column where the page is about one target. */
   showTarget?: boolean;
+  /**
+   * Makes "When" a sortable header: the records are in this order already (the BFF sorts and
+   * pages them), and pressing the header asks for the other one.
+   */
+  timeSort?: { direction: SortDirection; onChange: (direction: SortDirection) => void };
 }
 
 /**
  * Journal records as a table: when, who, what, on which target, how it stands (word and progress),
  * why, and the request ids support needs. Shared by the Activity page and each target's history.
  */
-export function ActionTable({ actions, label, showTarget = true }: ActionTableProps) {
+export function ActionTable({ actions, label, showTarget = true, timeSort }: ActionTableProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const describe = useProgressDetail();
@@ -75,7 +81,22 @@ export function ActionTable({ actions, label, showTarget = true }: ActionTablePr
       <Table aria-label={label} className={mergeClasses(styles.table, showTarget && styles.wide)}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.when")}</TableHeaderCell>
+            {timeSort === undefined ? (
+              <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.when")}</TableHeaderCell>
+            ) : (
+              <TableHeaderCell
+                style={{ width: "14%" }}
+                sortable
+                sortDirection={timeSort.direction}
+                onClick={() => {
+                  timeSort.onChange(
+                    timeSort.direction === "ascending" ? "descending" : "ascending",
+                  );
+                }}
+              >
+                {t("actionTable.when")}
+              </TableHeaderCell>
+            )}
             <TableHeaderCell style={{ width: "14%" }}>{t("actionTable.who")}</TableHeaderCell>
             <TableHeaderCell style={{ width: "16%" }}>{t("actionTable.action")}</TableHeaderCell>
             {showTarget ? (

@@ -8,3 +8,4 @@ export * from "./retire-effect.js";
 export * from "./csv.js";
 export * from "./expiring.js";
 export * from "./offboard-plan.js";
+export * from "./license-sort.js";

@@ -69,14 +69,26 @@ export function ActivityPage() {
       <ActivityExportButtons filter={filter} />
       <RegionErrorBoundary fallback={SectionErrorFallback} resetKeys={[search]}>
         <Suspense fallback={<Spinner label={t("activity.loading")} />}>
-          <ActivityJournal filter={filter} />
+          <ActivityJournal
+            filter={filter}
+            onOrderChange={(order) => {
+              // A new history entry, as a filter applied is: Back returns to the other order.
+              setParams(activitySearchOf({ ...filter, order }));
+            }}
+          />
         </Suspense>
       </RegionErrorBoundary>
     </PageLayout>
   );
 }
 
-function ActivityJournal({ filter }: { filter: ActionFilter }) {
+function ActivityJournal({
+  filter,
+  onOrderChange,
+}: {
+  filter: ActionFilter;
+  onOrderChange: (order: ActionFilter["order"]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
@@ -113,7 +125,16 @@ function ActivityJournal({ filter }: { filter: ActionFilter }) {
           })}
         </Caption1>
       </div>
-      <ActionTable actions={items} label={t("activity.tableLabel")} />
+      <ActionTable
+        actions={items}
+        label={t("activity.tableLabel")}
+        timeSort={{
+          direction: filter.order === "oldest" ? "ascending" : "descending",
+          onChange: (direction) => {
+            onOrderChange(direction === "ascending" ? "oldest" : undefined);
+          },
+        }}
+      />
       {isFetchNextPageError ? (
         <ErrorPanel
           error={error}

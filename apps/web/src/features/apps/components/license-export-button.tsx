@@ -1,22 +1,35 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
-import { api } from "@ihc/contracts";
+import { api, type LicenseSortColumn } from "@ihc/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorPanel } from "../../../components/error-panel";
+import type { TableSort } from "../../../components/use-sorted-rows";
 import { downloadApiFile } from "../../../lib/api-client";
 
 /**
  * "Export CSV" of an app's licenses as the search selects them: every page, streamed by the
- * BFF from Graph (the list loads pages as the agent scrolls; the file holds them all).
+ * BFF from Graph (the list loads pages as the agent scrolls; the file holds them all). A sorted
+ * list is exported sorted the same way, by the BFF over every license (ADR 0032).
  */
-export function LicenseExportButton({ appId, search }: { appId: string; search: string }) {
+export function LicenseExportButton({
+  appId,
+  search,
+  sort,
+}: {
+  appId: string;
+  search: string;
+  sort: TableSort<LicenseSortColumn>;
+}) {
   const { t } = useTranslation();
   const download = useMutation({
     mutationFn: () =>
       downloadApiFile(
         api.appLicensesExportCsv,
-        search === "" ? {} : { search },
+        {
+          ...(search === "" ? {} : { search }),
+          ...(sort.column === undefined ? {} : { sort: sort.column, dir: sort.direction }),
+        },
         "app-licenses.csv",
         { id: appId },
       ),

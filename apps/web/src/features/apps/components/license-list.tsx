@@ -3,19 +3,27 @@ import {
   Button,
   Caption1,
   Checkbox,
+  createTableColumn,
   Field,
   makeStyles,
   mergeClasses,
   SearchBox,
   Spinner,
+  TableHeaderCell,
   tokens,
 } from "@fluentui/react-components";
 import { Delete16Regular } from "@fluentui/react-icons";
-import type { AssignedLicense } from "@ihc/contracts";
+import {
+  compareLicenses,
+  LicenseSortColumnSchema,
+  type AssignedLicense,
+  type LicenseSortColumn,
+} from "@ihc/contracts";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPanel } from "../../../components/error-panel";
+import { UNSORTED, useSortedRows, type TableSort } from "../../../components/use-sorted-rows";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { useAppLicenses } from "../api/get-app-licenses";
@@ -27,6 +35,11 @@ const ROW_HEIGHT = 48;
 /** Start loading the next page this many rows before the end of what is loaded. */
 const LOAD_AHEAD = 40;
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** The list's columns sort with the rule the BFF's export sorts with (`@ihc/contracts`). */
+const LICENSE_COLUMNS = LicenseSortColumnSchema.options.map((column) =>
+  createTableColumn<AssignedLicense>({ columnId: column, compare: compareLicenses(column) }),
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -66,6 +79,8 @@ const useStyles = makeStyles({
   cell: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   none: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
   check: { display: "flex", justifyContent: "center" },
+  // Fluent's header cell in the list's grid row: the grid sets its width, not a table layout.
+  sortHeader: { display: "block", minWidth: 0, padding: 0 },
   status: {
     display: "flex",
     alignItems: "center",
@@ -106,7 +121,16 @@ export function LicenseList({
   const [search, setSearch] = useState("");
   const debounced = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const query = useAppLicenses(appId, debounced);
-  const licenses: AssignedLicense[] = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const loaded: AssignedLicense[] = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // Sorts what is loaded; rows loaded later take their place in the order (ADR 0032).
+  const [sort, setSort] = useState<TableSort<LicenseSortColumn>>(UNSORTED);
+  const { rows: licenses, headerProps } = useSortedRows(loaded, LICENSE_COLUMNS, sort, setSort);
+  const header = (column: LicenseSortColumn) => ({
+    as: "div" as const,
+    sortable: true,
+    className: styles.sortHeader,
+    ...headerProps(column),
+  });
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler leaves this component unmemoized, which the virtualizer needs (it re-renders on scroll).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -151,7 +175,7 @@ export function LicenseList({
             }}
           />
         </Field>
-        <LicenseExportButton appId={appId} search={debounced} />
+        <LicenseExportButton appId={appId} search={debounced} sort={sort} />
         <Body1 className={styles.muted} aria-live="polite" data-testid="license-status">
           {query.isPending
             ? t("apps.licenses.loading")
@@ -161,6 +185,7 @@ export function LicenseList({
                   count: licenses.length,
                   loaded: n(licenses.length),
                 })}
+          {sort.column !== undefined && hasNextPage ? ` ${t("apps.licenses.sortedLoaded")}` : ""}
         </Body1>
       </div>
       {query.isError && licenses.length === 0 ? (
@@ -195,10 +220,18 @@ export function LicenseList({
                     />
                   ) : null}
                 </span>
-                <span role="columnheader">{t("apps.licenses.columns.user")}</span>
-                <span role="columnheader">{t("apps.licenses.columns.upn")}</span>
-                <span role="columnheader">{t("apps.licenses.columns.device")}</span>
-                <span role="columnheader">{t("apps.licenses.columns.kind")}</span>
+                <TableHeaderCell {...header("user")}>
+                  {t("apps.licenses.columns.user")}
+                </TableHeaderCell>
+                <TableHeaderCell {...header("upn")}>
+                  {t("apps.licenses.columns.upn")}
+                </TableHeaderCell>
+                <TableHeaderCell {...header("device")}>
+                  {t("apps.licenses.columns.device")}
+                </TableHeaderCell>
+                <TableHeaderCell {...header("kind")}>
+                  {t("apps.licenses.columns.kind")}
+                </TableHeaderCell>
                 <span role="columnheader">
                   <span className={styles.muted}>
                     {mayAct ? t("apps.licenses.columns.action") : ""}

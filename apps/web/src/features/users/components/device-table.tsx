@@ -2,6 +2,7 @@ import {
   Body1Strong,
   Caption1,
   Checkbox,
+  createTableColumn,
   makeStyles,
   Table,
   TableBody,
@@ -12,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ManagedDevice } from "@ihc/contracts";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { devicePath } from "../../../lib/route-paths";
@@ -22,6 +24,8 @@ import {
   OwnershipBadge,
 } from "../../../components/device-state-badges";
 import { useTableStyles } from "../../../components/table-styles";
+import { UNSORTED, useSortedRows, type TableSort } from "../../../components/use-sorted-rows";
+import { currentLanguage } from "../../../lib/i18n";
 
 const useOwnStyles = makeStyles({
   table: { minWidth: "960px" },
@@ -49,24 +53,75 @@ export const hardwareOf = (device: ManagedDevice): string => {
   return `${manufacturer} ${model}`;
 };
 
+export type DeviceSortColumn =
+  "name" | "os" | "model" | "serial" | "ownership" | "compliance" | "lastSync" | "management";
+
 /**
- * The user's managed devices as Intune lists them, each with its state (live during a retire);
+ * Each column's order. Text by the agent's language; "last sync" by time, never synced first
+ * (the oldest news); states by Graph's value, which groups equal states together.
+ */
+const deviceColumns = (language: string) => {
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  const byText =
+    (text: (device: ManagedDevice) => string | undefined) => (a: ManagedDevice, b: ManagedDevice) =>
+      collator.compare(text(a) ?? "", text(b) ?? "");
+  const synced = (device: ManagedDevice) => {
+    const at =
+      device.lastSyncDateTime === undefined ? Number.NaN : Date.parse(device.lastSyncDateTime);
+    return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at;
+  };
+  const compares: Record<DeviceSortColumn, (a: ManagedDevice, b: ManagedDevice) => number> = {
+    name: byText((d) => d.deviceName),
+    os: byText(osOf),
+    model: byText(hardwareOf),
+    serial: byText((d) => d.serialNumber),
+    ownership: byText((d) => d.managedDeviceOwnerType),
+    compliance: byText((d) => d.complianceState),
+    lastSync: (a, b) => {
+      const left = synced(a);
+      const right = synced(b);
+      return left === right ? 0 : left < right ? -1 : 1;
+    },
+    management: byText((d) => d.managementState),
+  };
+  return Object.entries(compares).map(([columnId, compare]) =>
+    createTableColumn<ManagedDevice>({ columnId, compare }),
+  );
+};
+
+/**
+ * The devices in the order the agent chose (Intune's until a header is pressed): the table
+ * shows them and "Export CSV" writes them in that order.
+ */
+export function useDeviceSort(devices: readonly ManagedDevice[]) {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const columns = useMemo(() => deviceColumns(language), [language]);
+  const [sort, setSort] = useState<TableSort<DeviceSortColumn>>(UNSORTED);
+  return useSortedRows(devices, columns, sort, setSort);
+}
+
+export type DeviceSorting = ReturnType<typeof useDeviceSort>;
+
+/**
+ * The user's managed devices, each with its state (live during a retire), sortable by column;
  * with `selection`, a checkbox per device and one for all of them (native checkboxes: Tab and
  * Space).
  */
 export function DeviceTable({
-  devices,
+  sorting,
   label,
   selection,
 }: {
-  devices: readonly ManagedDevice[];
+  sorting: DeviceSorting;
   label: string;
   selection?: DeviceSelection | undefined;
 }) {
   const { t } = useTranslation();
   const styles = useTableStyles(useOwnStyles());
-  const picked = devices.filter((device) => selection?.selected.has(device.id) === true).length;
-  const allState = picked === 0 ? false : picked === devices.length ? true : "mixed";
+  const { rows, headerProps: header } = sorting;
+  const picked = rows.filter((device) => selection?.selected.has(device.id) === true).length;
+  const allState = picked === 0 ? false : picked === rows.length ? true : "mixed";
   const toggle = (id: string, on: boolean) => {
     if (selection === undefined) return;
     const next = new Set(selection.selected);
@@ -76,42 +131,50 @@ export function DeviceTable({
   };
   return (
     <div className={styles.scroller}>
-      <Table className={styles.table} aria-label={label}>
+      <Table sortable className={styles.table} aria-label={label}>
         <TableHeader>
           <TableRow>
             {selection === undefined ? null : (
-              <TableHeaderCell className={styles.check}>
+              <TableHeaderCell className={styles.check} sortable={false}>
                 <Checkbox
                   checked={allState}
                   aria-label={t("users.retireSelected.selectAll")}
                   onChange={(_event, data) => {
                     selection.onChange(
-                      new Set(data.checked === true ? devices.map((device) => device.id) : []),
+                      new Set(data.checked === true ? rows.map((device) => device.id) : []),
                     );
                   }}
                 />
               </TableHeaderCell>
             )}
-            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.name")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.os")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "15%" }}>{t("users.devices.model")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>{t("users.devices.serial")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: "10%" }}>
+            <TableHeaderCell style={{ width: "15%" }} {...header("name")}>
+              {t("users.devices.name")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }} {...header("os")}>
+              {t("users.devices.os")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "15%" }} {...header("model")}>
+              {t("users.devices.model")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "12%" }} {...header("serial")}>
+              {t("users.devices.serial")}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: "10%" }} {...header("ownership")}>
               {t("users.devices.ownership")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>
+            <TableHeaderCell style={{ width: "12%" }} {...header("compliance")}>
               {t("users.devices.compliance")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "10%" }}>
+            <TableHeaderCell style={{ width: "10%" }} {...header("lastSync")}>
               {t("users.devices.lastSync")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>
+            <TableHeaderCell style={{ width: "12%" }} {...header("management")}>
               {t("users.devices.management")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {devices.map((device) => (
+          {rows.map((device) => (
             <TableRow key={device.id} data-device-id={device.id}>
               {selection === undefined ? null : (
                 <TableCell className={styles.check}>

@@ -35,7 +35,7 @@ import { userSearchPath } from "../../../lib/route-paths";
 import { useUser, useUserDevices } from "../api/get-user";
 import { useTargetActionsIfAvailable } from "../../../lib/api/get-target-actions";
 import { latestRetireOf, retireTargetsOf, type RetireTarget } from "../hooks/retire-progress";
-import { DeviceTable } from "./device-table";
+import { DeviceTable, useDeviceSort } from "./device-table";
 import { OffboardingProgress } from "./offboarding-progress";
 import { RetireSelectedDevicesDialog } from "./retire-selected-devices-dialog";
 import { OffboardingSection } from "./offboarding-section";
@@ -264,6 +264,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
     (!accepted || fromJournal.id === accepted.id || fromJournal.createdAt > accepted.createdAt)
       ? fromJournal
       : accepted;
+  const sorting = useDeviceSort(devices);
   const retirable = devices.filter((device) => !retiring(device));
   const nothingToRetire =
     devices.length === 0
@@ -333,7 +334,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
               name="user-devices"
               header={DEVICE_CSV_HEADER}
               rows={() =>
-                devices.map((device) => [
+                sorting.rows.map((device) => [
                   device.deviceName,
                   device.serialNumber,
                   device.operatingSystem,
@@ -348,7 +349,7 @@ function UserDevices({ user, mayRetire }: { user: UserDetail; mayRetire: boolean
               }
             />
             <DeviceTable
-              devices={devices}
+              sorting={sorting}
               label={t("users.devices.tableLabel")}
               selection={mayRetire ? { selected, onChange: setSelected } : undefined}
             />

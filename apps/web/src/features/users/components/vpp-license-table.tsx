@@ -3,6 +3,7 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  createTableColumn,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -15,10 +16,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ActionRecord, UserDetail, UserVppLicense } from "@ihc/contracts";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ExportCsvButton } from "../../../components/export-csv-button";
+import { UNSORTED, useSortedRows, type TableSort } from "../../../components/use-sorted-rows";
 import { formatNumber } from "../../../lib/format";
 import { currentLanguage } from "../../../lib/i18n";
 import { devicePath } from "../../../lib/route-paths";
@@ -37,7 +39,32 @@ const useStyles = makeStyles({
 const licenseKey = (license: UserVppLicense) =>
   `${license.appId}:${license.kind}:${license.managedDeviceId ?? ""}`;
 
-/** The VPP licenses the user holds, with "Revoke…" per license for agents who may revoke. */
+type LicenseSortColumn = "app" | "kind" | "device";
+
+/** By app name, by kind (user licenses first), or by device name (user licenses have none). */
+const licenseColumns = (language: string) => {
+  const collator = new Intl.Collator(language, { sensitivity: "base", numeric: true });
+  const byText =
+    (text: (license: UserVppLicense) => string | undefined) =>
+    (a: UserVppLicense, b: UserVppLicense) =>
+      collator.compare(text(a) ?? "", text(b) ?? "") ||
+      collator.compare(a.appDisplayName, b.appDisplayName);
+  return [
+    createTableColumn<UserVppLicense>({
+      columnId: "app",
+      compare: byText((l) => l.appDisplayName),
+    }),
+    createTableColumn<UserVppLicense>({
+      columnId: "kind",
+      compare: byText((l) => (l.kind === "user" ? "0" : "1")),
+    }),
+    createTableColumn<UserVppLicense>({
+      columnId: "device",
+      compare: byText((l) => (l.kind === "device" ? (l.deviceName ?? l.managedDeviceId) : "")),
+    }),
+  ];
+};
+
 const USER_LICENSE_CSV_HEADER = [
   "appDisplayName",
   "appId",
@@ -46,11 +73,15 @@ const USER_LICENSE_CSV_HEADER = [
   "managedDeviceId",
 ];
 
+/** The VPP licenses the user holds, with "Revoke…" per license for agents who may revoke. */
 export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevoke: boolean }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = currentLanguage(i18n);
   const { items, appsScanned } = useUserVppLicenses(user.id);
+  const columns = useMemo(() => licenseColumns(language), [language]);
+  const [sort, setSort] = useState<TableSort<LicenseSortColumn>>(UNSORTED);
+  const { rows, headerProps: header } = useSortedRows(items, columns, sort, setSort);
   // Kept after closing (open: false) so Fluent can close the dialog cleanly.
   const [dialog, setDialog] = useState<{ license: UserVppLicense; open: boolean } | undefined>(
     undefined,
@@ -82,7 +113,7 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
         name="user-vpp-licenses"
         header={USER_LICENSE_CSV_HEADER}
         rows={() =>
-          items.map((license) => [
+          rows.map((license) => [
             license.appDisplayName,
             license.appId,
             license.kind,
@@ -107,21 +138,21 @@ export function VppLicenseTable({ user, mayRevoke }: { user: UserDetail; mayRevo
         </MessageBar>
       ) : null}
       <div className={styles.scroller}>
-        <Table className={styles.table} aria-label={t("users.licenses.tableLabel")}>
+        <Table sortable className={styles.table} aria-label={t("users.licenses.tableLabel")}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("users.licenses.app")}</TableHeaderCell>
-              <TableHeaderCell>{t("users.licenses.kind")}</TableHeaderCell>
-              <TableHeaderCell>{t("users.licenses.device")}</TableHeaderCell>
+              <TableHeaderCell {...header("app")}>{t("users.licenses.app")}</TableHeaderCell>
+              <TableHeaderCell {...header("kind")}>{t("users.licenses.kind")}</TableHeaderCell>
+              <TableHeaderCell {...header("device")}>{t("users.licenses.device")}</TableHeaderCell>
               {mayRevoke ? (
-                <TableHeaderCell style={{ width: "140px" }}>
+                <TableHeaderCell sortable={false} style={{ width: "140px" }}>
                   {t("users.licenses.actions")}
                 </TableHeaderCell>
               ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
-            {items.map((license) => (
+            {rows.map((license) => (
               <TableRow key={licenseKey(license)}>
                 <TableCell className={styles.cell}>
                   <Body1Strong>{license.appDisplayName}</Body1Strong>

@@ -1,4 +1,5 @@
 import type { ActionJournal, StoredAction } from "../action-journal.js";
+import type { DailyNoticeLedger } from "./daily-notice-ledger.js";
 
 /**
  * An action journal backed by a database (SQLite embedded, Postgres for several instances):

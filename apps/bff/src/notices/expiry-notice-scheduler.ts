@@ -118,7 +118,10 @@ export class ExpiryNoticeScheduler {
         logger.debug("Expiry notices: waiting for a signed-in user to read Graph as");
         return { outcome: "waiting" };
       }
-      logger.warn({ err: error }, "Expiry notices: could not read the tokens; next cycle tries again");
+      logger.warn(
+        { err: error },
+        "Expiry notices: could not read the tokens; next cycle tries again",
+      );
       return { outcome: "unreadable" };
     }
     const now = this.clock();
@@ -140,7 +143,9 @@ export class ExpiryNoticeScheduler {
         continue;
       }
       try {
-        await this.options.post(teamsExpiryMessage(item, now.getTime(), this.options.consoleOrigin));
+        await this.options.post(
+          teamsExpiryMessage(item, now.getTime(), this.options.consoleOrigin),
+        );
       } catch (error) {
         await ledger.releaseNotice(key, day, this.holder);
         logger.warn(

@@ -70,10 +70,13 @@ export interface TeamsMessage {
 }
 
 const profileKindName = (kind: string): string =>
-  kind === "androidDeviceOwner" ? "corporate-owned" : kind === "androidForWork" ? "work profile" : kind;
+  kind === "androidDeviceOwner"
+    ? "corporate-owned"
+    : kind === "androidForWork"
+      ? "work profile"
+      : kind;
 
-const within = (days: number): string =>
-  days <= 1 ? "within a day" : `in ${String(days)} days`;
+const within = (days: number): string => (days <= 1 ? "within a day" : `in ${String(days)} days`);
 
 const ago = (daysLeft: number): string => {
   const days = -daysLeft;

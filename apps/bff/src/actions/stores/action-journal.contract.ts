@@ -72,7 +72,13 @@ export const describeJournalStoreContract = (
       const before = (minutes: number) => new Date(t0.getTime() - minutes * 60_000);
       const claims = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          (i % 2 === 0 ? store : second).claimNotice("vpp:t1", "2026-12-05", `h${i}`, t0, before(10)),
+          (i % 2 === 0 ? store : second).claimNotice(
+            "vpp:t1",
+            "2026-12-05",
+            `h${i}`,
+            t0,
+            before(10),
+          ),
         ),
       );
       expect(claims.filter(Boolean)).toHaveLength(1);

@@ -11,7 +11,13 @@ export interface DailyNoticeLedger {
    * `staleBefore` (a claim older than that, never marked sent, is from a holder that died
    * mid-send and may be taken over).
    */
-  claimNotice(key: string, day: string, holder: string, now: Date, staleBefore: Date): Promise<boolean>;
+  claimNotice(
+    key: string,
+    day: string,
+    holder: string,
+    now: Date,
+    staleBefore: Date,
+  ): Promise<boolean>;
   /** The claimed notice went out. */
   markNoticeSent(key: string, day: string, holder: string, now: Date): Promise<void>;
   /** The claimed notice did not go out: the next cycle may claim it again. */

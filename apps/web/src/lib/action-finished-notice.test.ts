@@ -92,7 +92,14 @@ describe("finishedActionApplier", () => {
       makeAction({ id: "reveal", kind: "enrollment-profile.reveal-token", progress: undefined }),
       undefined,
     );
+    // Already ended when this tab first saw it: not announced.
+    const old = makeAction({ ...progress("done", 40, 0), id: "old" });
+    finishedActionApplier.onAction?.(client, old, undefined);
+    // Seen running, then its cached copy settled by a progress event before the record's event.
+    const other = { ...running, id: "other" };
+    finishedActionApplier.onAction?.(client, other, undefined);
+    finishedActionApplier.onAction?.(client, { ...done, id: "other" }, { ...done, id: "other" });
     stop();
-    expect(heard).toEqual([`${done.id}:succeeded`]);
+    expect(heard).toEqual([`${done.id}:succeeded`, "other:succeeded"]);
   });
 });

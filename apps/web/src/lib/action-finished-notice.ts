@@ -83,16 +83,32 @@ export function onActionFinished(listener: FinishedListener): () => void {
   return () => finishedListeners.delete(listener);
 }
 
+/** Actions this tab saw still running, and those it has announced as ended. */
+const seenOpen = new Set<string>();
+const seenEnded = new Set<string>();
+
 /**
- * The event stream's part: an action that ends as this tab watches (its previous copy here, if
- * any, had not ended) is announced to `onActionFinished` listeners.
+ * The event stream's part: an action this tab saw running (on the stream, or as its POST's
+ * answer) is announced to `onActionFinished` listeners once, when a copy of it that has ended
+ * arrives. Its cached copy may already have ended (a VPP token's progress event can settle it
+ * before the record's own event): what counts is what this tab saw before, not the cache alone.
+ * Later copies, replays after a reconnect, and records that had ended before the tab saw them
+ * are not announced.
  */
 export const finishedActionApplier: ActionEventApplier = {
   onAction: (_client, action, previous) => {
-    if (NOT_WAITED_ON.has(action.kind)) return;
+    if (NOT_WAITED_ON.has(action.kind) || seenEnded.has(action.id)) return;
+    if (previous !== undefined && actionNoticeOutcomeOf(previous) === undefined) {
+      seenOpen.add(action.id);
+    }
     const outcome = actionNoticeOutcomeOf(action);
-    if (outcome === undefined) return;
-    if (previous !== undefined && actionNoticeOutcomeOf(previous) !== undefined) return;
+    if (outcome === undefined) {
+      seenOpen.add(action.id);
+      return;
+    }
+    if (!seenOpen.has(action.id)) return;
+    seenOpen.delete(action.id);
+    seenEnded.add(action.id);
     for (const listener of finishedListeners) listener(action, outcome);
   },
 };

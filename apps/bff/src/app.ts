@@ -1,3 +1,4 @@
+import type { ExpiryNoticeScheduler } from "./notices/expiry-notice-scheduler.js";
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "@ihc/contracts";
 import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
@@ -71,6 +72,8 @@ export interface AppDeps {
   /** Expensive views kept per user for a short time (ADR 0024). */
   viewCache?: PerUserViewCache;
   actions: ActionServices;
+  /** The daily expiry notice to a webhook (EXPIRY_WEBHOOK_URL, ADR 0033); absent when unset. */
+  expiryNotices?: ExpiryNoticeScheduler | undefined;
   /** Prometheus metrics, served at /metrics as `config.metricsAccess` allows. */
   metrics: Metrics;
   /** What `GET /api/ready` checks (store, OIDC metadata, Redis when configured). */

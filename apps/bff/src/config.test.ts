@@ -138,6 +138,33 @@ describe("parseConfig", () => {
       /REQUEST_TIMEOUT_SECONDS/,
     );
   });
+  it("takes an https EXPIRY_WEBHOOK_URL (http only to loopback) with WEB_ORIGIN, and never echoes it", () => {
+    const web = { ...minimal, WEB_ORIGIN: "https://console.contoso.example" };
+    expect(parseConfig(web).expiryWebhook).toBeUndefined();
+    const teams = "https://contoso.webhook.office.com/webhookb2/abc@def/IncomingWebhook/s3cr3t/x";
+    expect(parseConfig({ ...web, EXPIRY_WEBHOOK_URL: teams }).expiryWebhook).toEqual({
+      url: teams,
+      consoleOrigin: "https://console.contoso.example",
+    });
+    for (const local of ["http://127.0.0.1:4000/hook", "http://localhost:9/x", "http://[::1]:9/"]) {
+      expect(parseConfig({ ...web, EXPIRY_WEBHOOK_URL: local }).expiryWebhook?.url).toBe(local);
+    }
+    for (const bad of [
+      "http://hooks.contoso.example/s3cr3t",
+      "http://10.0.0.5/s3cr3t",
+      "ftp://127.0.0.1/s3cr3t",
+      "https://user:s3cr3t@hooks.example/",
+      "not a url s3cr3t",
+    ]) {
+      const attempt = () => parseConfig({ ...web, EXPIRY_WEBHOOK_URL: bad });
+      expect(attempt).toThrow(/EXPIRY_WEBHOOK_URL: must be an https URL/);
+      expect(attempt).not.toThrow(/s3cr3t/);
+    }
+    expect(() => parseConfig({ ...minimal, EXPIRY_WEBHOOK_URL: teams })).toThrow(
+      /EXPIRY_WEBHOOK_URL: needs WEB_ORIGIN/,
+    );
+  });
+
   it("reads the journal's settings: Postgres URL and retention days, both optional", () => {
     expect(parseConfig(minimal)).toMatchObject({
       databaseUrl: undefined,

@@ -18,6 +18,20 @@ const httpUrl = z
 
 const guid = z.guid({ error: "must be a GUID" });
 
+const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
+
+/** https anywhere; plain http only to this machine (a test's receiver). */
+function isWebhookUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.username !== "" || url.password !== "") return false;
+  if (url.protocol === "https:") return true;
+  return (
+    url.protocol === "http:" &&
+    (LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname))
+  );
+}
+
 const EnvSchema = z.object({
   TENANT_ID: guid,
   API_CLIENT_ID: guid,
@@ -127,6 +141,15 @@ const EnvSchema = z.object({
   /** VPP and enrollment tokens expiring within this many days show in the console's banner. */
   EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_EXPIRY_WARNING_DAYS),
   /**
+   * A Teams incoming webhook (or Workflows webhook) that gets one message a day per token of the
+   * expiry banner (ADR 0033). https only; http only to a loopback address (tests). Its URL is a
+   * secret: it is never logged, and a bad value is reported without it.
+   */
+  EXPIRY_WEBHOOK_URL: z
+    .string()
+    .refine(isWebhookUrl, "must be an https URL (http only to a loopback address, for tests)")
+    .optional(),
+  /**
    * Who may read `GET /metrics` (Prometheus): `off` (default; 404), `loopback` (connections
    * from this machine that came through no proxy), `bearer` (METRICS_TOKEN, 32+ characters).
    */
@@ -186,6 +209,8 @@ export interface Config {
   journalRetentionDays: number | undefined;
   /** Days before expiry a token shows in the SPA's expiry banner (sent in `GET /api/me`). */
   expiryWarningDays: number;
+  /** The daily expiry notice (ADR 0033): where it goes, and the console it links to. */
+  expiryWebhook: { url: string; consoleOrigin: string } | undefined;
   /** Who may read `GET /metrics`. */
   metricsAccess: MetricsAccess;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -238,6 +263,11 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
   if (e.REDIS_URL !== undefined && e.TOKEN_CACHE_KEY === undefined) {
     throw new ConfigError([
       "TOKEN_CACHE_KEY: is required when REDIS_URL is set (the Graph tokens cached in Redis are encrypted with it; openssl rand -base64 32)",
+    ]);
+  }
+  if (e.EXPIRY_WEBHOOK_URL !== undefined && e.WEB_ORIGIN === undefined) {
+    throw new ConfigError([
+      "EXPIRY_WEBHOOK_URL: needs WEB_ORIGIN, the console's address its messages link to",
     ]);
   }
   if (apiAudiences.length === 0) {
@@ -298,6 +328,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     leaseSeconds: e.LEASE_SECONDS,
     journalRetentionDays: e.JOURNAL_RETENTION_DAYS,
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    expiryWebhook:
+      e.EXPIRY_WEBHOOK_URL === undefined || e.WEB_ORIGIN === undefined
+        ? undefined
+        : { url: e.EXPIRY_WEBHOOK_URL, consoleOrigin: e.WEB_ORIGIN },
     metricsAccess:
       e.METRICS_ACCESS === "bearer"
         ? { mode: "bearer", token: e.METRICS_TOKEN ?? "" }

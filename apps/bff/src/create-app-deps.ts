@@ -1,5 +1,17 @@
 import type { Logger } from "pino";
-import { createActionServices, type WatcherTuning } from "./actions/action-services.js";
+import {
+  createActionServices,
+  NoIdentityError,
+  type ActionServices,
+  type WatcherTuning,
+} from "./actions/action-services.js";
+import { listEnrollmentProfiles } from "./graph/enrollment-profiles.js";
+import { listVppTokens } from "./graph/vpp-tokens.js";
+import {
+  ExpiryNoticeScheduler,
+  webhookPoster,
+  type ExpiryNoticeSchedulerOptions,
+} from "./notices/expiry-notice-scheduler.js";
 import { openJournalStore } from "./actions/stores/open-journal-store.js";
 import type { AppDeps } from "./app.js";
 import { msalCredentialOf } from "./auth/api-credential.js";
@@ -32,6 +44,11 @@ export interface CreateAppDepsOptions {
   graphRetry?: Partial<RetryPolicyOptions>;
   rateLimit?: UserRateLimitOptions;
   watcherTuning?: WatcherTuning;
+  /** The expiry notice's clock and timings (tests); `autoStart: false` leaves its timer off. */
+  expiryNotices?: Pick<
+    ExpiryNoticeSchedulerOptions,
+    "clock" | "intervalMs" | "waitingRetryMs" | "firstDelayMs"
+  > & { autoStart?: boolean };
 }
 
 /**
@@ -41,7 +58,15 @@ export interface CreateAppDepsOptions {
  */
 export const createAppDeps = async (
   config: Config,
-  { logger, version, metadataFetch, graphRetry, rateLimit, watcherTuning }: CreateAppDepsOptions,
+  {
+    logger,
+    version,
+    metadataFetch,
+    graphRetry,
+    rateLimit,
+    watcherTuning,
+    expiryNotices: noticeOptions,
+  }: CreateAppDepsOptions,
 ): Promise<AppDeps> => {
   // First: a journal another process holds stops the start before anything else is tried.
   const journal = await openJournalStore(config, logger);
@@ -108,7 +133,7 @@ export const createAppDeps = async (
     ...(graphRetry === undefined ? {} : { retry: graphRetry }),
   });
 
-  const actions = createActionServices({
+  const services = createActionServices({
     journal: measuredJournal(journal, metrics),
     graph,
     logger,
@@ -117,6 +142,39 @@ export const createAppDeps = async (
     watcherTuning: { reconcileWindowMs: config.reconcileWindowMs, ...watcherTuning },
     ...(shared === undefined ? {} : { shared }),
   });
+  const expiryNotices =
+    config.expiryWebhook === undefined
+      ? undefined
+      : new ExpiryNoticeScheduler({
+          // The journal's database: one row per token and day, seen by every instance (ADR 0033).
+          ledger: journal,
+          readTokens: async () => {
+            // Read as anyone who may read the console, as the watchers do (DESIGN §6.4).
+            const reader = services.identities.pick();
+            if (reader === undefined) throw new NoIdentityError();
+            const [vppTokens, enrollmentProfiles] = await Promise.all([
+              listVppTokens(graph, reader),
+              listEnrollmentProfiles(graph, reader),
+            ]);
+            return { vppTokens, enrollmentProfiles };
+          },
+          isWaiting: (error) => error instanceof NoIdentityError,
+          post: webhookPoster(config.expiryWebhook.url),
+          logger,
+          days: config.expiryWarningDays,
+          consoleOrigin: config.expiryWebhook.consoleOrigin,
+          ...noticeOptions,
+        });
+  // Stopped with the other background work, before the journal (its ledger) closes.
+  const actions: ActionServices = {
+    ...services,
+    stop: async () => {
+      await expiryNotices?.stop();
+      await services.stop();
+    },
+  };
+  if (noticeOptions?.autoStart !== false) expiryNotices?.start();
+
   const limit =
     shared === undefined
       ? rateLimit
@@ -164,6 +222,7 @@ export const createAppDeps = async (
     },
     metrics,
     readiness,
+    expiryNotices,
     config,
     metadata,
     logger,

@@ -14,7 +14,7 @@ import {
 import type { DestinationStream } from "pino";
 import { createApp, type AppDeps } from "../app.js";
 import { parseConfig, type Config } from "../config.js";
-import { createAppDeps } from "../create-app-deps.js";
+import { createAppDeps, type CreateAppDepsOptions } from "../create-app-deps.js";
 import { createHttpServer } from "../http/http-server.js";
 import type { WatcherTuning } from "../actions/action-services.js";
 import type { RetryPolicyOptions } from "../graph/middleware/retry-policy.js";
@@ -49,6 +49,10 @@ export interface StartStackOptions {
   dataDir?: string;
   /** The simulated tenant's size; default the simulator's (`demo`). */
   size?: TenantSize;
+  /** A simulator another stack already runs (a second instance on one tenant); not closed here. */
+  sim?: Simulator;
+  /** The expiry notice's clock and timer (createAppDeps). */
+  expiryNotices?: CreateAppDepsOptions["expiryNotices"];
 }
 
 export interface Stack {
@@ -86,12 +90,14 @@ export const bffEnvFor = (sim: Simulator): Record<string, string> => ({
  * wires them (createAppDeps), with the BFF's env derived from the simulator like simulator.env.
  */
 export const startStack = async (options: StartStackOptions = {}): Promise<Stack> => {
-  const sim = await createSimulator({
-    host: "127.0.0.1",
-    port: 0,
-    spaOrigins: [TEST_WEB_ORIGIN],
-    ...(options.size === undefined ? {} : { size: options.size }),
-  });
+  const sim =
+    options.sim ??
+    (await createSimulator({
+      host: "127.0.0.1",
+      port: 0,
+      spaOrigins: [TEST_WEB_ORIGIN],
+      ...(options.size === undefined ? {} : { size: options.size }),
+    }));
   const config = parseConfig({
     ...bffEnvFor(sim),
     PORT: "0",
@@ -108,6 +114,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     graphRetry: { baseDelayMs: 20, ...options.graphRetry },
     watcherTuning: { pollMs: 200, maxPollMs: 1000, maxBackoffMs: 1000, ...options.watcherTuning },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    ...(options.expiryNotices === undefined ? {} : { expiryNotices: options.expiryNotices }),
   });
   const server = createHttpServer(
     createApp(deps),
@@ -141,7 +148,7 @@ export const startStack = async (options: StartStackOptions = {}): Promise<Stack
     close: async () => {
       // As server.ts stops, with a short grace: a test's last requests are its own business.
       await shutDown(server, deps.actions, { graceMs: 1_000 });
-      await sim.close();
+      if (options.sim === undefined) await sim.close();
     },
   };
 };

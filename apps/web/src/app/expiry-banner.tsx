@@ -5,7 +5,11 @@ import {
   MessageBarTitle,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_EXPIRY_WARNING_DAYS, expiringOf, type ExpiringItem } from "@ihc/contracts";
+import {
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  expiryOverviewOf,
+  type ExpiryOverviewItem,
+} from "@ihc/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -34,11 +38,12 @@ const useStyles = makeStyles({
   },
 });
 
-type Named = ExpiringItem & { kind: "vpp" | "enrollment"; to: string };
+type Named = ExpiryOverviewItem & { to: string };
 
 /**
  * "3 tokens need attention": VPP tokens and enrollment tokens expired or expiring within
- * EXPIRY_WARNING_DAYS, each a link to where it is renewed. Computed here from the two lists the
+ * EXPIRY_WARNING_DAYS, each a link to where it is renewed (the rule is `expiryOverviewOf`, which
+ * the BFF's daily webhook notice uses too). Computed here from the two lists the
  * VPP tokens and Enrollment profiles pages read, under the same query keys: the banner costs no
  * Graph call those pages do not already make, and opening them after it reads nothing again
  * (ADR 0028).
@@ -53,34 +58,17 @@ export function ExpiryBanner() {
   const profiles = useQuery(enrollmentProfilesQueryOptions());
   const days = me.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
 
-  const vppSummary = expiringOf(
-    (vpp.data?.items ?? []).map((token) => ({
-      id: token.id,
-      displayName: token.displayName,
-      expiration: token.expirationDateTime,
-    })),
+  const named: Named[] = expiryOverviewOf(
+    vpp.data?.items ?? [],
+    profiles.data?.items ?? [],
     now.getTime(),
     days,
-  );
-  const profileSummary = expiringOf(
-    (profiles.data?.items ?? [])
-      .filter((profile) => profile.tokenStatus !== "none")
-      .map((profile) => ({
-        id: `${profile.kind}:${profile.id}`,
-        displayName: profile.displayName,
-        expiration: profile.tokenExpirationDateTime,
-      })),
-    now.getTime(),
-    days,
-  );
-  const named: Named[] = [
-    ...vppSummary.expired.map((item) => vppItem(item)),
-    ...profileSummary.expired.map((item) => profileItem(item)),
-    ...vppSummary.expiring.map((item) => vppItem(item)),
-    ...profileSummary.expiring.map((item) => profileItem(item)),
-  ];
+  ).map((item) => ({
+    ...item,
+    to: item.kind === "vpp" ? vppTokenPath(item.id) : routePaths.enrollmentProfiles,
+  }));
   if (named.length === 0) return null;
-  const expired = vppSummary.expired.length + profileSummary.expired.length;
+  const expired = named.filter((item) => item.expired).length;
   const shown = named.slice(0, MAX_NAMED);
 
   return (
@@ -115,12 +103,4 @@ export function ExpiryBanner() {
       </MessageBar>
     </section>
   );
-}
-
-function vppItem(item: ExpiringItem): Named {
-  return { ...item, kind: "vpp", to: vppTokenPath(item.id) };
-}
-
-function profileItem(item: ExpiringItem): Named {
-  return { ...item, kind: "enrollment", to: routePaths.enrollmentProfiles };
 }

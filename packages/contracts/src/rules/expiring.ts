@@ -51,3 +51,83 @@ export function expiringOf(
     expiring: items.filter((item) => !item.expired),
   };
 }
+
+/** A VPP token as the overview needs it (`VppToken` fits). */
+export interface VppTokenExpiry {
+  id: string;
+  displayName: string;
+  expirationDateTime?: string | undefined;
+}
+
+/** An enrollment profile as the overview needs it (`EnrollmentProfile` fits). */
+export interface EnrollmentTokenExpiry {
+  kind: string;
+  id: string;
+  displayName: string;
+  tokenStatus: string;
+  tokenExpirationDateTime?: string | undefined;
+}
+
+/** A token the expiry overview names: which kind of token, and for a profile, which kind of profile. */
+export type ExpiryOverviewItem = ExpiringItem &
+  ({ kind: "vpp" } | { kind: "enrollment"; profileId: string; profileKind: string });
+
+/**
+ * The expiry overview (issue #18): VPP tokens and enrollment profiles' tokens expired or
+ * expiring within `days`, expired first, each group soonest first. One rule for the console's
+ * banner and the BFF's daily webhook notice. An enrollment item's `id` is `kind:id` (unique
+ * across both profile kinds); a profile without a token is left out.
+ */
+export function expiryOverviewOf(
+  vppTokens: readonly VppTokenExpiry[],
+  enrollmentProfiles: readonly EnrollmentTokenExpiry[],
+  now: number,
+  days: number,
+): ExpiryOverviewItem[] {
+  const vpp = expiringOf(
+    vppTokens.map((token) => ({
+      id: token.id,
+      displayName: token.displayName,
+      expiration: token.expirationDateTime,
+    })),
+    now,
+    days,
+  );
+  const byKey = new Map(enrollmentProfiles.map((p) => [`${p.kind}:${p.id}`, p]));
+  const profiles = expiringOf(
+    enrollmentProfiles
+      .filter((profile) => profile.tokenStatus !== "none")
+      .map((profile) => ({
+        id: `${profile.kind}:${profile.id}`,
+        displayName: profile.displayName,
+        expiration: profile.tokenExpirationDateTime,
+      })),
+    now,
+    days,
+  );
+  const asVpp = (item: ExpiringItem): ExpiryOverviewItem => ({ ...item, kind: "vpp" });
+  const asProfile = (item: ExpiringItem): ExpiryOverviewItem => {
+    const profile = byKey.get(item.id);
+    return {
+      ...item,
+      kind: "enrollment",
+      profileId: profile?.id ?? item.id,
+      profileKind: profile?.kind ?? "",
+    };
+  };
+  return [
+    ...vpp.expired.map(asVpp),
+    ...profiles.expired.map(asProfile),
+    ...vpp.expiring.map(asVpp),
+    ...profiles.expiring.map(asProfile),
+  ];
+}
+
+/**
+ * Whole days from `now` to `expiration`, rounded up while it lies ahead (expiring in 2 h is 1 day
+ * left) and down once it has passed (expired 2 h ago is 0, expired 30 h ago is -1).
+ */
+export function daysLeftOf(expiration: string, now: number): number {
+  const ms = Date.parse(expiration) - now;
+  return ms > 0 ? Math.ceil(ms / dayMs) : 0 - Math.floor(-ms / dayMs);
+}

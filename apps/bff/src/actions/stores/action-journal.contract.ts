@@ -65,6 +65,49 @@ export const describeJournalStoreContract = (
       expect(await store.findByKey("oid-3", first.idempotencyKey)).toBeUndefined();
     });
 
+    it("lets one holder claim a day's notice, keeps it across a reopen, and frees it when released or stale", async () => {
+      const { location, store } = await setUp();
+      const second = location.openSecond === undefined ? store : await track(location.openSecond());
+      const t0 = new Date("2026-12-05T08:00:00Z");
+      const before = (minutes: number) => new Date(t0.getTime() - minutes * 60_000);
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 === 0 ? store : second).claimNotice(
+            "vpp:t1",
+            "2026-12-05",
+            `h${i}`,
+            t0,
+            before(10),
+          ),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      const holder = `h${claims.indexOf(true)}`;
+      // Another day, another key: claims of their own.
+      expect(await store.claimNotice("vpp:t1", "2026-12-06", "h9", t0, before(10))).toBe(true);
+      expect(await store.claimNotice("vpp:t2", "2026-12-05", "h9", t0, before(10))).toBe(true);
+      // Released: the next cycle may claim it again.
+      await store.releaseNotice("vpp:t2", "2026-12-05", "h9");
+      expect(await second.claimNotice("vpp:t2", "2026-12-05", "hA", t0, before(10))).toBe(true);
+      // Sent: nobody claims it again that day, even long after.
+      await store.markNoticeSent("vpp:t1", "2026-12-05", holder, t0);
+      const later = new Date(t0.getTime() + 3_600_000);
+      expect(await second.claimNotice("vpp:t1", "2026-12-05", "hB", later, later)).toBe(false);
+      // A claim never marked sent (its holder died) is taken over once it is stale.
+      expect(await second.claimNotice("vpp:t2", "2026-12-05", "hB", t0, before(10))).toBe(false);
+      expect(await second.claimNotice("vpp:t2", "2026-12-05", "hB", later, later)).toBe(true);
+      // A release by a holder that lost the claim does not free the new holder's row.
+      await store.releaseNotice("vpp:t2", "2026-12-05", "hA");
+      expect(await store.claimNotice("vpp:t2", "2026-12-05", "hC", later, before(10))).toBe(false);
+
+      await store.close();
+      if (second !== store) await second.close();
+      const reopened = await track(location.open());
+      expect(await reopened.claimNotice("vpp:t1", "2026-12-05", "hD", later, later)).toBe(false);
+      expect(await reopened.forgetNoticesBefore("2026-12-06")).toBe(2);
+      expect(await reopened.claimNotice("vpp:t1", "2026-12-05", "hD", later, later)).toBe(true);
+    });
+
     it("creates exactly one record for one key inserted concurrently", async () => {
       const { location, store } = await setUp();
       const second = location.openSecond === undefined ? store : await track(location.openSecond());

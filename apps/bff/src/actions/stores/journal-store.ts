@@ -1,10 +1,12 @@
 import type { ActionJournal, StoredAction } from "../action-journal.js";
+import type { DailyNoticeLedger } from "./daily-notice-ledger.js";
 
 /**
  * An action journal backed by a database (SQLite embedded, Postgres for several instances):
- * the `ActionJournal` the app uses, plus what start-up and housekeeping need.
+ * the `ActionJournal` the app uses, plus what start-up and housekeeping need, and the ledger of
+ * daily notices (the expiry webhook, ADR 0033) kept in the same database.
  */
-export interface JournalStore extends ActionJournal {
+export interface JournalStore extends ActionJournal, DailyNoticeLedger {
   /**
    * Writes `record` as it is (its timestamps kept): the one-time import of an old
    * `actions.jsonl`. False when its id or its (actor, key) is already stored.

@@ -88,7 +88,7 @@ if (unreachable === undefined) {
         const rows = await admin<{ version: number }>(
           `SELECT version FROM ${schema}.schema_migrations`,
         );
-        expect(rows.map((row) => row.version)).toEqual([1, 2]);
+        expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
       } finally {
         await admin(`DROP SCHEMA ${schema} CASCADE`);
       }

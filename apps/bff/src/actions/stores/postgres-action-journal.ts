@@ -193,6 +193,46 @@ export class PostgresActionJournal implements JournalStore {
     return result.rowCount ?? 0;
   }
 
+  async claimNotice(
+    key: string,
+    day: string,
+    holder: string,
+    now: Date,
+    staleBefore: Date,
+  ): Promise<boolean> {
+    this.assertOpen();
+    // A new row, or a stale unsent claim taken over; a sent or fresh claim is left as it is.
+    const result = await this.pool.query(
+      `INSERT INTO daily_notices (notice_key, day, holder, claimed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (notice_key, day) DO UPDATE SET holder = excluded.holder, claimed_at = excluded.claimed_at
+       WHERE daily_notices.sent_at IS NULL AND daily_notices.claimed_at < $5`,
+      [key, day, holder, now.toISOString(), staleBefore.toISOString()],
+    );
+    return result.rowCount === 1;
+  }
+
+  async markNoticeSent(key: string, day: string, holder: string, now: Date): Promise<void> {
+    this.assertOpen();
+    await this.pool.query(
+      "UPDATE daily_notices SET sent_at = $1 WHERE notice_key = $2 AND day = $3 AND holder = $4",
+      [now.toISOString(), key, day, holder],
+    );
+  }
+
+  async releaseNotice(key: string, day: string, holder: string): Promise<void> {
+    this.assertOpen();
+    await this.pool.query(
+      "DELETE FROM daily_notices WHERE notice_key = $1 AND day = $2 AND holder = $3 AND sent_at IS NULL",
+      [key, day, holder],
+    );
+  }
+
+  async forgetNoticesBefore(day: string): Promise<number> {
+    this.assertOpen();
+    const result = await this.pool.query("DELETE FROM daily_notices WHERE day < $1", [day]);
+    return result.rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

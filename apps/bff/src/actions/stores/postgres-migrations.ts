@@ -53,6 +53,19 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX actions_by_created_at_seq ON actions (created_at, seq);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE daily_notices (
+        notice_key text NOT NULL,
+        day text NOT NULL,
+        holder text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        sent_at timestamptz,
+        PRIMARY KEY (notice_key, day)
+      );
+    `,
+  },
 ];
 
 /**

@@ -178,6 +178,36 @@ export class SqliteActionJournal implements JournalStore {
     return this.run(() => this.sql.deleteFinished.run(cutoff.toISOString()).changes);
   }
 
+  claimNotice(
+    key: string,
+    day: string,
+    holder: string,
+    now: Date,
+    staleBefore: Date,
+  ): Promise<boolean> {
+    return this.run(
+      () =>
+        this.sql.claimNotice.run(key, day, holder, now.toISOString(), staleBefore.toISOString())
+          .changes === 1,
+    );
+  }
+
+  markNoticeSent(key: string, day: string, holder: string, now: Date): Promise<void> {
+    return this.run(() => {
+      this.sql.markNoticeSent.run(now.toISOString(), key, day, holder);
+    });
+  }
+
+  releaseNotice(key: string, day: string, holder: string): Promise<void> {
+    return this.run(() => {
+      this.sql.releaseNotice.run(key, day, holder);
+    });
+  }
+
+  forgetNoticesBefore(day: string): Promise<number> {
+    return this.run(() => this.sql.forgetNotices.run(day).changes);
+  }
+
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
@@ -297,6 +327,19 @@ const prepare = (db: Db) => ({
     "DELETE FROM action_items WHERE action_id = ? AND item_key = ?",
   ),
   deleteFinished: db.prepare<[string]>("DELETE FROM actions WHERE is_open = 0 AND updated_at < ?"),
+  // A new row, or a stale unsent claim taken over; a sent or fresh claim is left as it is.
+  claimNotice: db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO daily_notices (notice_key, day, holder, claimed_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (notice_key, day) DO UPDATE SET holder = excluded.holder, claimed_at = excluded.claimed_at
+     WHERE daily_notices.sent_at IS NULL AND daily_notices.claimed_at < ?`,
+  ),
+  markNoticeSent: db.prepare<[string, string, string, string]>(
+    "UPDATE daily_notices SET sent_at = ? WHERE notice_key = ? AND day = ? AND holder = ?",
+  ),
+  releaseNotice: db.prepare<[string, string, string]>(
+    "DELETE FROM daily_notices WHERE notice_key = ? AND day = ? AND holder = ? AND sent_at IS NULL",
+  ),
+  forgetNotices: db.prepare<[string]>("DELETE FROM daily_notices WHERE day < ?"),
 });
 
 /** better-sqlite3 binds numbers, not booleans. */

@@ -54,6 +54,20 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX actions_by_created_at_seq ON actions (created_at, seq);
     `,
   },
+  {
+    // The expiry webhook's once-a-day notices (ADR 0033): one row per notice and UTC day.
+    version: 3,
+    sql: `
+      CREATE TABLE daily_notices (
+        notice_key TEXT NOT NULL,
+        day TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        sent_at TEXT,
+        PRIMARY KEY (notice_key, day)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Brings the database to the newest schema, each step in its own transaction. */

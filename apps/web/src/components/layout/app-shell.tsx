@@ -13,6 +13,7 @@ import { LiveIndicator } from "./live-indicator";
 import { SideNav } from "./side-nav";
 import { MAIN_CONTENT_ID, SkipLink } from "./skip-link";
 import { UserMenu } from "./user-menu";
+import { useActionNotices } from "./use-action-notices";
 import { UserMenuFallback } from "./user-menu-fallback";
 
 const useStyles = makeStyles({
@@ -79,6 +80,7 @@ function MainContent({ banner }: { banner: ReactNode }) {
   const mayRead = can(me, "console:read");
   // One connection per tab, for as long as the agent may read the console (DESIGN §6.5).
   useEventStream(useQueryClient(), mayRead);
+  useActionNotices(me.id);
   if (!mayRead) return <NoAccessPage me={me} />;
   return (
     <>

@@ -6,16 +6,24 @@ import {
   makeStyles,
   Menu,
   MenuButton,
+  MenuDivider,
   MenuItem,
+  MenuItemSwitch,
   MenuList,
   MenuPopover,
   MenuTrigger,
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { PersonKey20Regular, SignOut20Regular } from "@fluentui/react-icons";
+import { Alert20Regular, PersonKey20Regular, SignOut20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import {
+  turnOffActionNotices,
+  turnOnActionNotices,
+  useActionNoticeSetting,
+} from "../../lib/action-notice-setting";
 import { useMe } from "../../lib/api/get-me";
 import { routePaths } from "../../lib/route-paths";
 import { useSignOut } from "../../lib/use-sign-out";
@@ -32,6 +40,12 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   upn: { overflowWrap: "anywhere" },
+  hint: {
+    display: "block",
+    maxWidth: "300px",
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS} 44px`,
+    color: tokens.colorNeutralForeground3,
+  },
   roles: {
     display: "flex",
     flexWrap: "wrap",
@@ -48,9 +62,32 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const profileId = useId("user-profile");
+  const noticeHintId = useId("notice-hint");
+  const notices = useActionNoticeSetting();
+  // A refusal this session: said at once, even where the browser reports `default` again.
+  const [refused, setRefused] = useState(false);
+  const noticeHint =
+    notices.permission === "unsupported"
+      ? t("actionNotices.unsupported")
+      : notices.permission === "denied" || (refused && !notices.on)
+        ? t("actionNotices.blocked")
+        : undefined;
 
   return (
-    <Menu positioning="below-end">
+    <Menu
+      positioning="below-end"
+      checkedValues={{ settings: notices.on ? ["actionNotices"] : [] }}
+      onCheckedValueChange={(_event, data) => {
+        if (data.name !== "settings") return;
+        if (data.checkedItems.includes("actionNotices")) {
+          void turnOnActionNotices().then((result) => {
+            setRefused(result !== "on");
+          });
+        } else {
+          turnOffActionNotices();
+        }
+      }}
+    >
       <MenuTrigger disableButtonEnhancement>
         <MenuButton
           appearance="subtle"
@@ -80,6 +117,21 @@ export function UserMenu() {
           )}
         </div>
         <MenuList aria-describedby={profileId}>
+          <MenuItemSwitch
+            name="settings"
+            value="actionNotices"
+            icon={<Alert20Regular />}
+            disabled={notices.permission === "unsupported"}
+            aria-describedby={noticeHint === undefined ? undefined : noticeHintId}
+          >
+            {t("actionNotices.setting")}
+          </MenuItemSwitch>
+          {noticeHint === undefined ? null : (
+            <Caption1 id={noticeHintId} className={styles.hint}>
+              {noticeHint}
+            </Caption1>
+          )}
+          <MenuDivider />
           <MenuItem
             icon={<PersonKey20Regular />}
             onClick={() => {

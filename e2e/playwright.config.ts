@@ -1,12 +1,40 @@
 import { defineConfig } from "@playwright/test";
-import { e2eStack } from "./fixtures/e2e-stack.js";
+import { actionSpecs } from "./action-specs.js";
+import type { ConsoleOptions } from "./fixtures/console-test.js";
+import { e2eStack, type E2eStack } from "./fixtures/e2e-stack.js";
+
+/** One stack: its simulator, then the BFF serving the built SPA. */
+const serversOf = (stack: E2eStack) => [
+  {
+    command: `node ../packages/tenant-sim/dist/cli.js`,
+    env: stack.simulatorEnv,
+    url: `${stack.simulatorUrl}/_sim/health`,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    timeout: 30_000,
+  },
+  {
+    // A fresh journal for every run: the simulator starts afresh (and is reset before each
+    // test), so a record left open by an earlier run (a retire followed until the device
+    // leaves, which the reset device never does) would refuse this run's action as "Already
+    // running" — the retire dialog of devices.spec.ts stayed open on every run but the first.
+    command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node ../apps/bff/dist/server.js`,
+    env: stack.bffEnv,
+    url: `${stack.webOrigin}/api/health`,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    timeout: 30_000,
+  },
+];
 
 /**
  * The whole stack on loopback: the tenant simulator and the BFF serving the built SPA from one
  * origin (so the production CSP is exercised), one such stack per worker (e2e-stack.ts).
  * Debian's Chromium, never a downloaded browser.
  */
-export default defineConfig({
+export default defineConfig<ConsoleOptions>({
   testDir: "./tests",
   outputDir: "./test-results/artifacts",
   // Tests of one file run in order in one worker (they share its signed-in states); files
@@ -40,28 +68,16 @@ export default defineConfig({
       ],
     },
   },
-  webServer: e2eStack.stacks.flatMap((stack) => [
+  projects: [
+    // Every spec against the friendly `demo` simulator.
+    { name: "demo", use: { simProfile: "demo" } },
+    // The action specs again against a tenant as harsh as a real one, Intune's minutes scaled
+    // to seconds (ADR 0035); each worker has a second stack of its own for it.
     {
-      command: `node ../packages/tenant-sim/dist/cli.js`,
-      env: stack.simulatorEnv,
-      url: `${stack.simulatorUrl}/_sim/health`,
-      reuseExistingServer: false,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-      timeout: 30_000,
+      name: "realistic",
+      testMatch: [...actionSpecs],
+      use: { simProfile: "realistic" },
     },
-    {
-      // A fresh journal for every run: the simulator starts afresh (and is reset before each
-      // test), so a record left open by an earlier run (a retire followed until the device
-      // leaves, which the reset device never does) would refuse this run's action as "Already
-      // running" — the retire dialog of devices.spec.ts stayed open on every run but the first.
-      command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node ../apps/bff/dist/server.js`,
-      env: stack.bffEnv,
-      url: `${stack.webOrigin}/api/health`,
-      reuseExistingServer: false,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-      timeout: 30_000,
-    },
-  ]),
+  ],
+  webServer: [...e2eStack.stacks, ...e2eStack.realisticStacks].flatMap(serversOf),
 });

@@ -13,15 +13,26 @@ if (e2eStack.tenantSize !== "large") {
   throw new Error("playwright.large.config.ts needs E2E_TENANT_SIZE=large (and its own ports)");
 }
 
+const realisticUrls = new Set(
+  e2eStack.realisticStacks.flatMap((stack) => [
+    `${stack.simulatorUrl}/_sim/health`,
+    `${stack.webOrigin}/api/health`,
+  ]),
+);
+
 export default defineConfig({
   ...baseConfig,
   testDir: "./large",
   outputDir: "./test-results/large-artifacts",
   timeout: 300_000,
   reporter: [["list"], ["json", { outputFile: "./test-results/e2e-large.json" }]],
-  webServer: (Array.isArray(baseConfig.webServer) ? baseConfig.webServer : []).map((server) => ({
-    ...server,
-    // Generating 50,000 users takes a few seconds more than the demo tenant.
-    timeout: 120_000,
-  })),
+  // One project, the demo stacks only: the realistic project is the action specs'.
+  projects: [{ name: "large" }],
+  webServer: (Array.isArray(baseConfig.webServer) ? baseConfig.webServer : [])
+    .filter((server) => !realisticUrls.has(server.url ?? ""))
+    .map((server) => ({
+      ...server,
+      // Generating 50,000 users takes a few seconds more than the demo tenant.
+      timeout: 120_000,
+    })),
 });

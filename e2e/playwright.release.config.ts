@@ -16,6 +16,7 @@ export default defineConfig({
   ...base,
   testDir: "./release",
   workers: 1,
+  projects: [{ name: "release" }],
   reporter: [["list"], ["json", { outputFile: "./test-results/release.json" }]],
   use: { ...base.use, baseURL: stack.webOrigin },
   webServer: [

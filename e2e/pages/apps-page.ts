@@ -31,6 +31,11 @@ export class AppsPage {
     return this.page.getByRole("region", { name: "About this app" }).getByText(/licenses? used$/);
   }
 
+  /** What the page says of the count's freshness (empty while the count is Graph's latest). */
+  countNote(): Locator {
+    return this.page.getByTestId("count-freshness");
+  }
+
   licenses(): Locator {
     return this.page.getByRole("table", { name: /^(Licenses of |Лицензии приложения )/ });
   }
@@ -109,12 +114,10 @@ export class AppsPage {
     await this.page.getByRole("searchbox").last().fill(upnPrefix);
   }
 
-  async expectUsage(used: number, total: number): Promise<void> {
+  async expectUsage(used: number, total: number, timeout = 30_000): Promise<void> {
     await expect(this.usage()).toHaveText(
       `${used.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} licenses used`,
-      {
-        timeout: 30_000,
-      },
+      { timeout },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { iosVppAppSeeds, seededDeviceIds } from "@ihc/tenant-sim";
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, test } from "../fixtures/console-test.js";
+import { docsScreenshotPath, expect, test, type ConsoleOptions } from "../fixtures/console-test.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 import { UserPage } from "../pages/user-page.js";
@@ -22,7 +22,8 @@ const hana = {
 };
 
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
-  const body = await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true });
+  const path = docsScreenshotPath((testInfo.project.use as ConsoleOptions).simProfile, name);
+  const body = await page.screenshot({ ...(path === undefined ? {} : { path }), fullPage: true });
   await testInfo.attach(name, { body, contentType: "image/png" });
 };
 
@@ -52,7 +53,9 @@ test.describe("Offboarding a leaver: every device retired, every VPP license rev
   test("the senior agent offboards Hana to the end: one call per device and per license, each item done", async ({
     page,
     simulator,
+    simProfile,
   }, testInfo) => {
+    // Demo only: a realistic Intune keeps its own pace (scaled), which replaces these.
     await simulator.setTiming({ retireSeconds: 3, vppRevokeSeconds: 2 });
     // Tall enough that the dialog shows every device and license without scrolling.
     await page.setViewportSize({ width: 1280, height: 1300 });
@@ -100,6 +103,19 @@ test.describe("Offboarding a leaver: every device retired, every VPP license rev
     await expect(user.offboardItems()).toHaveCount(8);
     for (const device of hana.devices) {
       await expect(user.offboardItems().filter({ hasText: device }).first()).toBeVisible();
+    }
+    if (simProfile === "realistic") {
+      // A real device leaves at its next check-in (8 hours): the licenses are revoked, the
+      // devices stay retiring, and the dialog does not call the offboarding done…
+      await expect(user.offboardItems().locator('[data-state="succeeded"]')).toHaveCount(5, {
+        timeout: 90_000,
+      });
+      await expect(user.offboardItems().getByText("Revoked", { exact: true })).toHaveCount(5);
+      await expect(user.offboardItems().getByText("Retiring", { exact: true })).toHaveCount(3);
+      await expect(user.dialog()).toContainText("5 of 8 items done or failed");
+      await expect(user.dialog()).toContainText("In progress");
+      // …until each device checks in.
+      for (const id of hana.deviceIds) await simulator.checkIn(id);
     }
     await expect(user.offboardItems().locator('[data-state="succeeded"]')).toHaveCount(8, {
       timeout: 90_000,

@@ -32,6 +32,7 @@ import { useApp } from "../api/get-app";
 import { useTargetActions } from "../../../lib/api/get-target-actions";
 import { revokingKeysOf } from "../hooks/revoking-keys";
 import { useLicensesRefresh } from "../hooks/use-licenses-refresh";
+import { useUsedCountFollowUp } from "../hooks/use-used-count-follow-up";
 import { AppActionCard } from "./app-action-card";
 import { AppFacts } from "./app-facts";
 import type { LicenseChoice } from "./license-choice";
@@ -110,6 +111,7 @@ function AppDetail({ id }: { id: string }) {
   const app = useApp(id);
   const me = useMe();
   const mayAct = can(me, "apps:revoke");
+  const count = useUsedCountFollowUp(app);
   const [selected, setSelected] = useState<Map<string, LicenseChoice>>(() => new Map());
   // What the dialog shows stays while it animates out: closing must not flash "Revoke 0 licenses".
   const [dialog, setDialog] = useState<DialogState | undefined>(undefined);
@@ -126,6 +128,7 @@ function AppDetail({ id }: { id: string }) {
     setDialogOpen(false);
   };
   const accepted = (record: ActionRecord) => {
+    count.follow(record.id);
     if (dialog?.kind === "selection") {
       const [only] = dialog.choices;
       if (!dialog.bulk && only) setSubjects((s) => ({ ...s, [record.id]: only.who }));
@@ -156,7 +159,7 @@ function AppDetail({ id }: { id: string }) {
       ) : null}
 
       <PageSection title={t("apps.detail.factsTitle")} className={styles.card}>
-        <AppFacts app={app} />
+        <AppFacts app={app} countFreshness={count.freshness} />
       </PageSection>
 
       <RegionErrorBoundary fallback={SectionErrorFallback}>

@@ -3,12 +3,14 @@ import {
   Caption1,
   Link as FluentLink,
   makeStyles,
+  Spinner,
   tokens,
 } from "@fluentui/react-components";
 import type { IosVppApp } from "@ihc/contracts";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RequestId } from "../../../components/request-id";
+import type { CountFreshness } from "../hooks/use-used-count-follow-up";
 import { LicenseUsage } from "./license-usage";
 import { licensingTypeOf } from "./licensing-type";
 
@@ -24,10 +26,20 @@ const useStyles = makeStyles({
   value: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   usage: { maxWidth: "320px" },
+  lag: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
 });
 
-/** The app's facts in words: who makes it, its token, how it is licensed, how many are used. */
-export function AppFacts({ app }: { app: IosVppApp }) {
+/**
+ * The app's facts in words: who makes it, its token, how it is licensed, how many are used, and
+ * whether that count may still lag behind a revoke (Intune counts late).
+ */
+export function AppFacts({
+  app,
+  countFreshness = "current",
+}: {
+  app: IosVppApp;
+  countFreshness?: CountFreshness;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const devices = app.applicableDeviceType;
@@ -56,6 +68,16 @@ export function AppFacts({ app }: { app: IosVppApp }) {
       t("apps.facts.usage"),
       <div key="usage" className={styles.usage}>
         <LicenseUsage used={app.usedLicenseCount} total={app.totalLicenseCount} />
+        <div role="status" className={styles.lag} data-testid="count-freshness">
+          {countFreshness === "current" ? null : (
+            <>
+              {countFreshness === "updating" ? <Spinner size="extra-tiny" /> : null}
+              <Caption1 className={styles.muted}>
+                {t(`apps.facts.count.${countFreshness}`)}
+              </Caption1>
+            </>
+          )}
+        </div>
       </div>,
     ],
     [

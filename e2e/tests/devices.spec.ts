@@ -61,7 +61,6 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
   test("each retire dialog says what retire does to that device; retire, sync and wipe, double-clicked, send one call each", async ({
     page,
     simulator,
-    simProfile,
   }, testInfo) => {
     // Demo only: a realistic Intune keeps its own pace (scaled), which replaces these.
     // Long enough that the devices are still listed (retirePending, wipePending) while checked;
@@ -159,7 +158,7 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     await expect(
       page.getByRole("heading", { name: "Это устройство больше не в Intune" }),
     ).toBeVisible();
-    const path = docsScreenshotPath(simProfile, "device-gone-ru");
+    const path = docsScreenshotPath(testInfo, "device-gone-ru");
     const body = await page.screenshot({ ...(path === undefined ? {} : { path }), fullPage: true });
     await testInfo.attach("device-gone-ru", { body, contentType: "image/png" });
     await shell.switchLanguage("English");

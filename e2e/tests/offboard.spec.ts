@@ -1,6 +1,6 @@
 import { iosVppAppSeeds, seededDeviceIds } from "@ihc/tenant-sim";
 import type { Page, TestInfo } from "@playwright/test";
-import { docsScreenshotPath, expect, test, type ConsoleOptions } from "../fixtures/console-test.js";
+import { docsScreenshotPath, expect, test } from "../fixtures/console-test.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 import { UserPage } from "../pages/user-page.js";
@@ -22,7 +22,7 @@ const hana = {
 };
 
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
-  const path = docsScreenshotPath((testInfo.project.use as ConsoleOptions).simProfile, name);
+  const path = docsScreenshotPath(testInfo, name);
   const body = await page.screenshot({ ...(path === undefined ? {} : { path }), fullPage: true });
   await testInfo.attach(name, { body, contentType: "image/png" });
 };

@@ -1,10 +1,18 @@
 import type { Page, TestInfo } from "@playwright/test";
+import {
+  iosVppAppSeeds,
+  seededDeviceIds,
+  seededUserIds,
+  showcaseUserSeeds,
+  vppTokenSeeds,
+} from "@ihc/tenant-sim";
 import { expect, test } from "../fixtures/console-test.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 
 // Issue #18, 7: the console follows the system's dark scheme, and a switch in the header
-// overrides it and is remembered. Screenshots of every page in the dark theme.
+// overrides it and is remembered. Screenshots of every page in the dark theme: each list and
+// one of each detail page (an action's own page needs an action first: not here).
 
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
   const body = await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true });
@@ -38,6 +46,19 @@ test("follows the system's dark scheme, a remembered switch overrides it; every 
     ["/users", "Users", "users"],
     ["/activity", "All activity", "activity"],
     ["/my-access", "My access", "my-access"],
+    // One of each detail page.
+    [`/vpp-tokens/${vppTokenSeeds.valid.id}`, vppTokenSeeds.valid.displayName, "vpp-token"],
+    [`/apps/${iosVppAppSeeds.outlook.id}`, iosVppAppSeeds.outlook.displayName, "app"],
+    [
+      `/users/${seededUserIds.lukaszWisniewski}`,
+      showcaseUserSeeds.lukaszWisniewski.displayName,
+      "user",
+    ],
+    [
+      `/devices/${seededDeviceIds.lukaszWisniewski.iphone}`,
+      showcaseUserSeeds.lukaszWisniewski.devices.iphone.deviceName,
+      "device",
+    ],
   ];
   for (const [path, heading, name] of pages) {
     await page.goto(path);

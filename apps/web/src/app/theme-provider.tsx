@@ -17,6 +17,10 @@ const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
+    // A plain link (react-router's, no style of its own) in the theme's link colour: the
+    // browser's default blue is unreadable on the dark theme's background.
+    "& a:not([class])": { color: tokens.colorBrandForegroundLink },
+    "& a:not([class]):hover": { color: tokens.colorBrandForegroundLinkHover },
   },
 });
 

@@ -117,6 +117,14 @@ export function UserMenu() {
           )}
         </div>
         <MenuList aria-describedby={profileId}>
+          <MenuItem
+            icon={<PersonKey20Regular />}
+            onClick={() => {
+              void navigate(routePaths.myAccess);
+            }}
+          >
+            {t("userMenu.myAccess")}
+          </MenuItem>
           <MenuItemSwitch
             name="settings"
             value="actionNotices"
@@ -132,14 +140,6 @@ export function UserMenu() {
             </Caption1>
           )}
           <MenuDivider />
-          <MenuItem
-            icon={<PersonKey20Regular />}
-            onClick={() => {
-              void navigate(routePaths.myAccess);
-            }}
-          >
-            {t("userMenu.myAccess")}
-          </MenuItem>
           <MenuItem
             icon={<SignOut20Regular />}
             disabled={signOut.isPending}

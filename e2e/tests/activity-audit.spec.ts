@@ -4,6 +4,7 @@ import { iosVppAppSeeds } from "@ihc/tenant-sim";
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../fixtures/console-test.js";
 import type { SimulatorControl } from "../fixtures/simulator-control.js";
+import { headerBackground, isDark } from "../fixtures/theme.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 
@@ -113,6 +114,11 @@ test("Activity filtered by actor and date through the URL, then exported as the 
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await expect(page.getByText(`Adele Vance (${agentUpn})`).first()).toBeVisible();
   await keep(page, testInfo, "activity-detail-en");
+  // The same page in the dark theme (issue #18, 7: one of each detail page).
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(async () => isDark(await headerBackground(page))).toBe(true);
+  await keep(page, testInfo, "dark-activity-detail-en");
+  await page.emulateMedia({ colorScheme: "light" });
 
   await new ConsoleShell(page).switchLanguage("Русский");
   // The choice is saved as the page switches; reopen only once it has (a busy machine is slow).
@@ -124,5 +130,10 @@ test("Activity filtered by actor and date through the URL, then exported as the 
     { timeout: 30_000 },
   );
   await keep(page, testInfo, "activity-filtered-ru");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`/activity/${newest.id}`);
+  await expect(page.getByRole("heading", { name: "Хронология" })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => isDark(await headerBackground(page))).toBe(true);
+  await keep(page, testInfo, "dark-activity-detail-ru");
   await new ConsoleShell(page).switchLanguage("English");
 });

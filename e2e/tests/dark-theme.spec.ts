@@ -7,24 +7,19 @@ import {
   vppTokenSeeds,
 } from "@ihc/tenant-sim";
 import { expect, test } from "../fixtures/console-test.js";
+import { headerBackground as background, isDark } from "../fixtures/theme.js";
 import { ConsoleShell } from "../pages/console-shell.js";
 import { SignInPage } from "../pages/sign-in-page.js";
 
 // Issue #18, 7: the console follows the system's dark scheme, and a switch in the header
 // overrides it and is remembered. Screenshots of every page in the dark theme: each list and
-// one of each detail page (an action's own page needs an action first: not here).
+// one of each detail page (an action's own page, which needs an action first, in
+// activity-audit.spec.ts).
 
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
   const body = await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true });
   await testInfo.attach(name, { body, contentType: "image/png" });
 };
-
-/** The background of the page's header, as the theme paints it. */
-const background = (page: Page) =>
-  page.getByRole("banner").evaluate((el) => getComputedStyle(el).backgroundColor);
-
-/** Whether an `rgb(r, g, b)` colour is dark (its red channel below the middle). */
-const isDark = (rgb: string): boolean => Number(/\d+/.exec(rgb)?.[0] ?? 255) < 128;
 
 test("follows the system's dark scheme, a remembered switch overrides it; every page in dark", async ({
   page,

@@ -51,6 +51,10 @@ test("the apps page keeps search and sort in the URL, and exports the rows it sh
   await expect(page.getByRole("searchbox")).toHaveValue("micro");
   const usage = apps.appsTable().getByRole("columnheader", { name: "Licenses used" });
   await expect(usage).toHaveAttribute("aria-sort", "descending");
+  // A column the list cannot sort by offers no sort button.
+  const licensing = apps.appsTable().getByRole("columnheader", { name: "Licensing" });
+  await expect(licensing).not.toHaveAttribute("aria-sort");
+  await expect(licensing.getByRole("button")).toHaveCount(0);
 
   const shownNames = (
     await apps.appsTable().getByRole("row").locator("td:first-child a").allInnerTexts()

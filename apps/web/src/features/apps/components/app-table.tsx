@@ -103,7 +103,7 @@ export function AppTable({ apps, sort, onSortChange }: AppTableProps) {
             <TableHeaderCell {...header("token")} style={{ width: "20%" }}>
               {t("apps.columns.token")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "14%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "14%" }}>
               {t("apps.columns.licensing")}
             </TableHeaderCell>
             <TableHeaderCell {...header("usage")} style={{ width: "20%" }}>

@@ -71,10 +71,10 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
             <TableHeaderCell style={{ width: "24%" }} {...sortable("name")}>
               {t("enrollmentProfiles.columns.name")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "17%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "17%" }}>
               {t("enrollmentProfiles.columns.kind")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "14%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "14%" }}>
               {t("enrollmentProfiles.columns.token")}
             </TableHeaderCell>
             <TableHeaderCell style={{ width: "13%" }} {...sortable("expiry")}>
@@ -84,7 +84,7 @@ export function EnrollmentProfileTable({ profiles }: { profiles: readonly Enroll
               {t("enrollmentProfiles.columns.devices")}
             </TableHeaderCell>
             {anyAction ? (
-              <TableHeaderCell style={{ width: "22%" }}>
+              <TableHeaderCell sortable={false} style={{ width: "22%" }}>
                 {t("enrollmentProfiles.columns.actions")}
               </TableHeaderCell>
             ) : null}

@@ -89,22 +89,22 @@ export function VppTokenTable({ tokens: items }: { tokens: readonly VppToken[] }
             <TableHeaderCell {...header("name")} style={{ width: "22%" }}>
               {t("vppTokens.columns.name")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "16%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "16%" }}>
               {t("vppTokens.columns.appleId")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "15%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "15%" }}>
               {t("vppTokens.columns.location")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "12%" }}>
               {t("vppTokens.columns.state")}
             </TableHeaderCell>
             <TableHeaderCell {...header("expiry")} style={{ width: "12%" }}>
               {t("vppTokens.columns.expiry")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "11%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "11%" }}>
               {t("vppTokens.columns.lastSync")}
             </TableHeaderCell>
-            <TableHeaderCell style={{ width: "12%" }}>
+            <TableHeaderCell sortable={false} style={{ width: "12%" }}>
               {t("vppTokens.columns.latestRevoke")}
             </TableHeaderCell>
           </TableRow>

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { ActionRecordSchema, VppTokenListSchema, type ActionRecord } from "@ihc/contracts";
 import { createSimulator, seededUserIds, type Simulator } from "@ihc/tenant-sim";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startBff } from "./test-support/bff-process.js";
 import { bffEnvFor, TEST_WEB_ORIGIN } from "./test-support/start-stack.js";
 
@@ -17,8 +17,19 @@ describe("a BFF killed right after answering 202", () => {
     sim = await createSimulator({ port: 0, spaOrigins: [TEST_WEB_ORIGIN] });
     sim.setTiming({ vppRevokeSeconds: 4, retireSeconds: 4 });
   });
+  /** SIGKILL of the running BFF, if any, once it has exited (no shutdown hook runs). */
+  const killBff = async () => {
+    const child = bff;
+    bff = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+  };
+  // Each test ends with a BFF restarted: stopped here, or it outlives the run (it once did,
+  // and kept a core busy through the e2e suite).
+  afterEach(killBff);
   afterAll(async () => {
-    bff?.kill("SIGKILL");
     await sim.close();
   });
 
@@ -51,11 +62,6 @@ describe("a BFF killed right after answering 202", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     return latest;
-  };
-
-  const killBff = async () => {
-    bff?.kill("SIGKILL");
-    await new Promise((resolve) => bff?.once("exit", resolve));
   };
 
   it("keeps the record and resumes the revoke's progress after a restart", async () => {

@@ -11,6 +11,7 @@ export {
   testDatabaseUrl,
   type PostgresSchema,
 } from "./postgres-schema.js";
+export { orphanProcesses, TEST_RUN_VARIABLE, type OrphanProcess } from "./orphan-processes.js";
 export { dropRedisPrefix, redisProblem, testRedisUrl } from "./redis-prefix.js";
 export {
   freePort,

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** The signed-in console: header, user menu, language switch, navigation. */
 export class ConsoleShell {
@@ -17,6 +17,9 @@ export class ConsoleShell {
     const control = this.page.getByRole("combobox", { name: /^(Language|Язык)$/ });
     await control.click();
     await this.page.getByRole("option", { name: to }).click();
+    // The page has switched (and saved the choice) once <html lang> says so: a navigation
+    // before that loads in the old language (dark-theme.spec.ts raced it on a busy machine).
+    await expect(this.page.locator("html")).toHaveAttribute("lang", to === "English" ? "en" : "ru");
   }
 
   navLink(name: string) {

@@ -339,13 +339,17 @@ test.describe("iOS VPP apps: revoke licenses through the dialogs, watched live",
     expect(await revokePosts(simulator, acrobat.id, "revokeAllLicenses")).toHaveLength(1);
   });
 
-  test("the auditor sees apps and licenses but no revoke button or checkbox", async ({ page }) => {
-    await signIn(page, "Isaiah Langer");
-    const apps = new AppsPage(page);
-    await apps.open();
-    await apps.openApp(iosVppAppSeeds.slack.displayName);
-    await expect(apps.licenseRows().first()).toBeVisible();
-    await expect(apps.anyRevokeButtons()).toHaveCount(0);
-    await expect(apps.licenses().getByRole("checkbox")).toHaveCount(0);
-  });
+  test(
+    "the auditor sees apps and licenses but no revoke button or checkbox",
+    { tag: "@view-only" },
+    async ({ page }) => {
+      await signIn(page, "Isaiah Langer");
+      const apps = new AppsPage(page);
+      await apps.open();
+      await apps.openApp(iosVppAppSeeds.slack.displayName);
+      await expect(apps.licenseRows().first()).toBeVisible();
+      await expect(apps.anyRevokeButtons()).toHaveCount(0);
+      await expect(apps.licenses().getByRole("checkbox")).toHaveCount(0);
+    },
+  );
 });

@@ -165,22 +165,24 @@ test.describe("Devices: one device's page, retire, sync, wipe", () => {
     await expect(page.getByRole("heading", { name: "This device has left Intune" })).toBeVisible();
   });
 
-  test("the device page, the retire and the wipe dialogs in Russian", async ({
-    page,
-  }, testInfo) => {
-    await signIn(page, "Megan Bowen");
-    await new ConsoleShell(page).switchLanguage("Русский");
-    await openDevice(page, mateo.corporateWorkProfile);
-    await expect(
-      page.getByText("Android Enterprise — рабочий профиль на корпоративном устройстве"),
-    ).toBeVisible();
-    await shot(page, testInfo, "devices-device-page-ru");
-    await page.getByRole("button", { name: "Вывести из управления…" }).click();
-    await expect(dialog(page)).toContainText("сбрасывается к заводским настройкам");
-    await shot(page, testInfo, "devices-retire-dialog-reset-ru");
-    await dialog(page).getByRole("button", { name: "Отмена" }).click();
-    await page.getByRole("button", { name: "Стереть…" }).click();
-    await expect(dialog(page)).toContainText("Оставить устройство зарегистрированным");
-    await shot(page, testInfo, "devices-wipe-dialog-ru");
-  });
+  test(
+    "the device page, the retire and the wipe dialogs in Russian",
+    { tag: "@view-only" },
+    async ({ page }, testInfo) => {
+      await signIn(page, "Megan Bowen");
+      await new ConsoleShell(page).switchLanguage("Русский");
+      await openDevice(page, mateo.corporateWorkProfile);
+      await expect(
+        page.getByText("Android Enterprise — рабочий профиль на корпоративном устройстве"),
+      ).toBeVisible();
+      await shot(page, testInfo, "devices-device-page-ru");
+      await page.getByRole("button", { name: "Вывести из управления…" }).click();
+      await expect(dialog(page)).toContainText("сбрасывается к заводским настройкам");
+      await shot(page, testInfo, "devices-retire-dialog-reset-ru");
+      await dialog(page).getByRole("button", { name: "Отмена" }).click();
+      await page.getByRole("button", { name: "Стереть…" }).click();
+      await expect(dialog(page)).toContainText("Оставить устройство зарегистрированным");
+      await shot(page, testInfo, "devices-wipe-dialog-ru");
+    },
+  );
 });

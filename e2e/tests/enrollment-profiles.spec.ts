@@ -122,32 +122,36 @@ test.describe("Enrollment profiles: revoke and replace a token", () => {
     expect(after[0]?.graph?.requestId).toBeDefined();
   });
 
-  test("an agent may revoke but has no Show token", async ({ page, request, simulator }) => {
-    const profiles = await new ConsoleApi(request, simulator).enrollmentProfiles();
-    const active = profiles.find((p) => p.tokenStatus === "active");
-    if (!active) throw new Error("The seeded tenant has no active token");
-    const signIn = new SignInPage(page);
-    await signIn.open();
-    await signIn.signInAs("Adele Vance");
-    await expect(new ConsoleShell(page).userMenu("Adele Vance")).toBeVisible();
-    const ep = new EnrollmentProfilesPage(page);
-    await ep.open();
-    await expect(ep.revokeButton(active.displayName).first()).toBeVisible();
-    await expect(page.getByRole("button", { name: "Show token" })).toHaveCount(0);
-  });
+  test(
+    "an agent may revoke but has no Show token",
+    { tag: "@view-only" },
+    async ({ page, request, simulator }) => {
+      const profiles = await new ConsoleApi(request, simulator).enrollmentProfiles();
+      const active = profiles.find((p) => p.tokenStatus === "active");
+      if (!active) throw new Error("The seeded tenant has no active token");
+      const signIn = new SignInPage(page);
+      await signIn.open();
+      await signIn.signInAs("Adele Vance");
+      await expect(new ConsoleShell(page).userMenu("Adele Vance")).toBeVisible();
+      const ep = new EnrollmentProfilesPage(page);
+      await ep.open();
+      await expect(ep.revokeButton(active.displayName).first()).toBeVisible();
+      await expect(page.getByRole("button", { name: "Show token" })).toHaveCount(0);
+    },
+  );
 
-  test("the auditor sees the profiles but no action buttons", async ({
-    page,
-    request,
-    simulator,
-  }) => {
-    const [first] = await new ConsoleApi(request, simulator).enrollmentProfiles();
-    if (!first) throw new Error("No enrollment profile seeded");
-    await new SignInPage(page).open();
-    await new SignInPage(page).signInAs("Isaiah Langer");
-    const ep = new EnrollmentProfilesPage(page);
-    await ep.open();
-    await expect(ep.row(first.displayName)).toBeVisible();
-    await expect(ep.actionButtons()).toHaveCount(0);
-  });
+  test(
+    "the auditor sees the profiles but no action buttons",
+    { tag: "@view-only" },
+    async ({ page, request, simulator }) => {
+      const [first] = await new ConsoleApi(request, simulator).enrollmentProfiles();
+      if (!first) throw new Error("No enrollment profile seeded");
+      await new SignInPage(page).open();
+      await new SignInPage(page).signInAs("Isaiah Langer");
+      const ep = new EnrollmentProfilesPage(page);
+      await ep.open();
+      await expect(ep.row(first.displayName)).toBeVisible();
+      await expect(ep.actionButtons()).toHaveCount(0);
+    },
+  );
 });

@@ -59,12 +59,13 @@ async function loadCatalogue(instance: i18n, language: Language): Promise<void> 
 /** Switches the UI language and remembers the agent's choice in this browser. */
 export async function changeLanguage(instance: i18n, language: Language): Promise<void> {
   await loadCatalogue(instance, language);
-  await instance.changeLanguage(language);
+  // Remembered before the page switches: once <html lang> changes, a reload keeps the choice.
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // See readStoredLanguage.
   }
+  await instance.changeLanguage(language);
 }
 
 export async function initI18n(): Promise<i18n> {

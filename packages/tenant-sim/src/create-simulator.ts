@@ -51,6 +51,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const server = createServer((req, res) => {
     handler(req, res);
   });
+  // Idle keep-alive connections stay open longer than its clients keep them (Node's 5 s
+  // default would close one just as a test's client reuses it: ECONNRESET on a request that
+  // never arrived, seen twice in e2e). Graph's own front door keeps them longer than that too.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 4010, host);
   const { port } = server.address() as AddressInfo;

@@ -102,7 +102,9 @@ describe("the daily expiry notice to a Teams webhook (SQLite)", () => {
   it("sends one message per expiring token per day, none for healthy ones, and not again after a restart", async () => {
     const receiver = await receiverForTest();
     const dataDir = await mkdtemp(join(tmpdir(), "bff-notices-"));
-    let now = Date.now();
+    // 01:00 UTC today: "two hours later" is the same UTC day whatever time the test runs at
+    // (from Date.now() it crossed midnight when CI ran at 22:05 UTC).
+    let now = Math.floor(Date.now() / dayMs) * dayMs + 3_600_000;
     const open = async () => {
       const stack = await startStack({
         dataDir,

@@ -53,9 +53,7 @@ describe("GET /api/actions filters and its exports", () => {
     expect(await list("from=2999-01-01", senior)).toEqual([]);
     // The record's own UTC day, not today's: a run across midnight would ask for the wrong day.
     const day = byActor[0]?.createdAt.slice(0, 10) ?? "";
-    expect((await list(`from=${day}&to=${day}&order=oldest`, senior))[0]?.id).toBe(
-      agentActionId,
-    );
+    expect((await list(`from=${day}&to=${day}&order=oldest`, senior))[0]?.id).toBe(agentActionId);
     // The agent asks for the senior's records and gets none: visibility comes first.
     expect(await list("q=inc-2", agent)).toEqual([]);
   });

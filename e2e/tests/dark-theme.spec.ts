@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import {
   iosVppAppSeeds,
@@ -19,6 +20,14 @@ import { SignInPage } from "../pages/sign-in-page.js";
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
   const body = await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true });
   await testInfo.attach(name, { body, contentType: "image/png" });
+};
+
+/** Text axe finds below WCAG AA contrast on the page as it is now. */
+const contrastFailures = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? v.help}`),
+  );
 };
 
 test("follows the system's dark scheme, a remembered switch overrides it; every page in dark", async ({
@@ -62,6 +71,8 @@ test("follows the system's dark scheme, a remembered switch overrides it; every 
     });
     await expect(page.getByText(/^Loading .*…$/)).toHaveCount(0, { timeout: 30_000 });
     await keep(page, testInfo, `dark-${name}-en`);
+    // Readable in the dark: a link left in the browser's own blue on the dark page was not.
+    expect(await contrastFailures(page), name).toEqual([]);
   }
 
   // The switch overrides the system, and a reload keeps it.
@@ -81,5 +92,6 @@ test("follows the system's dark scheme, a remembered switch overrides it; every 
     timeout: 30_000,
   });
   await keep(page, testInfo, "dark-activity-ru");
+  expect(await contrastFailures(page), "activity-ru").toEqual([]);
   await new ConsoleShell(page).switchLanguage("English");
 });

@@ -1,4 +1,4 @@
-import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
+import { Badge, type BadgeProps } from "@fluentui/react-components";
 import {
   CheckmarkCircle16Regular,
   Clock16Regular,
@@ -12,20 +12,7 @@ import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { statusTone, type ActionStatus, type StatusTone } from "../lib/action-status";
 import { graphEnumLabel, type WithUnrecognized } from "../lib/graph-enum-label";
-
-const useStyles = makeStyles({
-  // Long words (and Russian) wrap inside the badge instead of spilling into the next column.
-  wrap: {
-    height: "auto",
-    minHeight: "20px",
-    whiteSpace: "normal",
-    // Graph's raw value in "Unknown (revokedByApple)" is one long word: break it, never spill.
-    maxWidth: "100%",
-    overflowWrap: "anywhere",
-    paddingTop: "1px",
-    paddingBottom: "1px",
-  },
-});
+import { useBadgeStyles } from "./badge-styles";
 
 const badgeColor: Record<StatusTone, NonNullable<BadgeProps["color"]>> = {
   informative: "informative",
@@ -69,7 +56,7 @@ export function ActionStatusBadge({
   progress,
 }: ActionStatusBadgeProps) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const styles = useBadgeStyles();
   return (
     <Badge
       className={styles.wrap}

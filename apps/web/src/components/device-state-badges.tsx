@@ -1,4 +1,4 @@
-import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
+import { Badge, type BadgeProps } from "@fluentui/react-components";
 import {
   ArrowSync16Regular,
   Building16Regular,
@@ -12,25 +12,12 @@ import type { ManagedDevice } from "@ihc/contracts";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { graphEnumLabel, unknownValueLabel } from "../lib/graph-enum-label";
+import { useBadgeStyles } from "./badge-styles";
 
 /**
  * A device's compliance, ownership and management state as badges (the user page's device
  * table, the retire dialogs, the device page).
  */
-
-/** A long label wraps inside the badge instead of spilling over it (as in ActionStatusBadge). */
-export const useBadgeStyles = makeStyles({
-  wrap: {
-    height: "auto",
-    minHeight: "20px",
-    whiteSpace: "normal",
-    // Graph's raw value in "Unknown (revokedByApple)" is one long word: break it, never spill.
-    maxWidth: "100%",
-    overflowWrap: "anywhere",
-    paddingTop: "1px",
-    paddingBottom: "1px",
-  },
-});
 
 export type Look = { color: NonNullable<BadgeProps["color"]>; icon: ReactElement };
 

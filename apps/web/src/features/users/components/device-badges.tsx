@@ -7,7 +7,8 @@ import {
   QuestionCircle16Regular,
 } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { useBadgeStyles, type Look } from "../../../components/device-state-badges";
+import { useBadgeStyles } from "../../../components/badge-styles";
+import type { Look } from "../../../components/device-state-badges";
 import type { DeviceRetireState } from "../hooks/retire-progress";
 
 const retireLooks: Record<DeviceRetireState, Look> = {

@@ -4,6 +4,7 @@ import {
   Checkbox,
   createTableColumn,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -29,7 +30,7 @@ import { currentLanguage } from "../../../lib/i18n";
 
 const useOwnStyles = makeStyles({
   table: { minWidth: "960px" },
-  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "break-word" },
   check: { width: "44px" },
 });
 
@@ -188,7 +189,7 @@ export function DeviceTable({
                 </TableCell>
               )}
               <TableCell className={styles.cell}>
-                <Link to={devicePath(device.id)} className={styles.wrap}>
+                <Link to={devicePath(device.id)} className={mergeClasses(styles.link, styles.wrap)}>
                   <Body1Strong>{device.deviceName}</Body1Strong>
                 </Link>
               </TableCell>

@@ -20,7 +20,8 @@ import { useTranslation } from "react-i18next";
 import { ActionProgressDisplay } from "../../../components/action-progress";
 import { BulkFailures } from "../../../components/bulk-failures";
 import { bulkProgressOf, problemItemsOf } from "../../../components/bulk-progress";
-import { useBadgeStyles, type Look } from "../../../components/device-state-badges";
+import { useBadgeStyles } from "../../../components/badge-styles";
+import type { Look } from "../../../components/device-state-badges";
 import { RelativeTime } from "../../../components/relative-time";
 
 const useStyles = makeStyles({

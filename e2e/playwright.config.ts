@@ -64,20 +64,7 @@ export default defineConfig<ConsoleOptions>({
     screenshot: "only-on-failure",
     // A trace costs seconds per test to record; CI's clone is gone before anyone could open it.
     trace: process.env.CI ? "off" : "retain-on-failure",
-    launchOptions: {
-      executablePath: e2eStack.chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        // Every name but localhost resolves to nothing: a test can prove nothing left the machine.
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
-      ],
-    },
+    launchOptions: e2eStack.launchOptions,
   },
   projects: [
     // Every spec against the friendly `demo` simulator.

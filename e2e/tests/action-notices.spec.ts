@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { ConsoleApi } from "../fixtures/console-api.js";
+import { e2eStack } from "../fixtures/e2e-stack.js";
 import { expect, test } from "../fixtures/console-test.js";
 import type { SimulatorControl } from "../fixtures/simulator-control.js";
 import { ConsoleShell } from "../pages/console-shell.js";
@@ -55,6 +56,12 @@ const shownIn = (page: Page): Promise<Shown[]> =>
       ({ title, body, tag }) => ({ title, body, tag }),
     ),
   );
+
+// Notifications need the desktop browser: the headless shell of the other specs reports them
+// denied whatever the test grants.
+test.use({
+  launchOptions: { ...e2eStack.launchOptions, executablePath: e2eStack.desktopChromiumPath },
+});
 
 // A token's detail page reads every app's licenses: the first one in a fresh stack is slow.
 test.describe.configure({ timeout: 180_000 });

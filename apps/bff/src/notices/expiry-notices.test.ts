@@ -165,9 +165,16 @@ describe("the daily expiry notice to a Teams webhook (SQLite)", () => {
     const everything = JSON.stringify(receiver.bodies);
     expect(everything).not.toMatch(/sim-[0-9a-f]{16}|tokenValue|maskedToken|••|"token":/);
 
-    // The same day: nothing again, from this process or after a restart.
+    // The same day: nothing again for a token already told of, from this process or after a
+    // restart. Two hours on, a token whose expiry has just come within 30 days is told of once
+    // (the seed's expiries follow the real clock, so which ones depends on the time of day).
     now += 2 * 3_600_000;
-    expect(await notices.runOnce()).toMatchObject({ outcome: "done", sent: [] });
+    const later = await expectedNames(stack, token, now);
+    const entered = later.filter((name) => !expected.includes(name));
+    receiver.bodies.length = 0;
+    const second = await notices.runOnce();
+    expect(second.outcome === "done" && second.sent.length).toBe(entered.length);
+    expect(receiver.tokenNames().sort()).toEqual(entered);
     await stack.close();
     cleanups.pop();
     const restarted = await open();
@@ -176,8 +183,8 @@ describe("the daily expiry notice to a Teams webhook (SQLite)", () => {
     ).toBe(200);
     const again = await restarted.deps.expiryNotices?.runOnce();
     expect(again).toMatchObject({ outcome: "done", sent: [] });
-    expect(again?.outcome === "done" && again.alreadyClaimed.length).toBe(expected.length);
-    expect(receiver.bodies).toHaveLength(expected.length);
+    expect(again?.outcome === "done" && again.alreadyClaimed.length).toBe(later.length);
+    expect(receiver.bodies).toHaveLength(entered.length);
 
     // The next day: each token still in the window once more.
     receiver.bodies.length = 0;

@@ -1,4 +1,4 @@
-import { demoAccounts } from "@ihc/tenant-sim";
+import { demoAccounts, type DemoAccount } from "@ihc/tenant-sim";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../fixtures/console-test.js";
 import { ConsoleShell } from "../pages/console-shell.js";
@@ -7,23 +7,30 @@ import { SignInPage } from "../pages/sign-in-page.js";
 // Issue #16, identity mistakes get clear answers: each produced by the simulator on demand, each
 // shown in words an administrator can act on, none ending in a sign-in loop.
 
-const agent = demoAccounts.find((account) => account.key === "agent");
-if (agent === undefined) throw new Error("demo accounts changed");
-
+const accountOf = (key: DemoAccount["key"]): DemoAccount => {
+  const account = demoAccounts.find((a) => a.key === key);
+  if (account === undefined) throw new Error("demo accounts changed");
+  return account;
+};
+const agent = accountOf("agent");
 /**
- * Graph calls made with a token issued to the agent since `since` (epoch seconds): a sign-in
- * here that reached Graph would need a fresh on-behalf-of token. Earlier tests of this worker may
- * leave the BFF finishing their own reads or following their actions, as the same agent too
- * (the VPP token page of action-notices.spec.ts reads every app's licenses): those calls carry
- * the older token and say nothing about this sign-in.
+ * Who signs in where the test asserts that nothing reached Graph: an account without a console
+ * role, which no other test acts as. Earlier tests of this worker leave the BFF following their
+ * actions as the agent (a revoke's watcher polls the app for minutes, and takes a fresh
+ * on-behalf-of token when the last one expires), so "no Graph call as the agent" was not a fact
+ * about this sign-in (fresh-clone run of 2026-12-06).
  */
-const graphCallsAsAgent = async (
+const bystander = accountOf("norole");
+
+/** Graph calls made as `account` with a token issued since `since` (epoch seconds). */
+const graphCallsAs = async (
   simulator: { received(): Promise<{ claims?: { oid?: unknown; iat?: unknown } | null }[]> },
+  account: DemoAccount,
   since: number,
 ) =>
   (await simulator.received()).filter(
     (call) =>
-      call.claims?.oid === agent.id &&
+      call.claims?.oid === account.id &&
       (typeof call.claims.iat !== "number" || call.claims.iat >= since),
   );
 
@@ -31,9 +38,9 @@ const graphCallsAsAgent = async (
 const epochSecondsNow = () => Math.floor(Date.now() / 1000) - 1;
 
 /** Through the real MSAL redirect: the console never shows its user menu in these cases. */
-const signIn = async (page: Page) => {
+const signIn = async (page: Page, account: DemoAccount = agent) => {
   await new SignInPage(page).open();
-  await new SignInPage(page).signInInteractively(agent.displayName);
+  await new SignInPage(page).signInInteractively(account.displayName);
 };
 
 /** Attached to the report, and kept under docs/screenshots/. */
@@ -59,7 +66,7 @@ test.describe("identity mistakes", () => {
   }, testInfo) => {
     await simulator.setScenario({ v1ApiTokens: true });
     const since = epochSecondsNow();
-    await signIn(page);
+    await signIn(page, bystander);
     const alert = page
       .getByRole("alert")
       .filter({ hasText: "The console's API registration issues old (v1.0) tokens" })
@@ -67,7 +74,7 @@ test.describe("identity mistakes", () => {
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await expect(alert).toContainText('"accessTokenAcceptedVersion": 2');
     await staysPut(page, alert);
-    expect(await graphCallsAsAgent(simulator, since)).toEqual([]);
+    expect(await graphCallsAs(simulator, bystander, since)).toEqual([]);
     await keep(page, testInfo, "identity-v1-token-en");
 
     await new ConsoleShell(page).switchLanguage("Русский");
@@ -107,14 +114,14 @@ test.describe("identity mistakes", () => {
   }, testInfo) => {
     await simulator.setScenario({ apiTokensForOtherClient: true });
     const since = epochSecondsNow();
-    await signIn(page);
+    await signIn(page, bystander);
     const alert = page
       .getByRole("alert")
       .filter({ hasText: "This sign-in belongs to another application" })
       .first();
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await staysPut(page, alert);
-    expect(await graphCallsAsAgent(simulator, since)).toEqual([]);
+    expect(await graphCallsAs(simulator, bystander, since)).toEqual([]);
     await keep(page, testInfo, "identity-other-client-en");
   });
 

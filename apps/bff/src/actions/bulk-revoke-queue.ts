@@ -153,6 +153,11 @@ export class BulkRevokeQueue {
       );
     }
     let lastReconcile = 0;
+    // How long since the last reading before the next, while items are still to be sent: the
+    // poll interval per 1,000 licenses listed (one Graph page), so settling a 20,000-license
+    // app's items costs about one read a second, not twenty (issue #19). Once everything is
+    // sent, the poll interval again, so the record ends soon after Intune has acted.
+    let reconcileEveryMs = this.pollMs;
     while (!stopped()) {
       const items = itemsOf(record);
       const queued = items.filter((item) => item.state === "queued");
@@ -166,9 +171,12 @@ export class BulkRevokeQueue {
       ) {
         break;
       }
-      if (unknown && Date.now() - lastReconcile >= this.pollMs) {
+      const every = queued.length > 0 ? reconcileEveryMs : this.pollMs;
+      if (unknown && Date.now() - lastReconcile >= every) {
         lastReconcile = Date.now();
-        record = await this.reconcile(record);
+        const reading = await this.reconcile(record);
+        record = reading.record;
+        reconcileEveryMs = this.pollMs * Math.max(1, Math.ceil(reading.listed / 1000));
         continue;
       }
       if (queued.length === 0) {
@@ -336,9 +344,9 @@ export class BulkRevokeQueue {
    * signed in: each app's licenses (one read per app with such items), and for offboarding's
    * retires the user's devices (gone: retired; `retireFailed`: failed).
    */
-  private async reconcile(record: StoredAction): Promise<StoredAction> {
+  private async reconcile(record: StoredAction): Promise<{ record: StoredAction; listed: number }> {
     const reader = this.options.identities.pick(record.actor.oid);
-    if (reader === undefined) return record;
+    if (reader === undefined) return { record, listed: 0 };
     const pending = itemsOf(record).filter(
       (item) => item.state === "unknown" || isAwaitingIntune(item),
     );
@@ -347,9 +355,11 @@ export class BulkRevokeQueue {
     );
     /** Keys of items still standing (license assigned, device still managed), per app/device. */
     const standing = new Map<string, string | undefined>();
+    let listed = 0;
     try {
       for (const appId of appIds) {
         const licenses = await listAllAssignedLicenses(this.options.graph, reader, appId);
+        listed += licenses.length;
         for (const license of licenses) {
           const key = assignedLicenseKeyOf(license);
           if (key !== undefined) standing.set(licenseItemKeyOf(record, appId, key), undefined);
@@ -366,7 +376,7 @@ export class BulkRevokeQueue {
         { err: error, actionId: record.id },
         "bulk revoke could not read licenses",
       );
-      return record;
+      return { record, listed };
     }
     const now = Date.now();
     const before = itemsOf(record);
@@ -441,7 +451,12 @@ export class BulkRevokeQueue {
       }
       return item;
     });
-    return items.some((item, index) => item !== before[index]) ? this.save(record, items) : record;
+    return {
+      record: items.some((item, index) => item !== before[index])
+        ? await this.save(record, items)
+        : record,
+      listed,
+    };
   }
 
   private async finish(record: StoredAction): Promise<void> {

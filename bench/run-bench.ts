@@ -17,6 +17,7 @@ import { journalStore } from "./scenarios/journal-store.js";
 import { progressFanout } from "./scenarios/progress-fanout.js";
 import { spaBundle, spaInChromium } from "./scenarios/spa.js";
 import { userSearch } from "./scenarios/user-search.js";
+import { userVppLicenses } from "./scenarios/user-vpp-licenses.js";
 import { watchCost } from "./scenarios/watch-cost.js";
 
 /**
@@ -472,6 +473,35 @@ if (share) {
       row.p95Ratio <= targets.fairShareP95Ratio,
     );
   }
+}
+
+// 7. A user's VPP licenses: Graph calls per open, cold and warm (issue #19)
+const userView = await run("userVppLicenses", userVppLicenses);
+if (userView) {
+  tables.push({
+    title: "A user's VPP licenses: what one open costs Graph",
+    note: `GET /api/users/:id/vpp-licenses on the demo tenant (${userView.apps} VPP apps, ${userView.licensesShown} licenses shown): the user, the app list, then each app's licenses filtered on the user in $batches of 20. Warm: the same agent within VIEW_CACHE_SECONDS (default ${userView.viewCacheSeconds}); the cache is per caller (ADR 0024).`,
+    columns: ["open", "HTTP requests to Graph", "Graph reads ($batch items counted)", "took (ms)"],
+    rows: (
+      [
+        ["cold (first open)", userView.cold],
+        ["warm (same agent again)", userView.warm],
+        ["another agent, same user", userView.otherAgent],
+      ] as const
+    ).map(([label, cost]) => [label, cost.httpRequests, cost.graphReads, fixed(cost.ms)]),
+  });
+  check(
+    "User VPP licenses, Graph requests per warm open",
+    String(userView.warm.httpRequests),
+    `≤ ${targets.userVppLicensesWarmGraphCalls}`,
+    userView.warm.httpRequests <= targets.userVppLicensesWarmGraphCalls,
+  );
+  check(
+    "User VPP licenses, Graph requests / reads per cold open",
+    `${userView.cold.httpRequests} / ${userView.cold.graphReads}`,
+    "reported",
+    "reported",
+  );
 }
 
 stopAllStacks();

@@ -54,6 +54,8 @@ export interface LoopbackStack {
   bffUrl: string;
   /** The SPA's origin when `web` is set (`http://localhost:<bff port>`, as the e2e stack). */
   webOrigin: string;
+  /** The BFF's DATA_DIR (its SQLite store). */
+  dataDir: string;
   bff: ChildProcess;
   mintToken(account: string, claims?: Record<string, unknown>): Promise<string>;
   sim<T>(method: string, path: string, body?: unknown): Promise<T>;
@@ -90,6 +92,7 @@ export const startLoopbackStack = async ({
   // BENCH_BFF_CPU_PROF=<dir>: the BFF writes a V8 CPU profile there when it stops (issue #19).
   const profileDir = process.env.BENCH_BFF_CPU_PROF;
   const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const dataDir = await mkdtemp(join(tmpdir(), "ihc-bench-"));
   const bff = spawn(process.execPath, [...profile, "apps/bff/dist/server.js"], {
     cwd: root,
     stdio: "ignore",
@@ -104,7 +107,7 @@ export const startLoopbackStack = async ({
       GRAPH_BASE_URL: simUrl,
       TENANT_KIND: "simulator",
       PORT: String(bffPort),
-      DATA_DIR: await mkdtemp(join(tmpdir(), "ihc-bench-")),
+      DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
       ...bffEnv,
@@ -125,6 +128,7 @@ export const startLoopbackStack = async ({
     simUrl,
     bffUrl,
     webOrigin,
+    dataDir,
     bff,
     sim: simCall,
     mintToken: async (account, claims) =>

@@ -40,4 +40,6 @@ export const targets = {
    * https://learn.microsoft.com/graph/throttling-limits#intune-applications-service-limits).
    */
   watchCostShareOfTenantLimit: 0.05,
+  /** Graph requests when an agent opens a user's VPP licenses again (warm: cache or index; #19). */
+  userVppLicensesWarmGraphCalls: 2,
 } as const;

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   ActionRecordSchema,
   AssignedLicenseListSchema,
@@ -6,12 +9,15 @@ import {
   type AssignedLicense,
   type LicenseRef,
 } from "@ihc/contracts";
-import { seededIds } from "@ihc/tenant-sim";
+import { largeTenantIosVppAppSeeds, seededIds } from "@ihc/tenant-sim";
+import { MAX_BULK_LICENSES } from "@ihc/contracts";
 import { startLoopbackStack } from "../lib/loopback-stack.js";
-import { sleep } from "../lib/measure.js";
+import { rssMb, sleep } from "../lib/measure.js";
 
 export interface BulkRevokeResult {
   licenses: number;
+  /** Bulk requests, one after the other (at most MAX_BULK_LICENSES each, one running per app). */
+  requests: number;
   writesPerWindow: number;
   windowSeconds: number;
   /** M/N × W: the time Intune's limit allows at best. */
@@ -22,11 +28,35 @@ export interface BulkRevokeResult {
   state: string;
   succeeded: number;
   throttled429: number;
+  /** Graph reads the BFF made while the run lasted (settling items from the licenses Intune lists). */
+  graphReads: number;
   /** Licenses never revoked (no 2xx revoke seen by Graph). */
   lost: number;
   /** Licenses Graph revoked more than once. */
   doubled: number;
+  /** BFF resident memory sampled every 500 ms: when a tenth of the floor had passed, peak, end. */
+  rssEarlyMb: number;
+  rssPeakMb: number;
+  rssEndMb: number;
+  /** Growth of the BFF's data folder per license, weighed after a clean stop (WAL checkpointed). */
+  journalBytesPerItem: number;
 }
+
+export interface BulkRevokeOptions {
+  licenses: number;
+  /** The simulator's and the BFF's write limit per app: writes per window. */
+  writes: number;
+  windowSeconds: number;
+  /** The 50,000-user tenant and its 20,000-license app, for runs beyond the demo's apps. */
+  large?: boolean;
+}
+
+/** The data folder's files, without SQLite's shared-memory index (`-shm`, not data). */
+const folderBytes = (dir: string): number =>
+  readdirSync(dir).reduce((sum, name) => {
+    const stat = statSync(join(dir, name));
+    return sum + (stat.isFile() && !name.endsWith("-shm") ? stat.size : 0);
+  }, 0);
 
 interface Received {
   method: string;
@@ -35,11 +65,8 @@ interface Received {
   body: unknown;
 }
 
-const app = seededIds.iosVppApps.eduExplainEverything;
-const LICENSES = 200;
-// Intune's limit is 100 writes per 20 s per app; scaled by ten on both sides, as in ADR 0008.
-const WRITES = 20;
-const WINDOW_SECONDS = 2;
+/** Intune's limit is 100 writes per 20 s per app; scaled by ten on both sides, as in ADR 0008. */
+export const DEFAULT_BULK: BulkRevokeOptions = { licenses: 200, writes: 20, windowSeconds: 2 };
 
 const refOf = (license: AssignedLicense): LicenseRef =>
   license.kind === "device"
@@ -47,51 +74,107 @@ const refOf = (license: AssignedLicense): LicenseRef =>
     : { kind: "user", userId: license.userId ?? "" };
 
 /**
- * A bulk revoke of M licenses (`POST /api/apps/:id/revoke-licenses`) with the simulator at
- * Intune's write limit for the applications service and the BFF's write budget set to the same
- * limit. Every revoke the simulator answered 2xx is counted per license: each must be exactly one.
+ * A bulk revoke of M licenses (`POST /api/apps/:id/revoke-licenses`, in requests of at most
+ * MAX_BULK_LICENSES, each sent the moment the previous one ended: one bulk runs per app at a
+ * time) with the simulator at Intune's write limit for the applications service and the BFF's
+ * write budget set to the same limit. Every revoke the simulator answered 2xx is counted per license: each must be
+ * exactly one. The BFF's memory is sampled throughout, and its data folder weighed before and after.
  */
-export const bulkRevokeThrottled = async (): Promise<BulkRevokeResult> => {
+export const bulkRevokeThrottled = async ({
+  licenses: count,
+  writes,
+  windowSeconds,
+  large = false,
+}: BulkRevokeOptions = DEFAULT_BULK): Promise<BulkRevokeResult> => {
+  const app = large ? largeTenantIosVppAppSeeds.edge.id : seededIds.iosVppApps.eduExplainEverything;
   const stack = await startLoopbackStack({
+    simArgs: large ? ["--size", "large"] : [],
     bffEnv: {
-      GRAPH_APP_WRITES_PER_WINDOW: String(WRITES),
-      GRAPH_WRITE_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      GRAPH_APP_WRITES_PER_WINDOW: String(writes),
+      GRAPH_WRITE_WINDOW_SECONDS: String(windowSeconds),
     },
   });
   try {
     await stack.sim("PUT", "/_sim/throttling", {
       service: "applications",
-      writes: WRITES,
-      windowSeconds: WINDOW_SECONDS,
+      writes,
+      windowSeconds,
     });
     const auth = { authorization: `Bearer ${await stack.mintToken("agent")}` };
-    const page = AssignedLicenseListSchema.parse(
-      await (
-        await fetch(`${stack.bffUrl}/api/apps/${app}/licenses?limit=${LICENSES}`, { headers: auth })
-      ).json(),
-    );
-    const licenses = page.items.slice(0, LICENSES).map(refOf);
-    if (licenses.length < LICENSES) throw new Error(`only ${licenses.length} licenses`);
+    const licenses: LicenseRef[] = [];
+    for (
+      let cursor: string | undefined, first = true;
+      first || cursor !== undefined;
+      first = false
+    ) {
+      const query = cursor === undefined ? `limit=999` : `cursor=${cursor}`;
+      const page = AssignedLicenseListSchema.parse(
+        await (
+          await fetch(`${stack.bffUrl}/api/apps/${app}/licenses?${query}`, { headers: auth })
+        ).json(),
+      );
+      // A license Graph lists without its user or device cannot be revoked by id (the console
+      // does not offer it either).
+      licenses.push(
+        ...page.items
+          .filter((l) => (l.kind === "device" ? l.managedDeviceId : l.userId) !== undefined)
+          .map(refOf),
+      );
+      cursor = licenses.length >= count ? undefined : page.cursor;
+    }
+    licenses.length = Math.min(licenses.length, count);
+    if (licenses.length < count) throw new Error(`only ${licenses.length} licenses`);
 
     await stack.sim("DELETE", "/_sim/received");
-    const response = await fetch(`${stack.bffUrl}/api/apps/${app}/revoke-licenses`, {
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
-      body: JSON.stringify({ licenses, notifyManagedDevices: false, reason: "pnpm bench" }),
-    });
-    if (response.status !== 202) throw new Error(`revoke-licenses: ${response.status}`);
-    let record = ActionRecordSchema.parse(await response.json());
-    const deadline = Date.now() + 120_000;
+    const bytesBefore = folderBytes(stack.dataDir);
+    const floorSeconds = (count / writes) * windowSeconds;
+    const rss: { at: number; mb: number }[] = [];
+    const t0 = Date.now();
+    const sampler = setInterval(() => {
+      rss.push({ at: Date.now() - t0, mb: rssMb(stack.bff.pid) });
+    }, 500);
+    const chunks: LicenseRef[][] = [];
+    for (let i = 0; i < licenses.length; i += MAX_BULK_LICENSES)
+      chunks.push(licenses.slice(i, i + MAX_BULK_LICENSES));
     const read = async (id: string): Promise<ActionRecord> =>
       ActionRecordSchema.parse(
         await (await fetch(`${stack.bffUrl}/api/actions/${id}`, { headers: auth })).json(),
       );
-    while (record.completedAt === undefined && Date.now() < deadline) {
-      await sleep(100);
-      record = await read(record.id);
+    // One bulk per app runs at a time (a second is refused with 409 while the first runs), so
+    // each request is sent the moment the previous one has ended, as a script would.
+    const deadline = Date.now() + Math.max(120_000, floorSeconds * 2_000);
+    const records: ActionRecord[] = [];
+    for (const chunk of chunks) {
+      const response = await fetch(`${stack.bffUrl}/api/apps/${app}/revoke-licenses`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json", "idempotency-key": randomUUID() },
+        body: JSON.stringify({
+          licenses: chunk,
+          notifyManagedDevices: false,
+          reason: "pnpm bench",
+        }),
+      });
+      if (response.status !== 202)
+        throw new Error(`revoke-licenses: ${response.status} ${await response.text()}`);
+      let record = ActionRecordSchema.parse(await response.json());
+      while (record.completedAt === undefined && Date.now() < deadline) {
+        await sleep(chunks.length > 1 ? 200 : 100);
+        record = await read(record.id);
+      }
+      records.push(record);
+      if (record.completedAt === undefined) break;
     }
-    if (record.completedAt === undefined)
-      throw new Error("the bulk revoke did not finish in 120 s");
+    clearInterval(sampler);
+    if (records.some((r) => r.completedAt === undefined))
+      throw new Error(
+        `the bulk revoke did not finish in ${(deadline - t0) / 1000} s: ${records.length - 1} of ${chunks.length} requests ended, the last at ${JSON.stringify(records.at(-1)?.itemCounts)}`,
+      );
+    // Stopped cleanly, the BFF checkpoints its WAL into the database file and removes it: what
+    // is left is what the run stored, not the WAL's reusable space.
+    const exited = new Promise((resolve) => stack.bff.once("exit", resolve));
+    stack.bff.kill("SIGTERM");
+    await exited;
+    const bytesAfter = folderBytes(stack.dataDir);
 
     const received = await stack.sim<Received[]>("GET", "/_sim/received");
     const applied = new Map<string, number>();
@@ -110,22 +193,50 @@ export const bulkRevokeThrottled = async (): Promise<BulkRevokeResult> => {
     const keys = licenses.map((l) =>
       (l.kind === "user" ? `user:${l.userId}` : `device:${l.managedDeviceId}`).toLowerCase(),
     );
-    const floorSeconds = (LICENSES / WRITES) * WINDOW_SECONDS;
-    const seconds = (Date.parse(record.completedAt) - Date.parse(record.createdAt)) / 1000;
+    const created = Math.min(...records.map((r) => Date.parse(r.createdAt)));
+    const completed = Math.max(...records.map((r) => Date.parse(r.completedAt ?? r.createdAt)));
+    const seconds = (completed - created) / 1000;
+    const early = rss.find((sample) => sample.at >= floorSeconds * 100) ?? rss[0];
     return {
-      licenses: LICENSES,
-      writesPerWindow: WRITES,
-      windowSeconds: WINDOW_SECONDS,
+      licenses: count,
+      requests: chunks.length,
+      writesPerWindow: writes,
+      windowSeconds,
       floorSeconds,
       seconds,
       timeOverFloor: seconds / floorSeconds,
-      state: record.state,
-      succeeded: record.itemCounts?.succeeded ?? 0,
+      state: [...new Set(records.map((r) => r.state))].join(", "),
+      succeeded: records.reduce((sum, r) => sum + (r.itemCounts?.succeeded ?? 0), 0),
       throttled429: received.filter((r) => r.status === 429).length,
+      graphReads: received.filter((r) => r.method === "GET").length,
       lost: keys.filter((k) => (applied.get(k) ?? 0) === 0).length,
       doubled: keys.filter((k) => (applied.get(k) ?? 0) > 1).length,
+      rssEarlyMb: early?.mb ?? 0,
+      rssPeakMb: Math.max(0, ...rss.map((sample) => sample.mb)),
+      rssEndMb: rss.at(-1)?.mb ?? 0,
+      journalBytesPerItem: (bytesAfter - bytesBefore) / count,
     };
   } finally {
     stack.close();
   }
 };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [licenses, writes, windowSeconds, size] = process.argv.slice(2);
+  console.log(
+    JSON.stringify(
+      await bulkRevokeThrottled(
+        licenses === undefined
+          ? DEFAULT_BULK
+          : {
+              licenses: Number(licenses),
+              writes: Number(writes ?? 20),
+              windowSeconds: Number(windowSeconds ?? 2),
+              large: size === "large",
+            },
+      ),
+      null,
+      2,
+    ),
+  );
+}

@@ -72,6 +72,39 @@ describeJournalStoreContract("SQLite", async () => {
 const bffRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
 describe("SqliteActionJournal", () => {
+  it("fills the search columns of an old journal a thousand records at a time, every one of them", async () => {
+    const dir = await tempDir();
+    const journal = SqliteActionJournal.open(dir);
+    const records = Array.from({ length: 2_100 }, (_, i) => record({ reason: `Old ticket ${i}` }));
+    for (const r of records) await journal.insert(r);
+    await journal.close();
+    withRawDb(dir, (db) =>
+      db.exec("UPDATE actions SET actor_upn = NULL, subject_text = NULL, search_text = NULL"),
+    );
+    const reopened = SqliteActionJournal.open(dir);
+    try {
+      for (const i of [0, 999, 1_000, 2_099]) {
+        expect(
+          (await reopened.list({ limit: 10, text: `Old ticket ${i}` })).map((r) => r.id),
+        ).toContain(records[i]?.id);
+      }
+      expect(
+        withRawDb(
+          dir,
+          (db) =>
+            db
+              .prepare<[], { n: number }>(
+                "SELECT count(*) AS n FROM actions WHERE search_text IS NULL",
+              )
+              .get()?.n,
+        ),
+      ).toBe(0);
+    } finally {
+      await reopened.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("keeps its folder and files for its owner only", async () => {
     const dir = join(await tempDir(), "data");
     const journal = SqliteActionJournal.open(dir);

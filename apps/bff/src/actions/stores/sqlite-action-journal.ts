@@ -222,24 +222,29 @@ export class SqliteActionJournal implements JournalStore {
    * themselves (a damaged one gets empty columns: it is never served anyway).
    */
   private fillSearchColumns(): void {
-    const rows = this.db
-      .prepare<[], StoredRow>(`SELECT ${COLUMNS} FROM actions WHERE search_text IS NULL`)
-      .all();
-    if (rows.length === 0) return;
+    // A thousand at a time, each in its own transaction: a large old journal is filled without
+    // holding all of it in memory (a filled row, damaged ones included, is never NULL again).
+    const next = this.db.prepare<[], StoredRow>(
+      `SELECT ${COLUMNS} FROM actions WHERE search_text IS NULL LIMIT 1000`,
+    );
     const fill = this.db.prepare<[string, string, string, string]>(
       "UPDATE actions SET actor_upn = ?, subject_text = ?, search_text = ? WHERE id = ?",
     );
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const record = this.read(row);
-        const columns =
-          record === undefined
-            ? { actorUpn: "", subjectText: "", searchText: "" }
-            : searchColumnsOf(record);
-        fill.run(columns.actorUpn, columns.subjectText, columns.searchText, row.id);
-      }
-    })();
-    this.options.logger?.info({ records: rows.length }, "Journal search columns filled");
+    let filled = 0;
+    for (let rows = next.all(); rows.length > 0; rows = next.all()) {
+      this.db.transaction(() => {
+        for (const row of rows) {
+          const record = this.read(row);
+          const columns =
+            record === undefined
+              ? { actorUpn: "", subjectText: "", searchText: "" }
+              : searchColumnsOf(record);
+          fill.run(columns.actorUpn, columns.subjectText, columns.searchText, row.id);
+        }
+      })();
+      filled += rows.length;
+    }
+    if (filled > 0) this.options.logger?.info({ records: filled }, "Journal search columns filled");
   }
 
   /** Synchronous work as the interface's promise; nothing runs once closed. */

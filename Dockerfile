@@ -14,7 +14,9 @@ RUN npx -y pnpm@10.34.8 install --frozen-lockfile \
 
 # --- run: the release folder alone ---
 FROM node:24-bookworm-slim
+# NODE_OPTIONS: a heap limit, so garbage does not pile up under a long bulk run (docs/deployment.md, Memory).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=512 \
     HOST=0.0.0.0 \
     PORT=3001 \
     DATA_DIR=/data

@@ -110,6 +110,10 @@ export const startLoopbackStack = async ({
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
+      // BENCH_BFF_NODE_OPTIONS: Node options for the BFF alone, e.g. a heap cap.
+      ...(process.env.BENCH_BFF_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_BFF_NODE_OPTIONS }
+        : {}),
       ...bffEnv,
     },
   });

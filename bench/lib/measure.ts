@@ -8,10 +8,16 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[index] ?? Number.NaN;
 };
 
-/** Resident memory of a process, from /proc (Linux). */
+/** Resident memory of a process, from /proc (Linux); NaN once it has exited. */
 export const rssMb = (pid: number | undefined): number => {
   if (pid === undefined) return Number.NaN;
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return Number.NaN;
+  }
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : Number.NaN;
 };
 

@@ -10,9 +10,10 @@ import { VppTokenActionResultSchema } from "./vpp-tokens.js";
 export const ConsoleEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("action"), action: ActionRecordSchema }),
   /**
-   * A change to a record of many items (a bulk revoke, a retire): the record without its items,
-   * and only the items that changed. Whole records of 1,000 items on every step would cost each
-   * stream megabytes; a client merges these into the record it holds (by item key).
+   * A change to a record of many items (a bulk revoke, a retire): the record without its items
+   * and subjects, and only the items that changed. Whole records of 1,000 items (and 1,000
+   * subjects) on every step would cost each stream megabytes; a client merges these into the
+   * record it holds (items by key, its subjects kept).
    */
   z.object({
     type: z.literal("action-items"),

@@ -28,13 +28,22 @@ describe("actionEvent", () => {
     expect(JSON.stringify(event)).not.toContain("secret-ish");
   });
 
-  it("sends only the items that changed when the version before is known", () => {
+  it("sends only the items that changed when the write says which", () => {
     const before = bulk(["queued", "queued", "queued"]);
     const after = { ...before, items: bulk(["succeeded", "queued", "sent"]).items };
-    const event = actionEvent(after, before);
+    const changed = (after.items ?? []).filter((item) => item.state !== "queued");
+    const subjects = [0, 1, 2].map((n) => ({ type: "device" as const, id: `${n}` }));
+    const event = actionEvent({ ...after, subjects }, changed);
     if (event.type !== "action-items") throw new Error(`expected a delta, got ${event.type}`);
     expect(event.items.map((i) => i.key)).toEqual(["device:0", "device:2"]);
     expect("items" in event.action).toBe(false);
+    // Written once with the record: a delta never carries them again.
+    expect("subjects" in event.action).toBe(false);
     expect(JSON.stringify(event)).not.toContain("secret-ish");
+  });
+
+  it("sends the record whole when every item changed", () => {
+    const after = bulk(["sent", "sent"]);
+    expect(actionEvent(after, after.items ?? []).type).toBe("action");
   });
 });

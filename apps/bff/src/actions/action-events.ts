@@ -3,29 +3,30 @@ import { toActionRecord, type StoredAction } from "./action-journal.js";
 import type { EventBus } from "./event-bus.js";
 
 /**
- * The event for a record's new version. A record of many items, when the version before it is
- * known, travels as a delta (`action-items`: the record without items, and the items that
- * changed), so a 1,000-license bulk revoke costs each stream its changes, not 1,000 items per
- * step.
+ * The event for a record's new version. A record of many items, when the items its write
+ * changed are known (`changedItems`, from the store: `itemsChangedBy`), travels as a delta
+ * (`action-items`: the record without items and subjects, and the items that changed), so a
+ * 1,000-license bulk revoke costs each stream, and the bus's replay buffer, its changes, not
+ * 1,000 items and 1,000 subjects per step. Otherwise, or when every
+ * item changed, the record travels whole.
  */
-export const actionEvent = (record: StoredAction, previous?: StoredAction): ConsoleEvent => {
-  const { items, ...rest } = toActionRecord(record);
-  if (items === undefined || previous?.items === undefined) {
+export const actionEvent = (
+  record: StoredAction,
+  changedItems?: readonly BulkItem[],
+): ConsoleEvent => {
+  const { items, subjects: _subjects, ...rest } = toActionRecord(record);
+  if (items === undefined || changedItems === undefined || changedItems.length >= items.length) {
     return { type: "action", action: toActionRecord(record) };
   }
-  const before = new Map(previous.items.map((item) => [item.key, item]));
-  const changed = items.filter((item) => !sameItem(before.get(item.key), item));
-  return { type: "action-items", action: rest, items: changed };
+  // Subjects never change after the record is made: a client keeps those it holds.
+  return { type: "action-items", action: rest, items: [...changedItems] };
 };
 
 /** Publishes a record's new version to those who may see it (its actor, and everyone's viewers). */
 export const publishAction = (
   bus: EventBus,
   record: StoredAction,
-  previous?: StoredAction,
+  changedItems?: readonly BulkItem[],
 ): void => {
-  bus.publish(actionEvent(record, previous), { actorOid: record.actor.oid });
+  bus.publish(actionEvent(record, changedItems), { actorOid: record.actor.oid });
 };
-
-const sameItem = (a: BulkItem | undefined, b: BulkItem): boolean =>
-  a !== undefined && JSON.stringify(a) === JSON.stringify(b);

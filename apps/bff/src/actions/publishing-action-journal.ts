@@ -5,11 +5,13 @@ import type {
   StoredAction,
 } from "./action-journal.js";
 import { publishAction } from "./action-events.js";
+import { itemsChangedBy } from "./stores/journal-rows.js";
 import type { EventBus } from "./event-bus.js";
 
 /**
  * The journal as everyone but the store sees it: every write that makes a new version of a
- * record publishes it (with the version before, so many-item records travel as deltas). No
+ * record publishes it (with the items the store's write changed, so many-item records travel
+ * as deltas, without reading the version before or comparing their items). No
  * caller publishes after a write by hand, so no write can be forgotten (issue #12).
  */
 export class PublishingActionJournal implements ActionJournal {
@@ -25,16 +27,14 @@ export class PublishingActionJournal implements ActionJournal {
   }
 
   async update(id: string, patch: ActionPatch): Promise<StoredAction> {
-    const previous = await this.inner.get(id);
     const saved = await this.inner.update(id, patch);
-    publishAction(this.bus, saved, previous);
+    publishAction(this.bus, saved, itemsChangedBy(saved));
     return saved;
   }
 
   async replace(record: StoredAction): Promise<StoredAction> {
-    const previous = await this.inner.get(record.id);
     const saved = await this.inner.replace(record);
-    publishAction(this.bus, saved, previous);
+    publishAction(this.bus, saved, itemsChangedBy(saved));
     return saved;
   }
 

@@ -105,8 +105,13 @@ describe("applyConsoleEvent for a record of many items", () => {
     kind: "app.revoke-licenses-bulk",
     target: { ...APP, displayName: "Keynote" },
     items: [item(1, "queued"), item(2, "queued"), item(3, "queued")],
+    subjects: [1, 2, 3].map((n) => ({
+      type: "device" as const,
+      id: String(n),
+      deviceName: `iPad ${n}`,
+    })),
   });
-  const { items: _items, ...withoutItems } = bulk;
+  const { items: _items, subjects: _subjects, ...withoutItems } = bulk;
   const delta = {
     type: "action-items" as const,
     action: { ...withoutItems, updatedAt: "2026-11-23T10:00:05.000Z" },
@@ -119,6 +124,8 @@ describe("applyConsoleEvent for a record of many items", () => {
     applyConsoleEvent(client, delta, []);
     const merged = client.getQueryData<ActionList>(actionKeys.byTarget(APP))?.items[0];
     expect(merged?.items?.map((i) => i.state)).toEqual(["queued", "succeeded", "queued"]);
+    // The delta carries no subjects (written once): the copy's are kept.
+    expect(merged?.subjects).toEqual(bulk.subjects);
     expect(client.getQueryData<ActionRecord>(actionKeys.detail(bulk.id))?.items).toHaveLength(3);
   });
 

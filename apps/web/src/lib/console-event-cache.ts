@@ -98,9 +98,14 @@ function applyActionItems(
     return;
   }
   const byKey = new Map(changed.map((item) => [item.key, item]));
+  // The delta leaves out the subjects (written once, when the record was made): keep the copy's.
   applyAction(
     client,
-    { ...action, items: base.items.map((item) => byKey.get(item.key) ?? item) },
+    {
+      ...action,
+      ...(base.subjects === undefined ? {} : { subjects: base.subjects }),
+      items: base.items.map((item) => byKey.get(item.key) ?? item),
+    },
     appliers,
   );
 }

@@ -85,10 +85,14 @@ export type ActionRecord = z.infer<typeof ActionRecordSchema>;
 export type ActionRecordOf<K extends ActionKind> = Extract<ActionRecord, { kind: K }>;
 export type ActionParameters<K extends ActionKind> = ActionRecordOf<K>["parameters"];
 
-/** A record without its items (the `action-items` event carries only the items that changed). */
+/**
+ * A record without its items and its subjects: what the `action-items` event carries besides
+ * the items that changed. Subjects are written once, when the record is made (a bulk record
+ * has one per item): a client keeps those of the copy it holds.
+ */
 export const ActionRecordWithoutItemsSchema = z.discriminatedUnion(
   "kind",
-  actionRecordOptions(ActionRecordFieldsSchema.omit({ items: true })),
+  actionRecordOptions(ActionRecordFieldsSchema.omit({ items: true, subjects: true })),
 );
 export type ActionRecordWithoutItems = z.infer<typeof ActionRecordWithoutItemsSchema>;
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BulkItem } from "@ihc/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journal.js";
+import { itemsChangedBy } from "./journal-rows.js";
 import type { JournalStore } from "./journal-store.js";
 
 /** One place a store keeps its data (a folder, a schema), and what the suite may do to it. */
@@ -157,15 +158,23 @@ export const describeJournalStoreContract = (
       expect(await itemWrites()).toBe(1);
       expect(saved.items).toEqual(changed);
       expect((await store.get(bulk.id))?.items).toEqual(changed);
+      // The write says which items it changed (its event's delta), and only those.
+      expect(itemsChangedBy(saved)).toEqual([changed[7]]);
+      // A version read, not written, says nothing.
+      expect(itemsChangedBy((await store.get(bulk.id)) as StoredAction)).toBeUndefined();
 
       // A patch without items writes none; the same items again write none.
-      await store.update(bulk.id, { lastCheckedAt: "2030-01-01T00:00:01.000Z" });
-      await store.update(bulk.id, { items: changed });
+      const touched = await store.update(bulk.id, { lastCheckedAt: "2030-01-01T00:00:01.000Z" });
+      const same = await store.update(bulk.id, { items: changed });
       expect(await itemWrites()).toBe(1);
+      expect(itemsChangedBy(touched)).toEqual([]);
+      expect(itemsChangedBy(same)).toEqual([]);
 
-      // Items dropped by a replace are gone; the rest stay in their order.
+      // Items dropped by a replace are gone; the rest stay in their order. A removal is not a
+      // change a list of items can say: the event carries the whole record.
       const fewer = changed.filter((_, i) => i % 2 === 0);
-      await store.replace({ ...saved, items: fewer });
+      const dropped = await store.replace({ ...saved, items: fewer });
+      expect(itemsChangedBy(dropped)).toBeUndefined();
       expect((await store.get(bulk.id))?.items).toEqual(fewer);
       // No items at all is not the same as an empty list.
       await store.replace({ ...saved, items: [] });

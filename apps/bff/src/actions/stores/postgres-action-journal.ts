@@ -3,10 +3,11 @@ import type { Logger } from "pino";
 import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journal.js";
 import {
   fromRows,
-  itemChanges,
+  itemWrite,
   searchColumnsOf,
   patched,
   toActionRow,
+  toActionUpdateRow,
   toItemRows,
   type ItemRow,
 } from "./journal-rows.js";
@@ -323,13 +324,13 @@ export class PostgresActionJournal implements JournalStore {
     next: StoredAction,
     storedItems: ItemRow[] | undefined,
   ): Promise<void> {
-    const row = toActionRow(next);
+    const row = toActionUpdateRow(next);
     await client.query(
       "UPDATE actions SET state = $2, is_open = $3, updated_at = $4, has_items = $5, record = $6 WHERE id = $1",
       [row.id, row.state, row.open, row.updatedAt, row.hasItems, row.record],
     );
-    if (storedItems !== undefined) {
-      const { upserts, deletes } = itemChanges(storedItems, next.items);
+    const { upserts, deletes } = itemWrite(next, storedItems);
+    if (upserts.length > 0 || deletes.length > 0) {
       await writeItems(client, next.id, upserts, deletes);
     }
   }

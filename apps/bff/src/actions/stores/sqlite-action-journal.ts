@@ -5,12 +5,14 @@ import type { Logger } from "pino";
 import type { ActionListQuery, ActionPatch, StoredAction } from "../action-journal.js";
 import {
   fromRows,
-  itemChanges,
+  itemWrite,
   searchColumnsOf,
   patched,
   toActionRow,
+  toActionUpdateRow,
   toItemRows,
   type ActionRow,
+  type ActionUpdateRow,
   type ItemRow,
 } from "./journal-rows.js";
 import { listSql } from "./journal-filter-sql.js";
@@ -272,9 +274,9 @@ export class SqliteActionJournal implements JournalStore {
 
   /** The record's row, and its items when `storedItems` says which are on disk. */
   private write(next: StoredAction, storedItems: ItemRow[] | undefined): void {
-    this.sql.updateAction.run(bindable(toActionRow(next)));
-    if (storedItems !== undefined) {
-      const { upserts, deletes } = itemChanges(storedItems, next.items);
+    this.sql.updateAction.run(bindable(toActionUpdateRow(next)));
+    const { upserts, deletes } = itemWrite(next, storedItems);
+    if (upserts.length > 0 || deletes.length > 0) {
       this.writeItems(next.id, upserts, deletes);
     }
   }
@@ -302,14 +304,14 @@ export class SqliteActionJournal implements JournalStore {
 }
 
 const prepare = (db: Db) => ({
-  insertAction: db.prepare<[ActionRowParams]>(
+  insertAction: db.prepare<[Bindable<ActionRow>]>(
     `INSERT INTO actions (id, actor_oid, idempotency_key, kind, target_type, target_id, state,
        is_open, created_at, updated_at, has_items, record, actor_upn, subject_text, search_text)
      VALUES (@id, @actorOid, @idempotencyKey, @kind, @targetType, @targetId, @state, @open,
        @createdAt, @updatedAt, @hasItems, @record, @actorUpn, @subjectText, @searchText)
      ON CONFLICT (actor_oid, idempotency_key) DO NOTHING`,
   ),
-  updateAction: db.prepare<[ActionRowParams]>(
+  updateAction: db.prepare<[Bindable<ActionUpdateRow>]>(
     `UPDATE actions SET state = @state, is_open = @open, updated_at = @updatedAt,
        has_items = @hasItems, record = @record
      WHERE id = @id`,
@@ -348,9 +350,12 @@ const prepare = (db: Db) => ({
 });
 
 /** better-sqlite3 binds numbers, not booleans. */
-type ActionRowParams = Omit<ActionRow, "open" | "hasItems"> & { open: number; hasItems: number };
+type Bindable<R extends ActionUpdateRow> = Omit<R, "open" | "hasItems"> & {
+  open: number;
+  hasItems: number;
+};
 
-const bindable = (row: ActionRow): ActionRowParams => ({
+const bindable = <R extends ActionUpdateRow>(row: R): Bindable<R> => ({
   ...row,
   open: row.open ? 1 : 0,
   hasItems: row.hasItems ? 1 : 0,

@@ -91,6 +91,9 @@ export const createApp = (deps: AppDeps): Express => {
   const { config } = deps;
   const app = express();
   app.disable("x-powered-by");
+  // No ETag on answers: API answers are no-store (never revalidated), and computing one hashed
+  // every JSON body (issue #19's profile). The SPA's files keep theirs (serve-static's own).
+  app.set("etag", false);
   // Behind a TLS-terminating proxy, req.secure (and so HSTS) follows its X-Forwarded-Proto.
   if (config.trustProxy !== undefined) app.set("trust proxy", config.trustProxy);
 

@@ -80,7 +80,7 @@ if (overhead) {
   tables.push({
     title:
       "BFF overhead: the VPP token list through the BFF vs a reference forwarder vs Graph direct",
-    note: `${overhead.listPath} vs ${overhead.graphCall}: direct with an on-behalf-of-equivalent token; the reference forwarder (bench/lib/reference-forwarder.ts: node:http, the same JWT checks, one Graph token, the request piped) in the same run. ${overhead.users} agents in rotation, ${overhead.phaseSeconds} s per phase. BFF RSS at rest ${fixed(overhead.bffRssAtRestMb)} MB.`,
+    note: `${overhead.listPath} vs ${overhead.graphCall}: direct with an on-behalf-of-equivalent token; the reference forwarder (bench/lib/reference-forwarder.ts: node:http, the same JWT checks, one Graph token, the request piped) in the same run. ${overhead.users} agents in rotation, ${overhead.phaseSeconds} s per phase; forwarder and BFF take turns ${overhead.rounds} times per concurrency, and each BFF ÷ forwarder figure is the median of the rounds (the latencies and req/s shown are the median round's). BFF RSS at rest ${fixed(overhead.bffRssAtRestMb)} MB.`,
     columns: [
       "concurrency",
       "direct median / p95 (ms)",

@@ -18,6 +18,7 @@ try {
         `BFF÷forwarder median ${fixed(row.forwarderMedianRatio, 2)}× p95 ${fixed(row.forwarderP95Ratio, 2)}×`,
         `req/s ${fixed(row.forwarder.perSecond)} / ${fixed(row.bff.perSecond)} (${fixed(row.forwarderThroughputRatio, 2)}×)`,
         `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
+        `rounds ${row.roundForwarderMedianRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
         `errors ${row.bff.errors}`,
       ].join(" | "),
     );

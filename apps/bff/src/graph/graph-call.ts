@@ -39,6 +39,23 @@ export class GraphCall implements MiddlewareOptions {
   }
 }
 
+/** The headers of a Graph answer, as read: a fetch `Headers` or node:http's, by name. */
+export interface GraphHeaders {
+  get(name: string): string | null;
+}
+
+/**
+ * What the gateway and the retry policy read of a Graph answer: a fetch Response, or one that
+ * GraphHttpHandler read to its end over node:http (ADR 0037).
+ */
+export interface GraphHttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: GraphHeaders;
+  readonly body: { cancel(): Promise<void> } | null;
+  text(): Promise<string>;
+}
+
 /** Sets a request header whether the client built `options.headers` as Headers or a record. */
 export const setRequestHeader = (context: Context, name: string, value: string): void => {
   const options = (context.options ??= {});

@@ -1,5 +1,6 @@
 import type { IntunePermission } from "@ihc/contracts";
 import { z } from "zod";
+import type { GraphHeaders } from "./graph-call.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /**
@@ -183,7 +184,7 @@ export const parseBearerChallenge = (header: string | null | undefined): Map<str
 
 export interface GraphErrorResponse {
   status: number;
-  headers: Headers;
+  headers: GraphHeaders;
   /** The body as text; not necessarily JSON (gateways in front of Graph answer HTML). */
   body: string;
   /** The client-request-id we sent, in case Graph does not echo it. */

@@ -1,21 +1,22 @@
 import { randomUUID } from "node:crypto";
-import {
-  Client,
-  HTTPMessageHandler,
-  ResponseType,
-  type GraphRequest,
-} from "@microsoft/microsoft-graph-client";
+import { Client, ResponseType, type GraphRequest } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { IntuneAccessLedger } from "../auth/intune-access-ledger.js";
 import { ClaimsChallengeError } from "../auth/claims-challenge-error.js";
 import type { OboTokenProvider } from "../auth/obo-token-provider.js";
-import { GraphCall, type RetryWaitListener } from "./graph-call.js";
+import {
+  GraphCall,
+  type GraphHeaders,
+  type GraphHttpResponse,
+  type RetryWaitListener,
+} from "./graph-call.js";
 import { parseGraphError } from "./graph-error.js";
 import { intunePermissionOf } from "./intune-permission-of.js";
 import { ClientRequestIdMiddleware } from "./middleware/client-request-id.js";
 import { FairReadShareMiddleware, type ReadScheduler } from "./middleware/fair-read-share.js";
 import { GraphAuthMiddleware } from "./middleware/graph-auth.js";
+import { GraphHttpHandler } from "./middleware/graph-http-handler.js";
 import {
   defaultRetryPolicy,
   RetryPolicyMiddleware,
@@ -45,7 +46,7 @@ export interface GraphRequestOptions {
 
 export interface GraphResponse {
   status: number;
-  headers: Headers;
+  headers: GraphHeaders;
   /** Parsed JSON; a text/plain answer's text (`$count`); undefined for an empty answer (204). */
   body: unknown;
   clientRequestId: string;
@@ -110,7 +111,7 @@ const queryString = (query: GraphRequestOptions["query"]): string => {
   return pairs.length === 0 ? "" : `?${pairs.join("&")}`;
 };
 
-const readBody = async (response: Response): Promise<string> =>
+const readBody = async (response: GraphHttpResponse): Promise<string> =>
   response.status === 204 ? "" : response.text();
 
 /** JSON parsed; a text/plain answer (a `$count`) as its text; anything else undefined. */
@@ -125,7 +126,8 @@ const parseJson = (text: string, contentType: string | null): unknown =>
 
 /**
  * The Graph client library with our own middleware chain: client-request-id → retry policy →
- * fair read share (ADR 0024) → auth (the OBO token) → the library's HTTPMessageHandler (fetch). See
+ * fair read share (ADR 0024) → auth (the OBO token) → GraphHttpHandler (a GET over a keep-alive
+ * node:http agent, anything else through the library's HTTPMessageHandler, fetch; ADR 0037). See
  * docs/adr/0002-graph-client-middleware-and-retry-policy.md.
  * https://learn.microsoft.com/graph/sdks/customize-client
  */
@@ -158,7 +160,7 @@ export const createGraphGateway = ({
       }),
       ...(readScheduler === undefined ? [] : [new FairReadShareMiddleware(readScheduler)]),
       new GraphAuthMiddleware(baseUrl, tokenProvider),
-      new HTTPMessageHandler(),
+      new GraphHttpHandler(),
     ],
   });
 
@@ -203,9 +205,9 @@ export const createGraphGateway = ({
       );
     };
 
-    let response: Response;
+    let response: GraphHttpResponse;
     try {
-      response = (await send(graphRequest, method, options.body)) as Response;
+      response = (await send(graphRequest, method, options.body)) as GraphHttpResponse;
     } catch (error) {
       // The library wraps what our middleware threw; hand on the typed original.
       const failure = call.failure ?? error;

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { GraphCall } from "../graph-call.js";
+import { GraphCall, type GraphHttpResponse } from "../graph-call.js";
 import { GraphOutcomeUnknownError, GraphUnavailableError } from "../graph-error.js";
 import { parseRetryAfter } from "../retry-after.js";
 
@@ -90,7 +90,8 @@ export class RetryPolicyMiddleware implements Middleware {
         continue;
       }
 
-      const response = context.response;
+      // A fetch Response, or GraphHttpHandler's answer read over node:http (ADR 0037).
+      const response = context.response as GraphHttpResponse | undefined;
       if (response?.status === 429) this.options.observer?.throttled();
       if (!response || retry >= maxRetries || !shouldRetryStatus(method, response.status)) return;
       const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));

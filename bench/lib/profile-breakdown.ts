@@ -33,6 +33,11 @@ const parts: [string, (url: string, name: string) => boolean][] = [
   ],
   ["Graph client library", (u) => u.includes("microsoft-graph-client")],
   [
+    "Graph over node:http (GraphHttpHandler, node's HTTP client)",
+    (u) =>
+      u.includes("graph-http-handler") || u === "node:_http_client" || u === "node:_http_agent",
+  ],
+  [
     "Graph gateway + our middlewares",
     (u) => /bff\/dist\/graph\/(graph-gateway|graph-call|middleware\/)/.test(u),
   ],
@@ -54,7 +59,7 @@ const parts: [string, (url: string, name: string) => boolean][] = [
   ["identity pool offer", (u) => u.includes("identity-pool")],
   ["vpp-tokens route", (u) => /bff\/dist\/(routes|graph)\/vpp-tokens/.test(u)],
   [
-    "node:http (server side)",
+    "node:http (server side, and what the client shares with it)",
     (u) => u === "node:_http_server" || u === "node:_http_outgoing" || u === "node:_http_common",
   ],
   ["JSON.parse / stringify", (_u, n) => n === "parse" || n === "stringify"],

@@ -18,7 +18,7 @@ export const actionEvent = (
   if (items === undefined || changedItems === undefined || changedItems.length >= items.length) {
     return { type: "action", action: toActionRecord(record) };
   }
-  // Subjects never change after the record is made: a client keeps those it holds.
+  // Subjects never change after the record is made: a client keeps those it holds (ADR 0038).
   return { type: "action-items", action: rest, items: [...changedItems] };
 };
 

@@ -148,7 +148,7 @@ const changedByWrite = new WeakMap<StoredAction, readonly BulkItem[]>();
  * The item rows a write of `next` must make, given the rows stored (`undefined`: the write
  * leaves the items as they are). It also notes, beside `next`, the items the write changes, so
  * that the event for this version carries them without reading the record again or comparing
- * every item (`itemsChangedBy`, issue #19). Removed items are not a change it can describe.
+ * every item (`itemsChangedBy`, ADR 0038). Removed items are not a change it can describe.
  */
 export const itemWrite = (
   next: StoredAction,

@@ -20,7 +20,7 @@ export const authenticate =
       req,
       claimsRequest === undefined
         ? user
-        : createAuthenticatedUser({ ...user, claimsRequest }, user.assertion),
+        : createAuthenticatedUser({ ...user, claimsRequest }, user.assertion, user.assertionHash),
     );
     next();
   };

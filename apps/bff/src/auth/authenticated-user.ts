@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { JWTPayload } from "jose";
 
 /** The caller, as established from a validated access token for our API. */
@@ -22,13 +23,29 @@ export interface AuthenticatedUser {
    * serialising the user can never include it.
    */
   readonly assertion: string;
+  /**
+   * SHA-256 of the assertion, base64url without padding (msal-node's `userAssertionHash` of
+   * an on-behalf-of assertion is the same): the on-behalf-of memo's key. Computed on first use
+   * and kept with the user, so a user object the validated-token cache answers many requests
+   * with hashes its token once (issue #19). Non-enumerable, like the assertion.
+   */
+  readonly assertionHash: string;
 }
 
+/** base64url SHA-256 of a bearer token: the key under which a token or its grants are kept. */
+export const tokenHash = (token: string): string =>
+  createHash("sha256").update(token).digest("base64url");
+
 export const createAuthenticatedUser = (
-  fields: Omit<AuthenticatedUser, "assertion">,
+  fields: Omit<AuthenticatedUser, "assertion" | "assertionHash">,
   assertion: string,
+  assertionHash?: string,
 ): AuthenticatedUser => {
   const user = { ...fields } as AuthenticatedUser;
-  Object.defineProperty(user, "assertion", { value: assertion, enumerable: false });
+  let hash = assertionHash;
+  Object.defineProperties(user, {
+    assertion: { value: assertion, enumerable: false },
+    assertionHash: { get: () => (hash ??= tokenHash(assertion)), enumerable: false },
+  });
   return Object.freeze(user);
 };

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   ConfidentialClientApplication,
   DistributedCachePlugin,
@@ -75,9 +74,6 @@ const partition = (key: string): IPartitionManager => ({
   getKey: () => Promise.resolve(key),
   extractKey: () => Promise.resolve(key),
 });
-
-/** base64url, no padding: msal-node's `userAssertionHash` of an OBO assertion is the same. */
-const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 const memoKeyOf = (user: AuthenticatedUser, assertionHash: string, claims: string | undefined) =>
   `${user.tid}:${user.oid}:${assertionHash}:${claims ?? ""}`;
@@ -264,7 +260,7 @@ export const createMsalOboTokenProvider = ({
 
   return {
     getGraphToken: (user, claims) => {
-      const assertionHash = sha256(user.assertion);
+      const { assertionHash } = user;
       const key = memoKeyOf(user, assertionHash, claims);
       const memoized = claims === undefined ? memo.get(key) : undefined;
       if (memoized !== undefined) return Promise.resolve(memoized);

@@ -24,4 +24,16 @@ describe("permissionsFor", () => {
     expect(Object.keys(rolePermissions).sort()).toEqual([...AppRoles].sort());
     expect(permissionsFor(AppRoles)).toEqual([...Permissions]);
   });
+
+  it("answers a token's frozen roles from memory, and never keeps an array that can change", () => {
+    const frozen = Object.freeze(["Console.Read"]);
+    const first = permissionsFor(frozen);
+    expect(permissionsFor(frozen)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+
+    const changing = ["Console.Read"];
+    expect(permissionsFor(changing)).toEqual(["console:read"]);
+    changing.push("Devices.Retire");
+    expect(permissionsFor(changing)).toEqual(["console:read", "devices:retire"]);
+  });
 });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   errors as joseErrors,
   jwtVerify,
@@ -7,7 +6,11 @@ import {
   type JWTVerifyGetKey,
 } from "jose";
 import { AuthenticationError, ServiceUnavailableError } from "../errors.js";
-import { createAuthenticatedUser, type AuthenticatedUser } from "./authenticated-user.js";
+import {
+  createAuthenticatedUser,
+  tokenHash,
+  type AuthenticatedUser,
+} from "./authenticated-user.js";
 import { ExpiringLru } from "./expiring-lru.js";
 import { createRotatingKeySet } from "./rotating-key-set.js";
 import { TokenRefusedError } from "./token-refused-error.js";
@@ -122,11 +125,11 @@ export const createBearerTokenValidator = ({
     }
   };
   return async (token) => {
-    const hash = createHash("sha256").update(token).digest("base64url");
+    const hash = tokenHash(token);
     const hit = passed.get(hash);
     if (hit !== undefined && (await keyStillCurrent(hit))) return hit.user;
     passed.delete(hash);
-    const validated = await validate(token);
+    const validated = await validate(token, hash);
     const exp = validated.user.claims.exp;
     if (typeof exp === "number") {
       passed.set(hash, validated, Math.min(exp * 1000, now() + cache.maxAgeMs));
@@ -165,7 +168,7 @@ const validateFully = ({
   requiredScope: string;
   clockToleranceSeconds: number;
 }) => {
-  return async (token: string): Promise<Validated> => {
+  return async (token: string, hash?: string): Promise<Validated> => {
     let claims: JWTPayload;
     let header: JWTHeaderParameters;
     let key: unknown;
@@ -220,6 +223,7 @@ const validateFully = ({
         claims,
       },
       token,
+      hash,
     );
     return { user, header, key };
   };

@@ -294,7 +294,7 @@ export const problemHandler =
     const reqId = requestIdOf(req);
     const { problem, headers, unexpected } = toProblem(error, reqId, { exposeStack });
     if (unexpected || problem.status >= 500) {
-      // pino-http logs `res.err` with the response line.
+      // The request line (http/request-logging.ts) logs `res.err`.
       res.err = error instanceof Error ? error : new Error(String(error));
     } else if (error instanceof AuthenticationError) {
       logger.info({ reqId, reason: error.reason }, "request not authenticated");

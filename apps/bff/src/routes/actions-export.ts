@@ -61,7 +61,7 @@ export const exportActions = async (
     }
     res.end();
   } catch (error) {
-    // pino-http logs `res.err` with the response line; the client sees a cut download.
+    // The request line (http/request-logging.ts) logs `res.err`; the client sees a cut download.
     res.err = error instanceof Error ? error : new Error(String(error));
     res.destroy();
   }

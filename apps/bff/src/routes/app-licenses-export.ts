@@ -77,7 +77,7 @@ export const exportAppLicenses = async (
     }
     res.end();
   } catch (error) {
-    // pino-http logs `res.err` with the response line; the client sees a cut download.
+    // The request line (http/request-logging.ts) logs `res.err`; the client sees a cut download.
     res.err = error instanceof Error ? error : new Error(String(error));
     res.destroy();
   }

@@ -23,7 +23,7 @@ export const meRouter = (graph: GraphGateway, expiryWarningDays: number): Router
       jobTitle: profile.jobTitle,
       tenantId: user.tid,
       roles: [...user.roles],
-      permissions: permissionsFor(user.roles),
+      permissions: [...permissionsFor(user.roles)],
       intuneAccess: graph.intuneAccess.accessOf(user.oid),
       expiryWarningDays,
     });

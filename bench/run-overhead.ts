@@ -5,10 +5,13 @@ import { bffOverhead } from "./scenarios/bff-overhead.js";
 /**
  * `pnpm bench:overhead`: the BFF overhead scenario alone (direct / reference forwarder / BFF at
  * concurrency 1 and 50), one line per concurrency. With BENCH_BFF_CPU_PROF=<dir> the BFF writes
- * a V8 CPU profile there when it stops (issue #19). Needs `pnpm -r build` first.
+ * a V8 CPU profile there when it stops (issue #19); BENCH_CONCURRENCY=50 runs one concurrency
+ * only. Needs `pnpm -r build` first.
  */
 try {
-  const result = await bffOverhead([1, 50]);
+  const result = await bffOverhead(
+    (process.env.BENCH_CONCURRENCY ?? "1,50").split(",").map(Number),
+  );
   for (const row of result.rows) {
     console.log(
       [

@@ -42,11 +42,12 @@ export class SignInPage {
   }
 
   private async waitUntilSignedIn(displayName: string): Promise<void> {
-    // "No access" accounts have no user menu of the console's own: the heading says it.
+    // A "No access" account may see its user menu, the heading, or both: either says it is in.
     await expect(
       new ConsoleShell(this.page)
         .userMenu(displayName)
-        .or(this.page.getByRole("heading", { name: /^(No access|Нет доступа)$/ })),
+        .or(this.page.getByRole("heading", { name: /^(No access|Нет доступа)$/ }))
+        .first(),
     ).toBeVisible({ timeout: 30_000 });
   }
 

@@ -70,12 +70,23 @@ test("signing out returns to the sign-in screen", async ({ page }) => {
   await expect(signIn.signInButton()).toBeVisible();
 });
 
-test("an account with no app role sees 'No access'", async ({ page }, testInfo) => {
+test("an account with no app role sees 'No access', and nothing is read for it", async ({
+  page,
+}, testInfo) => {
+  const apiPaths: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/")) apiPaths.push(pathname);
+  });
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signInInteractively("Lee Gu");
   await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
   await expect(page.getByRole("navigation").getByRole("link", { name: "Apps" })).toHaveCount(0);
+  // Not even ahead of time: the lists every other agent's first screen reads are not asked for.
+  expect(apiPaths).toContain("/api/me");
+  expect(apiPaths).not.toContain("/api/vpp-tokens");
+  expect(apiPaths).not.toContain("/api/enrollment-profiles");
   await testInfo.attach("no-access", { body: await page.screenshot(), contentType: "image/png" });
 });
 

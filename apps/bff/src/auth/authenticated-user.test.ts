@@ -23,6 +23,8 @@ describe("authenticated user", () => {
     expect(Object.keys(user)).not.toContain("assertionHash");
     expect(JSON.stringify(user)).not.toContain(expected);
     expect(Object.isFrozen(user)).toBe(true);
+    expect(Object.isFrozen(user.roles)).toBe(true);
+    expect(Object.isFrozen(user.scopes)).toBe(true);
   });
 
   it("takes a hash already computed instead of hashing again", () => {

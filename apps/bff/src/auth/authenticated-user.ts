@@ -41,7 +41,13 @@ export const createAuthenticatedUser = (
   assertion: string,
   assertionHash?: string,
 ): AuthenticatedUser => {
-  const user = { ...fields } as AuthenticatedUser;
+  // One user object may answer many requests (the validated-token cache): nothing in it may
+  // change, and frozen roles let permissionsFor keep its answer.
+  const user = {
+    ...fields,
+    roles: Object.freeze([...fields.roles]),
+    scopes: Object.freeze([...fields.scopes]),
+  } as AuthenticatedUser;
   let hash = assertionHash;
   Object.defineProperties(user, {
     assertion: { value: assertion, enumerable: false },

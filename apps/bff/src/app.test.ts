@@ -80,8 +80,10 @@ describe("the BFF's HTTP surface", () => {
       expect(response.headers.get("x-request-id")).not.toBe("forged");
     });
 
-    it("sends a strict CSP and the other security headers, and no x-powered-by", async () => {
-      const response = await stack.fetch("/api/health");
+    it("sends the document's strict CSP outside /api, and no x-powered-by", async () => {
+      // Outside /api the answer may be a document (the SPA, when the BFF serves it).
+      const response = await stack.fetch("/not-the-api");
+      expect(response.status).toBe(404);
       const csp = response.headers.get("content-security-policy") ?? "";
       const directives = new Map(
         csp.split(";").map((directive) => {
@@ -108,9 +110,24 @@ describe("the BFF's HTTP surface", () => {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
-      expect(response.headers.get("cache-control")).toBe("no-store");
       // Plain http: no HSTS (it is only honoured, and only wanted, over https).
       expect(response.headers.get("strict-transport-security")).toBeNull();
+    });
+
+    it("sends the strictest policy and OWASP's API headers on every answer under /api", async () => {
+      for (const path of ["/api/health", "/api/me", "/api/nope"]) {
+        const response = await stack.fetch(path);
+        expect(response.headers.get("content-security-policy"), path).toBe(
+          "default-src 'none'; frame-ancestors 'none'",
+        );
+        expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+        expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+        expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+        expect(response.headers.get("cross-origin-resource-policy"), path).toBe("same-origin");
+        expect(response.headers.get("cache-control"), path).toBe("no-store");
+        expect(response.headers.get("x-powered-by"), path).toBeNull();
+        expect(response.headers.get("strict-transport-security"), path).toBeNull();
+      }
     });
   });
 

@@ -266,14 +266,23 @@ describe("transport abuse", () => {
   });
 
   describe("security headers", () => {
-    const expectSecurityHeaders = (response: RawResponse, what: string) => {
+    /**
+     * An answer under /api is data: the strictest policy (nothing loads, nothing frames it).
+     * Anything else may be a document: the SPA's strict policy.
+     */
+    const expectSecurityHeaders = (response: RawResponse, what: string, path = "/api/") => {
       if (response.kind !== "response") throw new Error(`${what}: ${response.error}`);
       const h = response.headers;
       const csp = String(h["content-security-policy"] ?? "");
-      expect(csp, what).toMatch(/(^|;)\s*script-src 'self'(;|$)/);
-      expect(csp, what).toMatch(/(^|;)\s*frame-ancestors 'none'(;|$)/);
-      expect(csp, what).toMatch(/(^|;)\s*default-src 'self'(;|$)/);
-      expect(csp, what).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+      if (/^\/api(\/|$)/i.test(path)) {
+        expect(csp, what).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(h["cross-origin-resource-policy"], what).toBe("same-origin");
+      } else {
+        expect(csp, what).toMatch(/(^|;)\s*script-src 'self'(;|$)/);
+        expect(csp, what).toMatch(/(^|;)\s*frame-ancestors 'none'(;|$)/);
+        expect(csp, what).toMatch(/(^|;)\s*default-src 'self'(;|$)/);
+        expect(csp, what).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+      }
       expect(h["x-content-type-options"], what).toBe("nosniff");
       expect(h["referrer-policy"], what).toBe("no-referrer");
       expect(h["x-frame-options"], what).toBe("DENY");
@@ -364,6 +373,8 @@ describe("transport abuse", () => {
           },
           204,
         ],
+        // Express routes case-insensitively: the API's headers follow the API, whatever the case.
+        ["API, upper case", { method: "GET", path: "/API/health" }, 200],
         ["SPA route", { method: "GET", path: "/vpp-tokens" }, 200],
         ["SPA index", { method: "GET", path: "/" }, 200],
         ["static asset", { method: "GET", path: "/assets/app-1a2b.js" }, 200],
@@ -374,7 +385,7 @@ describe("transport abuse", () => {
         const response = await rawRequest(stack.bffUrl, request);
         expect(statusOf(response), what).toBe(status);
         expect(
-          expectSecurityHeaders(response, what)["strict-transport-security"],
+          expectSecurityHeaders(response, what, request.path)["strict-transport-security"],
           what,
         ).toBeUndefined();
       }

@@ -25,19 +25,51 @@ export const contentSecurityPolicyDirectives = (metadata: OidcMetadata) => {
 };
 
 /**
- * helmet with a strict CSP for the SPA (when the BFF serves it) and for every API answer.
- * HSTS only over https: sent over http it is ignored, and on localhost it would pin the
- * developer's browser to https for every local port.
+ * What every answer under /api carries: they are data for the SPA's `fetch`, never a document,
+ * so the policy is the strictest there is (nothing may load, nothing may frame it) and the set is
+ * OWASP's for REST answers (REST Security Cheat Sheet, "Security Headers"); `Cache-Control:
+ * no-store` is the API router's. The document's policy (scripts, styles, MSAL's origins) and
+ * helmet's headers for documents (opener policy, DNS prefetch, legacy IE and XSS-auditor
+ * switches) say nothing more on a JSON answer and cost about 700 bytes written on each (issue
+ * #19's profile; ADR 0039).
  */
-export const securityHeaders = (metadata: OidcMetadata): RequestHandler[] => [
-  helmetFor(metadata),
-  (req, res, next) => {
-    if (req.secure) {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+const apiHeaderEntries = Object.entries(API_SECURITY_HEADERS);
+
+/** Express routes case-insensitively: /API/me reaches the API router too. */
+const isApiPath = (path: string) => /^\/api(\/|$)/i.test(path);
+
+/**
+ * API answers get API_SECURITY_HEADERS; everything else (the SPA when the BFF serves it, its
+ * files, /metrics, 404s outside /api) helmet with the document's strict CSP. HSTS only over
+ * https: sent over http it is ignored, and on localhost it would pin the developer's browser to
+ * https for every local port.
+ */
+export const securityHeaders = (metadata: OidcMetadata): RequestHandler[] => {
+  const documentHeaders = helmetFor(metadata);
+  const apiHeaders: RequestHandler = (_req, res, next) => {
+    for (const [name, value] of apiHeaderEntries) res.setHeader(name, value);
     next();
-  },
-];
+  };
+  return [
+    (req, res, next) => {
+      if (isApiPath(req.path)) apiHeaders(req, res, next);
+      else documentHeaders(req, res, next);
+    },
+    (req, res, next) => {
+      if (req.secure) {
+        res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      }
+      next();
+    },
+  ];
+};
 
 /**
  * The same headers as plain values, for the answers Node writes itself before Express sees a

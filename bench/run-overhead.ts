@@ -23,6 +23,7 @@ try {
         `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
         `rounds ${row.roundForwarderMedianRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
         `errors ${row.bff.errors}`,
+        `BFF RSS at rest ${fixed(result.bffRssAtRestMb)} MB, under load ${fixed(row.bffRssUnderLoadMb)} MB`,
       ].join(" | "),
     );
   }

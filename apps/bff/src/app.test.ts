@@ -228,6 +228,20 @@ describe("the BFF's HTTP surface", () => {
       const other = await stack.fetch("/api/nope", { token: await stack.tokenFor("senior") });
       expect(other.status).toBe(404);
     });
+
+    it("takes the per-user limit from REQUESTS_PER_USER_PER_MINUTE", async () => {
+      const configured = await startStack({ env: { REQUESTS_PER_USER_PER_MINUTE: "2" } });
+      try {
+        const agent = await configured.tokenFor("agent");
+        const statuses: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          statuses.push((await configured.fetch("/api/nope", { token: agent })).status);
+        }
+        expect(statuses).toEqual([404, 404, 429]);
+      } finally {
+        await configured.close();
+      }
+    });
   });
 });
 

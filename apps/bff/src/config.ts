@@ -93,6 +93,8 @@ const EnvSchema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  /** Requests one user may make per minute, one count across instances (user-rate-limit.ts). */
+  REQUESTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /**
    * How long an action whose answer was lost (`unknown`) is shown "not visible yet" before no
    * trace of it in Graph proves it did not happen (issue #15): Intune shows some results minutes
@@ -193,6 +195,7 @@ export interface Config {
   requestTimeouts: { headersMs: number; requestMs: number };
   /** Open event streams one user may hold; a new one closes their oldest. */
   eventStreamsPerUser: number;
+  requestsPerUserPerMinute: number;
   /** ACTION_RECONCILE_WINDOW_SECONDS, in ms. */
   reconcileWindowMs: number;
   /** Express's "trust proxy" setting; undefined trusts none. */
@@ -307,6 +310,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
       requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     },
     eventStreamsPerUser: e.EVENT_STREAMS_PER_USER,
+    requestsPerUserPerMinute: e.REQUESTS_PER_USER_PER_MINUTE,
     reconcileWindowMs: e.ACTION_RECONCILE_WINDOW_SECONDS * 1000,
     trustProxy:
       e.TRUST_PROXY === undefined

@@ -175,10 +175,11 @@ export const createAppDeps = async (
   };
   if (noticeOptions?.autoStart !== false) expiryNotices?.start();
 
-  const limit =
-    shared === undefined
-      ? rateLimit
-      : { ...(rateLimit ?? defaultUserRateLimit), store: shared.rateLimitStore };
+  const ownLimit = rateLimit ?? {
+    ...defaultUserRateLimit,
+    limit: config.requestsPerUserPerMinute ?? defaultUserRateLimit.limit,
+  };
+  const limit = shared === undefined ? ownLimit : { ...ownLimit, store: shared.rateLimitStore };
 
   // A user's own action events drop their cached views: no view read before their revoke.
   const viewCache = new PerUserViewCache(config.viewCacheSeconds * 1000);

@@ -27,13 +27,14 @@ export interface AuthenticatedUser {
    * SHA-256 of the assertion, base64url without padding (msal-node's `userAssertionHash` of
    * an on-behalf-of assertion is the same): the on-behalf-of memo's key. Computed on first use
    * and kept with the user, so a user object the validated-token cache answers many requests
-   * with hashes its token once (issue #19). Non-enumerable, like the assertion.
+   * with hashes its token once, not once per request (issue #19). Non-enumerable, like the
+   * assertion.
    */
   readonly assertionHash: string;
 }
 
-/** base64url SHA-256 of a bearer token: the key under which a token or its grants are kept. */
-export const tokenHash = (token: string): string =>
+/** base64url SHA-256 of a bearer token. */
+const tokenHash = (token: string): string =>
   createHash("sha256").update(token).digest("base64url");
 
 export const createAuthenticatedUser = (

@@ -61,7 +61,7 @@ const USERS = 50;
 const PHASE_MS = 5_000;
 const WARMUP_MS = 1_000;
 /** Forwarder and BFF phases alternate this many times per concurrency. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const LIST_PATH = "/api/vpp-tokens";
 
 interface GraphUser {

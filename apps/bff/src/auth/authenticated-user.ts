@@ -34,8 +34,7 @@ export interface AuthenticatedUser {
 }
 
 /** base64url SHA-256 of a bearer token. */
-const tokenHash = (token: string): string =>
-  createHash("sha256").update(token).digest("base64url");
+const tokenHash = (token: string): string => createHash("sha256").update(token).digest("base64url");
 
 export const createAuthenticatedUser = (
   fields: Omit<AuthenticatedUser, "assertion" | "assertionHash">,

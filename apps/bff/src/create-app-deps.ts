@@ -177,7 +177,7 @@ export const createAppDeps = async (
 
   const ownLimit = rateLimit ?? {
     ...defaultUserRateLimit,
-    limit: config.requestsPerUserPerMinute ?? defaultUserRateLimit.limit,
+    limit: config.requestsPerUserPerMinute,
   };
   const limit = shared === undefined ? ownLimit : { ...ownLimit, store: shared.rateLimitStore };
 
@@ -231,6 +231,6 @@ export const createAppDeps = async (
     graph,
     version,
     startedAt: Date.now(),
-    ...(limit === undefined ? {} : { rateLimit: limit }),
+    rateLimit: limit,
   };
 };

@@ -44,6 +44,15 @@ export function readActionNoticeSetting(): ActionNoticeSetting {
 }
 
 /**
+ * Whether notices will be shown, asking the browser for its permission only when the agent
+ * turned them on: `Notification.permission` is a synchronous call into the browser (10–15 ms
+ * on the first screen of a slow machine), and most agents never turn notices on.
+ */
+export function actionNoticesOn(): boolean {
+  return stored() && noticePermission() === "granted";
+}
+
+/**
  * Turns the setting on, asking the browser first when it has not been asked (only ever from the
  * agent's click). What came of it: `on`, or why not.
  */
@@ -84,6 +93,12 @@ const snapshot = (): string => {
   return `${String(setting.on)}|${setting.permission}`;
 };
 
+/** `actionNoticesOn`, kept current: for what is on screen while the settings are closed. */
+export function useActionNoticesOn(): boolean {
+  return useSyncExternalStore(subscribe, actionNoticesOn, () => false);
+}
+
+/** The setting and the browser's permission: for the settings themselves, while they are open. */
 export function useActionNoticeSetting(): ActionNoticeSetting {
   const [on, permission] = useSyncExternalStore(subscribe, snapshot, () => "false|default").split(
     "|",

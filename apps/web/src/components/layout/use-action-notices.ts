@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { onActionFinished } from "../../lib/action-finished-notice";
-import { readActionNoticeSetting } from "../../lib/action-notice-setting";
+import { actionNoticesOn } from "../../lib/action-notice-setting";
 import { actionPath } from "../../lib/route-paths";
 
 /** Actions already announced in this tab: one notification per action, replays included. */
@@ -21,7 +21,7 @@ export function useActionNotices(myOid: string): void {
       onActionFinished((action, outcome) => {
         if (action.actor.oid !== myOid) return;
         if (document.visibilityState !== "hidden") return;
-        if (!readActionNoticeSetting().on) return;
+        if (!actionNoticesOn()) return;
         if (announced.has(action.id)) return;
         announced.add(action.id);
         const notification = new Notification(

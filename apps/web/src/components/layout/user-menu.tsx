@@ -23,6 +23,7 @@ import {
   turnOffActionNotices,
   turnOnActionNotices,
   useActionNoticeSetting,
+  useActionNoticesOn,
 } from "../../lib/action-notice-setting";
 import { useMe } from "../../lib/api/get-me";
 import { routePaths } from "../../lib/route-paths";
@@ -56,27 +57,17 @@ const useStyles = makeStyles({
 
 /** The signed-in agent (from /api/me): who they are, their app roles, and signing out. */
 export function UserMenu() {
-  const { t } = useTranslation();
-  const styles = useStyles();
   const me = useMe();
+  // Here, not in the open menu: a sign-out under way stays under way when the menu reopens.
   const signOut = useSignOut();
-  const navigate = useNavigate();
-  const profileId = useId("user-profile");
-  const noticeHintId = useId("notice-hint");
-  const notices = useActionNoticeSetting();
+  const noticesOn = useActionNoticesOn();
   // A refusal this session: said at once, even where the browser reports `default` again.
   const [refused, setRefused] = useState(false);
-  const noticeHint =
-    notices.permission === "unsupported"
-      ? t("actionNotices.unsupported")
-      : notices.permission === "denied" || (refused && !notices.on)
-        ? t("actionNotices.blocked")
-        : undefined;
 
   return (
     <Menu
       positioning="below-end"
-      checkedValues={{ settings: notices.on ? ["actionNotices"] : [] }}
+      checkedValues={{ settings: noticesOn ? ["actionNotices"] : [] }}
       onCheckedValueChange={(_event, data) => {
         if (data.name !== "settings") return;
         if (data.checkedItems.includes("actionNotices")) {
@@ -97,60 +88,93 @@ export function UserMenu() {
         </MenuButton>
       </MenuTrigger>
       <MenuPopover>
-        <div id={profileId} className={styles.profile}>
-          <Caption1 className={styles.muted}>{t("userMenu.signedInAs")}</Caption1>
-          <Body1Strong>{me.displayName}</Body1Strong>
-          <Caption1 className={styles.upn}>{me.userPrincipalName}</Caption1>
-          <Caption1 className={styles.muted}>
-            {me.roles.length === 0
-              ? t("userMenu.noRoles")
-              : t("userMenu.roles", { count: me.roles.length })}
-          </Caption1>
-          {me.roles.length === 0 ? null : (
-            <div className={styles.roles}>
-              {me.roles.map((role) => (
-                <Badge key={role} appearance="tint" color="informative" shape="rounded">
-                  {role}
-                </Badge>
-              ))}
-            </div>
-          )}
-        </div>
-        <MenuList aria-describedby={profileId}>
-          <MenuItem
-            icon={<PersonKey20Regular />}
-            onClick={() => {
-              void navigate(routePaths.myAccess);
-            }}
-          >
-            {t("userMenu.myAccess")}
-          </MenuItem>
-          <MenuItemSwitch
-            name="settings"
-            value="actionNotices"
-            icon={<Alert20Regular />}
-            disabled={notices.permission === "unsupported"}
-            aria-describedby={noticeHint === undefined ? undefined : noticeHintId}
-          >
-            {t("actionNotices.setting")}
-          </MenuItemSwitch>
-          {noticeHint === undefined ? null : (
-            <Caption1 id={noticeHintId} className={styles.hint}>
-              {noticeHint}
-            </Caption1>
-          )}
-          <MenuDivider />
-          <MenuItem
-            icon={<SignOut20Regular />}
-            disabled={signOut.isPending}
-            onClick={() => {
-              signOut.mutate();
-            }}
-          >
-            {t("userMenu.signOut")}
-          </MenuItem>
-        </MenuList>
+        <UserMenuItems refused={refused} signOut={signOut} />
       </MenuPopover>
     </Menu>
+  );
+}
+
+/**
+ * The open menu. Rendered only while it is open, so the browser's notification permission (a
+ * synchronous call into the browser) is read when the agent looks at the setting, not on every
+ * page load.
+ */
+function UserMenuItems({
+  refused,
+  signOut,
+}: {
+  refused: boolean;
+  signOut: ReturnType<typeof useSignOut>;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const me = useMe();
+  const navigate = useNavigate();
+  const profileId = useId("user-profile");
+  const noticeHintId = useId("notice-hint");
+  const notices = useActionNoticeSetting();
+  const noticeHint =
+    notices.permission === "unsupported"
+      ? t("actionNotices.unsupported")
+      : notices.permission === "denied" || (refused && !notices.on)
+        ? t("actionNotices.blocked")
+        : undefined;
+
+  return (
+    <>
+      <div id={profileId} className={styles.profile}>
+        <Caption1 className={styles.muted}>{t("userMenu.signedInAs")}</Caption1>
+        <Body1Strong>{me.displayName}</Body1Strong>
+        <Caption1 className={styles.upn}>{me.userPrincipalName}</Caption1>
+        <Caption1 className={styles.muted}>
+          {me.roles.length === 0
+            ? t("userMenu.noRoles")
+            : t("userMenu.roles", { count: me.roles.length })}
+        </Caption1>
+        {me.roles.length === 0 ? null : (
+          <div className={styles.roles}>
+            {me.roles.map((role) => (
+              <Badge key={role} appearance="tint" color="informative" shape="rounded">
+                {role}
+              </Badge>
+            ))}
+          </div>
+        )}
+      </div>
+      <MenuList aria-describedby={profileId}>
+        <MenuItem
+          icon={<PersonKey20Regular />}
+          onClick={() => {
+            void navigate(routePaths.myAccess);
+          }}
+        >
+          {t("userMenu.myAccess")}
+        </MenuItem>
+        <MenuItemSwitch
+          name="settings"
+          value="actionNotices"
+          icon={<Alert20Regular />}
+          disabled={notices.permission === "unsupported"}
+          aria-describedby={noticeHint === undefined ? undefined : noticeHintId}
+        >
+          {t("actionNotices.setting")}
+        </MenuItemSwitch>
+        {noticeHint === undefined ? null : (
+          <Caption1 id={noticeHintId} className={styles.hint}>
+            {noticeHint}
+          </Caption1>
+        )}
+        <MenuDivider />
+        <MenuItem
+          icon={<SignOut20Regular />}
+          disabled={signOut.isPending}
+          onClick={() => {
+            signOut.mutate();
+          }}
+        >
+          {t("userMenu.signOut")}
+        </MenuItem>
+      </MenuList>
+    </>
   );
 }

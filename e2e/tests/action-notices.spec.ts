@@ -67,7 +67,11 @@ test.use({
 test.describe.configure({ timeout: 180_000 });
 
 const keep = async (page: Page, testInfo: TestInfo, name: string) => {
-  const body = await page.screenshot({ path: `../docs/screenshots/${name}.png` });
+  // The menu's fade and the switch's slide finished, as the agent sees them once they settle.
+  const body = await page.screenshot({
+    path: `../docs/screenshots/${name}.png`,
+    animations: "disabled",
+  });
   await testInfo.attach(name, { body, contentType: "image/png" });
 };
 

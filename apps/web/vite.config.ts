@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 // Dev only: the SPA on http://localhost:<WEB_PORT>, `/api` proxied to the BFF on loopback so the
 // browser sees one origin, exactly as in production where the BFF serves `dist` itself.
@@ -18,7 +19,17 @@ const apiProxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // Each file also as .br and .gz, compressed once here at the highest levels, which the BFF
+  // serves to browsers that accept them (ADR 0040): 1.3 MB of JavaScript before the first screen
+  // travels as about 0.3 MB, without compressing anything per request.
+  plugins: [
+    react(),
+    compression({
+      algorithms: ["brotliCompress", "gzip"],
+      exclude: [/manifest\.json$/],
+      logLevel: "silent",
+    }),
+  ],
   server: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy },
   preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy },
   build: {

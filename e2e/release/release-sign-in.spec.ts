@@ -10,6 +10,13 @@ test("the release folder serves the console: ready, signed in, data from Graph",
   const ready = await request.get("/api/ready");
   expect(ready.status()).toBe(200);
 
+  // The SPA's scripts travel as the build compressed them (ADR 0040).
+  const scripts: { url: string; encoding: string | undefined }[] = [];
+  page.on("response", (response) => {
+    if (!new URL(response.url()).pathname.endsWith(".js")) return;
+    scripts.push({ url: response.url(), encoding: response.headers()["content-encoding"] });
+  });
+
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signInInteractively("Adele Vance");
@@ -21,4 +28,7 @@ test("the release folder serves the console: ready, signed in, data from Graph",
   const meStatuses = async () =>
     (await simulator.received()).filter((call) => call.path === "/v1.0/me").map((c) => c.status);
   await expect.poll(meStatuses, { timeout: 30_000 }).toContain(200);
+
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((script) => script.encoding !== "br")).toEqual([]);
 });

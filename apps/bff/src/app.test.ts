@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import {
   ClientConfigSchema,
   HealthSchema,
@@ -8,6 +10,7 @@ import {
   ProblemSchema,
 } from "@ihc/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "./test-support/raw-request.js";
 import { startStack, TEST_WEB_ORIGIN, type Stack } from "./test-support/start-stack.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -245,6 +248,30 @@ describe("the BFF's HTTP surface", () => {
   });
 });
 
+const ASSET = `export const answer = ${"42 + ".repeat(200)}0;\n`;
+
+/** A GET with this Accept-Encoding, the body left as it came (fetch would decode it). */
+const rawBody = (baseUrl: string, file: string, acceptEncoding: string) =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = httpGet(
+      `${baseUrl}${file}`,
+      { headers: { "accept-encoding": acceptEncoding }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+  });
+
 describe("serving the built SPA (SPA_DIST_DIR)", () => {
   let stack: Stack;
   let dir: string;
@@ -252,7 +279,11 @@ describe("serving the built SPA (SPA_DIST_DIR)", () => {
     dir = await mkdtemp(path.join(tmpdir(), "ihc-spa-"));
     await mkdir(path.join(dir, "assets"));
     await writeFile(path.join(dir, "index.html"), "<!doctype html><title>console</title>");
-    await writeFile(path.join(dir, "assets", "app-1a2b.js"), "console.log(1)");
+    await writeFile(path.join(dir, "assets", "app-1a2b.js"), ASSET);
+    // As the build writes them (vite-plugin-compression2): each file's .br and .gz beside it.
+    await writeFile(path.join(dir, "assets", "app-1a2b.js.br"), brotliCompressSync(ASSET));
+    await writeFile(path.join(dir, "assets", "app-1a2b.js.gz"), gzipSync(ASSET));
+    await writeFile(path.join(dir, "assets", "plain-3c4d.js"), "console.log(2)");
     stack = await startStack({ env: { SPA_DIST_DIR: dir } });
   });
   afterAll(async () => {
@@ -274,6 +305,52 @@ describe("serving the built SPA (SPA_DIST_DIR)", () => {
     const response = await stack.fetch("/assets/app-1a2b.js");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it.each([
+    ["br, gzip, deflate", "br", brotliDecompressSync],
+    ["gzip, deflate", "gzip", gunzipSync],
+    ["gzip;q=1, br;q=0", "gzip", gunzipSync],
+  ])(
+    "sends the build's compressed file to a browser accepting %s (%s), typed as the file",
+    async (accepted, encoding, decompress) => {
+      const response = await rawBody(stack.bffUrl, "/assets/app-1a2b.js", accepted);
+      expect(response.status).toBe(200);
+      expect(response.headers["content-encoding"]).toBe(encoding);
+      expect(response.headers["content-type"]).toMatch(/^text\/javascript; charset=utf-8$/i);
+      expect(response.headers["vary"]).toContain("Accept-Encoding");
+      expect(response.headers["cache-control"]).toContain("immutable");
+      expect(decompress(response.body).toString("utf8")).toBe(ASSET);
+    },
+  );
+
+  it("answers a file's path with a 404 problem, never marked compressed, on other methods or when it cannot be decoded", async () => {
+    for (const [method, file] of [
+      ["POST", "/assets/app-1a2b.js"],
+      ["DELETE", "/assets/app-1a2b.js"],
+      ["GET", "/assets/%E0%A4%A.js"],
+    ] as const) {
+      const response = await rawRequest(stack.bffUrl, {
+        method,
+        path: file,
+        headers: { "accept-encoding": "br, gzip" },
+      });
+      expect(response.kind === "response" && response.status, `${method} ${file}`).toBe(404);
+      if (response.kind === "response") {
+        expect(response.headers["content-encoding"]).toBeUndefined();
+        expect(response.headers["content-type"]).toContain(PROBLEM_CONTENT_TYPE);
+      }
+    }
+  });
+
+  it("sends the file itself to a client accepting no compression, or when none was built", async () => {
+    const identity = await rawBody(stack.bffUrl, "/assets/app-1a2b.js", "identity");
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.toString("utf8")).toBe(ASSET);
+    const plain = await rawBody(stack.bffUrl, "/assets/plain-3c4d.js", "br, gzip");
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe("console.log(2)");
   });
 
   it("never answers /api or non-GET requests with the SPA", async () => {

@@ -1,5 +1,6 @@
 import path from "node:path";
-import express, { type RequestHandler } from "express";
+import type { RequestHandler } from "express";
+import expressStaticGzip from "express-static-gzip";
 
 /**
  * Whether a path is, or decodes and normalizes to, the API (`//api/me`, `/%61pi/me`,
@@ -17,6 +18,15 @@ const isApiPath = (rawPath: string): boolean => {
   return normalized === "/api" || normalized.startsWith("/api/");
 };
 
+const decodes = (rawPath: string): boolean => {
+  try {
+    decodeURIComponent(rawPath);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** A file the SPA would have built (under /assets/ or named with an extension), not a route. */
 const isFilePath = (rawPath: string): boolean =>
   rawPath.startsWith("/assets/") || /\.[A-Za-z0-9]{1,10}$/.test(rawPath);
@@ -25,13 +35,17 @@ const isFilePath = (rawPath: string): boolean =>
  * Serves the built SPA from the same origin as the API (one origin: no CORS in production),
  * with the SPA fallback: any other GET outside /api gets index.html so client-side routes
  * survive a reload. Hashed assets are cacheable for long; index.html never. A missing file is a
- * 404, not the page (a stale chunk must fail loudly, not parse HTML as JavaScript).
+ * 404, not the page (a stale chunk must fail loudly, not parse HTML as JavaScript). Files go out
+ * as the build compressed them (.br, else .gz) to browsers that accept that (ADR 0040).
  */
 export const spaStatic = (distDir: string): RequestHandler[] => {
   const root = path.resolve(distDir);
   const index = path.join(root, "index.html");
-  return [
-    express.static(root, {
+  const files = expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    index: false,
+    serveStatic: {
       index: false,
       setHeaders: (res, file) => {
         res.setHeader(
@@ -41,7 +55,19 @@ export const spaStatic = (distDir: string): RequestHandler[] => {
             : "no-cache",
         );
       },
-    }),
+    },
+  });
+  return [
+    (req, res, next) => {
+      // Files are read, never posted to: on any other method it would still mark the answer as
+      // compressed. A path that is not valid percent-encoding it would answer itself, in plain
+      // text; no file has such a name, so both go on to the 404 problem.
+      if ((req.method !== "GET" && req.method !== "HEAD") || !decodes(req.path)) {
+        next();
+        return;
+      }
+      files(req, res, next);
+    },
     (req, res, next) => {
       const isPage = !isApiPath(req.path) && !isFilePath(req.path);
       if ((req.method !== "GET" && req.method !== "HEAD") || !isPage) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { demoTenant } from "@ihc/tenant-sim";
 
 // IHC_BENCH_ROOT: measure another checkout's build (its built sim, BFF and SPA) with this bench.
-const root = process.env.IHC_BENCH_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
+const defaultRoot = process.env.IHC_BENCH_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -47,6 +47,8 @@ export interface LoopbackStackOptions {
   bffEnv?: Record<string, string>;
   /** Serve the built SPA (apps/web/dist) from the BFF at `webOrigin`, as in production. */
   web?: boolean;
+  /** The checkout whose built simulator, BFF and SPA run (default: IHC_BENCH_ROOT, else this one). */
+  root?: string;
 }
 
 export interface LoopbackStack {
@@ -67,6 +69,7 @@ export const startLoopbackStack = async ({
   simArgs = [],
   bffEnv = {},
   web = false,
+  root = defaultRoot,
 }: LoopbackStackOptions = {}): Promise<LoopbackStack> => {
   const simPort = await freePort();
   const bffPort = await freePort();

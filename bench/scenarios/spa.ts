@@ -179,24 +179,14 @@ export const spaInChromium = async (): Promise<{
     for (let i = 0; i < LOADS; i += 1) loads.push(await coldLoad(signedIn));
     const office: number[] = [];
     for (let i = 0; i < LOADS; i += 1) office.push((await coldLoad(signedIn, OFFICE_LINK)).dataMs);
+    const shell = loads.map((load) => load.shellMs);
+    const data = loads.map((load) => load.dataMs);
     const render: SpaRenderResult = {
       loads: LOADS,
-      shellMedianMs: percentile(
-        loads.map((load) => load.shellMs),
-        50,
-      ),
-      shellP95Ms: percentile(
-        loads.map((load) => load.shellMs),
-        95,
-      ),
-      dataMedianMs: percentile(
-        loads.map((load) => load.dataMs),
-        50,
-      ),
-      dataP95Ms: percentile(
-        loads.map((load) => load.dataMs),
-        95,
-      ),
+      shellMedianMs: percentile(shell, 50),
+      shellP95Ms: percentile(shell, 95),
+      dataMedianMs: percentile(data, 50),
+      dataP95Ms: percentile(data, 95),
       mainThreadMedianMs: percentile(
         loads.map((load) => load.mainThreadMs),
         50,

@@ -37,7 +37,7 @@ function store(on: boolean): void {
   for (const listener of listeners) listener();
 }
 
-/** The setting now (outside React: the event stream's notifier reads it as each action ends). */
+/** The setting and the browser's permission now (the open settings show both). */
 export function readActionNoticeSetting(): ActionNoticeSetting {
   const permission = noticePermission();
   return { on: stored() && permission === "granted", permission };

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { stopAllStacks } from "./lib/loopback-stack.js";
+import { bffNodeOptions, stopAllStacks } from "./lib/loopback-stack.js";
 import {
   checksTable,
   fixed,
@@ -560,6 +560,7 @@ const machine = {
   cpuModel: cpus()[0]?.model,
   memoryGb: Math.round(totalmem() / 2 ** 30),
   node: process.version,
+  bffNodeOptions: bffNodeOptions(),
   loadAverageAtStart: loadAtStart.map((l) => Math.round(l * 10) / 10),
   loadAverageAtEnd: loadavg().map((l) => Math.round(l * 10) / 10),
 };
@@ -576,7 +577,7 @@ writeFileSync(
 writeFileSync(
   new URL("./results/latest.md", import.meta.url),
   [
-    `Run ${startedAt.toISOString()}, wall time ${fixed(wallSeconds)} s, on ${machine.cpus} × ${machine.cpuModel ?? "CPU"}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" / ")} at start, ${machine.loadAverageAtEnd.join(" / ")} at end.`,
+    `Run ${startedAt.toISOString()}, wall time ${fixed(wallSeconds)} s, on ${machine.cpus} × ${machine.cpuModel ?? "CPU"}, ${machine.memoryGb} GB, Node ${machine.node}, the BFF with \`NODE_OPTIONS=${machine.bffNodeOptions}\`; load average ${machine.loadAverageAtStart.join(" / ")} at start, ${machine.loadAverageAtEnd.join(" / ")} at end.`,
     "",
     markdownTable(summary, checks),
     ...tables.map((table) => markdownTable(table)),

@@ -1,4 +1,4 @@
-import { stopAllStacks } from "./lib/loopback-stack.js";
+import { bffNodeOptions, stopAllStacks } from "./lib/loopback-stack.js";
 import { fixed } from "./lib/report.js";
 import { bffOverhead } from "./scenarios/bff-overhead.js";
 
@@ -6,7 +6,8 @@ import { bffOverhead } from "./scenarios/bff-overhead.js";
  * `pnpm bench:overhead`: the BFF overhead scenario alone (direct / reference forwarder / BFF at
  * concurrency 1 and 50), one line per concurrency. With BENCH_BFF_CPU_PROF=<dir> the BFF writes
  * a V8 CPU profile there when it stops (issue #19); BENCH_CONCURRENCY=50 runs one concurrency
- * only. Needs `pnpm -r build` first.
+ * only. The BFF runs with the Dockerfile's NODE_OPTIONS unless BENCH_BFF_NODE_OPTIONS says
+ * otherwise. Needs `pnpm -r build` first.
  */
 try {
   const result = await bffOverhead(
@@ -23,7 +24,7 @@ try {
         `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
         `rounds ${row.roundForwarderMedianRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
         `errors ${row.bff.errors}`,
-        `BFF RSS at rest ${fixed(result.bffRssAtRestMb)} MB, under load ${fixed(row.bffRssUnderLoadMb)} MB`,
+        `BFF RSS at rest ${fixed(result.bffRssAtRestMb)} MB, under load ${fixed(row.bffRssUnderLoadMb)} MB (NODE_OPTIONS=${bffNodeOptions()})`,
       ].join(" | "),
     );
   }

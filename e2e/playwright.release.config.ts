@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import fullConfig from "./playwright.config.js";
+import { fileURLToPath } from "node:url";
+import { deployedNodeOptions } from "../bench/lib/deployed-node-options.js";
 import { stackAt } from "./fixtures/e2e-stack.js";
 
 // One implicit project: the topology project is the default config's alone.
@@ -7,7 +9,8 @@ const { projects: _projects, ...base } = fullConfig;
 /**
  * The production folder (`pnpm release` → release/) started as an operator would start it,
  * `node server.js` with environment variables alone (no SPA_DIST_DIR: it serves its own
- * public/), against the simulator; one worker, one spec that signs in (ADR 0025).
+ * public/) and the `Dockerfile`'s NODE_OPTIONS, against the simulator; one worker, one spec that
+ * signs in (ADR 0025).
  */
 const stack = stackAt(0);
 const { SPA_DIST_DIR: _spa, ...releaseEnv } = stack.bffEnv;
@@ -32,7 +35,11 @@ export default defineConfig({
     {
       command: "node server.js",
       cwd: "../release",
-      env: { ...releaseEnv, HOST: "127.0.0.1" },
+      env: {
+        ...releaseEnv,
+        HOST: "127.0.0.1",
+        NODE_OPTIONS: deployedNodeOptions(fileURLToPath(new URL("..", import.meta.url))),
+      },
       url: `${stack.webOrigin}/api/ready`,
       reuseExistingServer: false,
       stdout: "ignore",

@@ -5,9 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { demoTenant } from "@ihc/tenant-sim";
+import { deployedNodeOptions } from "./deployed-node-options.js";
 
 // IHC_BENCH_ROOT: measure another checkout's build (its built sim, BFF and SPA) with this bench.
 const defaultRoot = process.env.IHC_BENCH_ROOT ?? fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The BFF runs with the Node options it is deployed with (the Dockerfile's); another set through
+ * BENCH_BFF_NODE_OPTIONS (empty: V8 sizes the heap from this machine's memory).
+ */
+export const bffNodeOptions = (root = defaultRoot): string =>
+  process.env.BENCH_BFF_NODE_OPTIONS ?? deployedNodeOptions(root);
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -113,10 +121,7 @@ export const startLoopbackStack = async ({
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
-      // BENCH_BFF_NODE_OPTIONS: Node options for the BFF alone, e.g. a heap cap.
-      ...(process.env.BENCH_BFF_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_BFF_NODE_OPTIONS }
-        : {}),
+      NODE_OPTIONS: bffNodeOptions(root),
       ...bffEnv,
     },
   });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { percentile } from "../lib/measure.js";
 import type { BulkItem } from "@ihc/contracts";
 import Database from "better-sqlite3";
 import type { StoredAction } from "../../apps/bff/src/actions/action-journal.js";
@@ -183,47 +184,58 @@ const fill = async (dir: string, count: number): Promise<void> => {
   await SqliteActionJournal.open(dir).close();
 };
 
-/** In a fresh process: open, recover (listOpen), first Activity page; time and RSS. */
+/**
+ * RSS after a full collection, while the journal is open: what the process holds for it, not
+ * the garbage V8 had not yet collected. Even so one start-up varies by several MB (allocator
+ * pages kept or returned), hence the median of STARTUP_RUNS processes.
+ */
+const retainedRss = (): number => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+};
+const STARTUP_RUNS = 5;
+
+/** In a fresh process: open, recover (listOpen), first Activity page; time and retained RSS. */
 const child = async (dir: string) => {
-  const baselineRss = process.memoryUsage().rss;
+  const baselineRss = retainedRss();
   const t0 = performance.now();
   const journal = SqliteActionJournal.open(dir);
   const open = await journal.listOpen();
   const page = await journal.list({ limit: 50 });
   const ms = performance.now() - t0;
+  const rss = retainedRss();
   await journal.close();
-  console.log(
-    JSON.stringify({
-      ms,
-      rss: process.memoryUsage().rss,
-      baselineRss,
-      open: open.length,
-      page: page.length,
-    }),
-  );
+  console.log(JSON.stringify({ ms, rss, baselineRss, open: open.length, page: page.length }));
 };
 
+const startupOnce = (dir: string) => {
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", dir],
+    // bench/ resolves tsx.
+    { encoding: "utf8", cwd: fileURLToPath(new URL("..", import.meta.url)) },
+  );
+  if (run.status !== 0) throw new Error(`start-up child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as {
+    ms: number;
+    rss: number;
+    baselineRss: number;
+  };
+};
+
+/** The journal filled with `records`, then started STARTUP_RUNS times: the medians. */
 const measureStartup = async (records: number) => {
   const dir = mkdtempSync(join(tmpdir(), "bench-journal-start-"));
   try {
     await fill(dir, records);
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", dir],
-      // bench/ resolves tsx.
-      { encoding: "utf8", cwd: fileURLToPath(new URL("..", import.meta.url)) },
-    );
-    if (run.status !== 0) throw new Error(`start-up child failed: ${run.stderr}`);
-    const out = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as {
-      ms: number;
-      rss: number;
-      baselineRss: number;
-    };
+    const runs = Array.from({ length: STARTUP_RUNS }, () => startupOnce(dir));
+    const median = (figure: (run: (typeof runs)[number]) => number) =>
+      percentile(runs.map(figure), 50);
     return {
       records,
-      ms: out.ms,
-      rssMb: out.rss / 2 ** 20,
-      baselineRssMb: out.baselineRss / 2 ** 20,
+      ms: median((run) => run.ms),
+      rssMb: median((run) => run.rss) / 2 ** 20,
+      baselineRssMb: median((run) => run.baselineRss) / 2 ** 20,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

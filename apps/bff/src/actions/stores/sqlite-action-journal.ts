@@ -26,6 +26,8 @@ import { acquireSqliteFileLock, type SqliteFileLock } from "./sqlite-file-lock.j
 import { migrateSqlite } from "./sqlite-migrations.js";
 
 export const SQLITE_JOURNAL_FILE = "console.sqlite";
+/** SQLite's page cache for the journal, KiB (`PRAGMA cache_size` takes a negative KiB count). */
+export const SQLITE_PAGE_CACHE_KIB = 8 * 1024;
 
 export interface SqliteActionJournalOptions {
   logger?: Pick<Logger, "info" | "warn">;
@@ -84,6 +86,9 @@ export class SqliteActionJournal implements JournalStore {
       db.pragma("foreign_keys = ON");
       // Checkpointed WAL is cut back to this size, so the folder does not keep a big WAL.
       db.pragma(`journal_size_limit = ${8 * 1024 * 1024}`);
+      // The page cache, set here rather than left to the driver's build (better-sqlite3 builds
+      // SQLite with 16 MB): what the journal holds in memory whatever its size (ADR 0041).
+      db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
       const ran = migrateSqlite(db);
       if (ran > 0) options.logger?.info({ file: path, migrations: ran }, "Journal schema updated");
       const journal = new SqliteActionJournal(db, lock, options);

@@ -263,7 +263,7 @@ const journal = await run("journalStore", journalStore);
 if (journal) {
   tables.push({
     title: "Embedded journal (SQLite): bytes per bulk item, start-up by record count",
-    note: `A ${journal.bulkItems}-item bulk record, items updated one by one; start-up = open + listOpen + first Activity page, in a fresh process.`,
+    note: `A ${journal.bulkItems}-item bulk record, items updated one by one; start-up = open + listOpen + first Activity page, in a fresh process, median of five; RSS read with the journal open, after a full collection.`,
     columns: ["records", "start-up (ms)", "RSS (MB)", "RSS before open (MB)"],
     rows: journal.startup.map((s) => [
       s.records,

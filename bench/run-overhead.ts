@@ -6,7 +6,8 @@ import { bffOverhead } from "./scenarios/bff-overhead.js";
  * `pnpm bench:overhead`: the BFF overhead scenario alone (direct / reference forwarder / BFF at
  * concurrency 1 and 50), one line per concurrency. With BENCH_BFF_CPU_PROF=<dir> the BFF writes
  * a V8 CPU profile there when it stops (issue #19); BENCH_CONCURRENCY=50 runs one concurrency
- * only. The BFF runs with the Dockerfile's NODE_OPTIONS unless BENCH_BFF_NODE_OPTIONS says
+ * only; BENCH_BFF_COMPARE=<checkout> measures that checkout's built BFF in every round too (an
+ * A/B read in one run), BENCH_ROUNDS and BENCH_PHASE_MS set the rounds. The BFF runs with the Dockerfile's NODE_OPTIONS unless BENCH_BFF_NODE_OPTIONS says
  * otherwise. Needs `pnpm -r build` first.
  */
 try {
@@ -24,6 +25,11 @@ try {
         `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
         `rounds ${row.roundForwarderMedianRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
         `errors ${row.bff.errors}`,
+        ...(row.compare === undefined
+          ? []
+          : [
+              `compare BFF÷forwarder median ${fixed(row.compare.forwarderMedianRatio, 2)}× CPU ms/request ${fixed(row.compare.cpuMsPerRequest, 2)} rounds ${row.compare.roundRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
+            ]),
         `BFF RSS at rest ${fixed(result.bffRssAtRestMb)} MB, under load ${fixed(row.bffRssUnderLoadMb)} MB (NODE_OPTIONS=${bffNodeOptions()})`,
       ].join(" | "),
     );

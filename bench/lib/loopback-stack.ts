@@ -72,6 +72,59 @@ export interface LoopbackStack {
   close(): void;
 }
 
+export interface BffProcessOptions {
+  /** The checkout whose built BFF (and SPA, with `web`) runs. */
+  root: string;
+  simUrl: string;
+  bffPort: number;
+  bffEnv?: Record<string, string>;
+  web?: boolean;
+}
+
+/**
+ * One built BFF against a running simulator, in a data directory of its own; resolves once it
+ * answers /api/health. The overhead scenario starts a second one from another checkout with it
+ * (BENCH_BFF_COMPARE).
+ */
+export const startBff = async ({
+  root,
+  simUrl,
+  bffPort,
+  bffEnv = {},
+  web = false,
+}: BffProcessOptions): Promise<{ bff: ChildProcess; dataDir: string }> => {
+  const bffUrl = `http://127.0.0.1:${bffPort}`;
+  const webOrigin = `http://localhost:${bffPort}`;
+  // BENCH_BFF_CPU_PROF=<dir>: the BFF writes a V8 CPU profile there when it stops (issue #19).
+  const profileDir = process.env.BENCH_BFF_CPU_PROF;
+  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const dataDir = await mkdtemp(join(tmpdir(), "ihc-bench-"));
+  const bff = spawn(process.execPath, [...profile, "apps/bff/dist/server.js"], {
+    cwd: root,
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      TENANT_ID: demoTenant.tenantId,
+      API_CLIENT_ID: demoTenant.api.clientId,
+      API_CLIENT_SECRET: demoTenant.api.clientSecret,
+      SPA_CLIENT_ID: demoTenant.spa.clientId,
+      AUTHORITY_HOST: "https://login.simulator.invalid",
+      OIDC_METADATA_URL: `${simUrl}/${demoTenant.tenantId}/v2.0/.well-known/openid-configuration`,
+      GRAPH_BASE_URL: simUrl,
+      TENANT_KIND: "simulator",
+      PORT: String(bffPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
+      NODE_OPTIONS: bffNodeOptions(root),
+      ...bffEnv,
+    },
+  });
+  running.add(bff);
+  await waitFor(`${bffUrl}/api/health`);
+  return { bff, dataDir };
+};
+
 /** The built simulator and BFF as separate processes on loopback, as in production. */
 export const startLoopbackStack = async ({
   simArgs = [],
@@ -100,33 +153,7 @@ export const startLoopbackStack = async ({
   running.add(sim);
   // A large tenant takes a while to generate.
   await waitFor(`${simUrl}/_sim/health`, 120_000);
-  // BENCH_BFF_CPU_PROF=<dir>: the BFF writes a V8 CPU profile there when it stops (issue #19).
-  const profileDir = process.env.BENCH_BFF_CPU_PROF;
-  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
-  const dataDir = await mkdtemp(join(tmpdir(), "ihc-bench-"));
-  const bff = spawn(process.execPath, [...profile, "apps/bff/dist/server.js"], {
-    cwd: root,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      TENANT_ID: demoTenant.tenantId,
-      API_CLIENT_ID: demoTenant.api.clientId,
-      API_CLIENT_SECRET: demoTenant.api.clientSecret,
-      SPA_CLIENT_ID: demoTenant.spa.clientId,
-      AUTHORITY_HOST: "https://login.simulator.invalid",
-      OIDC_METADATA_URL: `${simUrl}/${demoTenant.tenantId}/v2.0/.well-known/openid-configuration`,
-      GRAPH_BASE_URL: simUrl,
-      TENANT_KIND: "simulator",
-      PORT: String(bffPort),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      ...(web ? { WEB_ORIGIN: webOrigin, SPA_DIST_DIR: join(root, "apps/web/dist") } : {}),
-      NODE_OPTIONS: bffNodeOptions(root),
-      ...bffEnv,
-    },
-  });
-  running.add(bff);
-  await waitFor(`${bffUrl}/api/health`);
+  const { bff, dataDir } = await startBff({ root, simUrl, bffPort, bffEnv, web });
   const simCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${simUrl}${path}`, {
       method,

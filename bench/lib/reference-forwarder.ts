@@ -57,6 +57,8 @@ const server = createServer((req, res) => {
     .catch(() => res.writeHead(401).end());
 });
 server.keepAliveTimeout = 60_000;
+// Stopped by SIGTERM: exit normally, so a --cpu-prof profile is written.
+process.once("SIGTERM", () => process.exit(0));
 server.listen(Number(env("FORWARDER_PORT")), "127.0.0.1", () => {
   console.log("listening");
 });

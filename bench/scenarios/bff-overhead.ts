@@ -1,6 +1,6 @@
 import { demoTenant } from "@ihc/tenant-sim";
 import { runLoad, type LoadResult } from "../lib/load.js";
-import { startLoopbackStack } from "../lib/loopback-stack.js";
+import { freePort, startBff, startLoopbackStack } from "../lib/loopback-stack.js";
 import { cpuMs, percentile, rssMb } from "../lib/measure.js";
 import { startReferenceForwarder } from "../lib/start-reference-forwarder.js";
 
@@ -27,6 +27,13 @@ export interface OverheadRow {
   /** BFF ÷ forwarder median latency of each round, in the order they ran. */
   roundForwarderMedianRatios: number[];
   bffRssUnderLoadMb: number;
+  /**
+   * With BENCH_BFF_COMPARE=<checkout>: that checkout's BFF, measured in every round beside this
+   * one (same simulator, same load): its ÷ forwarder median ratio and CPU per request, each the
+   * median of the rounds, so a change to the BFF is read against the BFF before it, not against
+   * another run's machine.
+   */
+  compare?: { forwarderMedianRatio: number; cpuMsPerRequest: number; roundRatios: number[] };
 }
 
 /** One turn of the forwarder then the BFF at one concurrency. */
@@ -35,6 +42,8 @@ interface Round {
   bff: LoadResult;
   bffCpuMsPerRequest: number;
   forwarderCpuMsPerRequest: number;
+  compare?: LoadResult;
+  compareCpuMsPerRequest?: number;
 }
 
 /** The round whose BFF ÷ forwarder median latency is the median of all rounds. */
@@ -58,10 +67,11 @@ export interface OverheadResult {
 }
 
 const USERS = 50;
-const PHASE_MS = 5_000;
+/** BENCH_PHASE_MS and BENCH_ROUNDS change them for an A/B run (more, shorter rounds). */
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5_000);
 const WARMUP_MS = 1_000;
 /** Forwarder and BFF phases alternate this many times per concurrency. */
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LIST_PATH = "/api/vpp-tokens";
 
 interface GraphUser {
@@ -75,20 +85,20 @@ interface GraphUser {
  * same run, same concurrency. Requests rotate over 50 agents, as 50 agents at once would send
  * them.
  */
+const overheadBffEnv = {
+  GRAPH_TENANT_READS_PER_SECOND: "10000",
+  GRAPH_BUDGET_PER_USER: "1000000",
+  // And each agent's request limit (600 a minute): on a fast machine 50 agents exceed it
+  // within a round, and the 429s, answered without Graph, would count as the BFF's pace.
+  REQUESTS_PER_USER_PER_MINUTE: "1000000",
+};
+
 export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResult> => {
-  // The BFF's own Graph pacing lifted too (tenant reads 40/s and 600 Graph calls per user a
+  // (overheadBffEnv) The BFF's own Graph pacing lifted too (tenant reads 40/s and 600 Graph calls per user a
   // minute by default, ADR 0024): this scenario measures what the BFF costs per request, not
   // the pace it keeps Graph at. The scheduler, the budget and the rate limit still run for every
   // request.
-  const stack = await startLoopbackStack({
-    bffEnv: {
-      GRAPH_TENANT_READS_PER_SECOND: "10000",
-      GRAPH_BUDGET_PER_USER: "1000000",
-      // And each agent's request limit (600 a minute): on a fast machine 50 agents exceed it
-      // within a round, and the 429s, answered without Graph, would count as the BFF's pace.
-      REQUESTS_PER_USER_PER_MINUTE: "1000000",
-    },
-  });
+  const stack = await startLoopbackStack({ bffEnv: overheadBffEnv });
   try {
     // Reads only, far below Intune's limits in production; here they would cap the sim itself.
     for (const service of ["enrollment", "applications", "androidForWork", "devices"]) {
@@ -135,6 +145,28 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
       if (response.status !== 200) throw new Error(`${LIST_PATH}: ${response.status}`);
       await response.arrayBuffer();
     }
+    // BENCH_BFF_COMPARE=<checkout>: its built BFF beside this one, against the same simulator.
+    const compareRoot = process.env.BENCH_BFF_COMPARE;
+    const compareBff =
+      compareRoot === undefined || compareRoot === ""
+        ? undefined
+        : await (async () => {
+            const port = await freePort();
+            const started = await startBff({
+              root: compareRoot,
+              simUrl: stack.simUrl,
+              bffPort: port,
+              bffEnv: overheadBffEnv,
+            });
+            return { ...started, url: `http://127.0.0.1:${port}` };
+          })();
+    for (const token of compareBff === undefined ? [] : apiTokens) {
+      const response = await fetch(`${compareBff?.url}${LIST_PATH}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status !== 200) throw new Error(`compare ${LIST_PATH}: ${response.status}`);
+      await response.arrayBuffer();
+    }
     // The exact Graph request the BFF made, replayed as the direct call.
     const received = await stack.sim<
       { method: string; path: string; query: Record<string, string> }[]
@@ -164,6 +196,8 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
     const direct = get(graphUrl, graphTokens);
     const viaBff = get(`${stack.bffUrl}${LIST_PATH}`, apiTokens);
     const viaForwarder = get(forwarder.url, apiTokens);
+    const viaCompare =
+      compareBff === undefined ? undefined : get(`${compareBff.url}${LIST_PATH}`, apiTokens);
     const rows: OverheadRow[] = [];
     try {
       for (const concurrency of concurrencies) {
@@ -178,15 +212,35 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
           const forwarderCpu0 = cpuMs(forwarder.pid);
           const forwarderResult = await runLoad(concurrency, PHASE_MS, viaForwarder);
           const forwarderCpu = cpuMs(forwarder.pid) - forwarderCpu0;
-          await runLoad(concurrency, WARMUP_MS, viaBff);
-          const sampler = setInterval(() => {
-            peakRss = Math.max(peakRss, rssMb(stack.bff.pid));
-          }, 250);
-          const bffCpu0 = cpuMs(stack.bff.pid);
-          const bffResult = await runLoad(concurrency, PHASE_MS, viaBff);
-          const bffCpu = cpuMs(stack.bff.pid) - bffCpu0;
-          clearInterval(sampler);
+          const measureBff = async () => {
+            await runLoad(concurrency, WARMUP_MS, viaBff);
+            const sampler = setInterval(() => {
+              peakRss = Math.max(peakRss, rssMb(stack.bff.pid));
+            }, 250);
+            const cpu0 = cpuMs(stack.bff.pid);
+            const result = await runLoad(concurrency, PHASE_MS, viaBff);
+            const cpu = cpuMs(stack.bff.pid) - cpu0;
+            clearInterval(sampler);
+            return { result, cpu };
+          };
+          let compare: Pick<Round, "compare" | "compareCpuMsPerRequest"> = {};
+          const measureCompare = async () => {
+            if (viaCompare === undefined || compareBff === undefined) return;
+            await runLoad(concurrency, WARMUP_MS, viaCompare);
+            const cpu0 = cpuMs(compareBff.bff.pid);
+            const result = await runLoad(concurrency, PHASE_MS, viaCompare);
+            compare = {
+              compare: result,
+              compareCpuMsPerRequest:
+                (cpuMs(compareBff.bff.pid) - cpu0) / (result.requests + result.errors),
+            };
+          };
+          // The two BFFs swap places each round, so neither always runs right after the forwarder.
+          if (round % 2 === 1) await measureCompare();
+          const { result: bffResult, cpu: bffCpu } = await measureBff();
+          if (round % 2 === 0) await measureCompare();
           rounds.push({
+            ...compare,
             forwarder: forwarderResult,
             bff: bffResult,
             bffCpuMsPerRequest: bffCpu / (bffResult.requests + bffResult.errors),
@@ -211,10 +265,24 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
           forwarderCpuMsPerRequest: medianOf((r) => r.forwarderCpuMsPerRequest),
           roundForwarderMedianRatios: rounds.map((r) => r.bff.medianMs / r.forwarder.medianMs),
           bffRssUnderLoadMb: peakRss,
+          ...(compareBff === undefined
+            ? {}
+            : {
+                compare: {
+                  forwarderMedianRatio: medianOf(
+                    (r) => (r.compare?.medianMs ?? NaN) / r.forwarder.medianMs,
+                  ),
+                  cpuMsPerRequest: medianOf((r) => r.compareCpuMsPerRequest ?? NaN),
+                  roundRatios: rounds.map(
+                    (r) => (r.compare?.medianMs ?? NaN) / r.forwarder.medianMs,
+                  ),
+                },
+              }),
         });
       }
     } finally {
       forwarder.close();
+      compareBff?.bff.kill("SIGTERM");
     }
     return {
       listPath: LIST_PATH,

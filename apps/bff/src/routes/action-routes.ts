@@ -10,6 +10,7 @@ import { toActionRecord } from "../actions/action-journal.js";
 import { actionDefinitions } from "../actions/action-registry.js";
 import { userOf } from "../auth/authenticate.js";
 import { requirePermission } from "../auth/require-permission.js";
+import { ConflictError } from "../errors.js";
 import { idempotencyKeyOf, parseRequest } from "../http/parse-request.js";
 import { sendJson } from "../http/send-json.js";
 
@@ -34,7 +35,15 @@ const mount = <K extends ActionKind>(
     // Parsed by this kind's own contract schemas just above, so the input is the kind's; TS
     // cannot follow a schema picked from the table by a generic kind.
     const input = { params, body, idempotencyKey, user: userOf(req) } as ActionInput<K>;
-    const answer = await definition.handle(input, deps);
+    const answer = await definition.handle(input, deps).catch((error: unknown) => {
+      // A double click races itself: the first request may journal its action and send it
+      // before the second has checked the target, which then looks busy with the first's own
+      // action (409). Asked once more, the second finds that record under its key and answers
+      // it as a replay (or 422 if it asked for something else); any other conflict stands.
+      // Nothing is sent twice: a conflict is raised before anything is journaled or sent.
+      if (!(error instanceof ConflictError) || idempotencyKey === undefined) throw error;
+      return definition.handle(input, deps);
+    });
     if ("record" in answer) {
       sendJson(res, ActionRecordSchema, toActionRecord(answer.record), 202);
       return;

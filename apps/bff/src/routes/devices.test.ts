@@ -98,6 +98,42 @@ describe("one device: page, retire, sync, wipe (issue #14)", () => {
     ]);
   });
 
+  it("answers a double click with one record when the first is sent before the second reads the device", async () => {
+    // The first read of the device waits: meanwhile the other request journals and sends the
+    // retire, so the late one reads a device already being retired — by its own double click.
+    stack.sim.setFaults([
+      {
+        method: "GET",
+        path: `managedDevices/${mateo.workProfile}$`,
+        kind: "latency",
+        latencyMs: 800,
+        times: 1,
+      },
+    ]);
+    const key = randomUUID();
+    const path = `/api/devices/${mateo.workProfile}/retire`;
+    const [first, second] = await Promise.all([
+      postAction(stack, path, senior, { reason: "INC-2" }, key),
+      postAction(stack, path, senior, { reason: "INC-2" }, key),
+    ]);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    const [a, b] = [
+      ActionRecordSchema.parse(await first.json()),
+      ActionRecordSchema.parse(await second.json()),
+    ];
+    expect(b.id).toBe(a.id);
+    // Another request under that key is still refused, not answered with that record.
+    await problem(
+      await postAction(stack, path, senior, { reason: "another" }, key),
+      422,
+      "idempotency_key_reused",
+    );
+    await waitForAction(stack, a.id, senior, isFinal);
+    expect(posts().map((c) => c.path)).toEqual([
+      `/v1.0/deviceManagement/managedDevices/${mateo.workProfile}/retire`,
+    ]);
+  });
+
   it("refuses a fully managed or dedicated device with the reason, sending nothing", async () => {
     for (const id of [mateo.fullyManaged, mateo.dedicated]) {
       const body = await problem(

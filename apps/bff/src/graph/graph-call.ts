@@ -1,20 +1,21 @@
-import type { Context, MiddlewareOptions } from "@microsoft/microsoft-graph-client";
+import type { Context } from "@microsoft/microsoft-graph-client";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 
-/**
- * One logical Graph call, handed to our middleware through the client's per-request middleware
- * options (`GraphRequest.middlewareOptions`). It carries the user the call is made for and
- * collects what the gateway needs back: the client-request-id, the attempt count, and the
- * typed error a middleware threw (the client library re-wraps thrown errors in its own
- * GraphError, losing their type).
- */
 /**
  * Told when the retry policy waits before sending a request again after a 429 (`until`), and
  * when the wait is over and it goes out (`undefined`).
  */
 export type RetryWaitListener = (until: Date | undefined) => Promise<void>;
 
-export class GraphCall implements MiddlewareOptions {
+/** Each request context's call (GraphCall.contextOf makes the context, GraphCall.of reads it). */
+const calls = new WeakMap<Context, GraphCall>();
+
+/**
+ * One logical Graph call, handed to every middleware with the request's context. It carries the
+ * user the call is made for and collects what the gateway needs back: the client-request-id,
+ * the attempt count, and the typed error a middleware threw.
+ */
+export class GraphCall {
   attempts = 0;
   /** Attempts handed to the HTTP layer; an error before that is not a transport failure. */
   dispatched = 0;
@@ -30,9 +31,16 @@ export class GraphCall implements MiddlewareOptions {
     readonly onRetryWait?: RetryWaitListener,
   ) {}
 
+  /** A request context for this call: what the middleware chain is handed. */
+  contextOf(request: string, options: NonNullable<Context["options"]>): Context {
+    const context: Context = { request, options };
+    calls.set(context, this);
+    return context;
+  }
+
   static of(context: Context): GraphCall {
-    const call = context.middlewareControl?.getMiddlewareOptions(GraphCall);
-    if (!(call instanceof GraphCall)) {
+    const call = calls.get(context);
+    if (call === undefined) {
       throw new Error("A Graph request was sent without going through the gateway.");
     }
     return call;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Client, ResponseType, type GraphRequest } from "@microsoft/microsoft-graph-client";
+import type { Middleware } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
 import type { AuthenticatedUser } from "../auth/authenticated-user.js";
 import { IntuneAccessLedger } from "../auth/intune-access-ledger.js";
@@ -111,6 +111,36 @@ const queryString = (query: GraphRequestOptions["query"]): string => {
   return pairs.length === 0 ? "" : `?${pairs.join("&")}`;
 };
 
+/**
+ * The request's absolute URL: the version root, the path (a followed nextLink's path brings its
+ * own query) and the query options.
+ */
+const urlOf = (
+  baseUrl: string,
+  version: GraphVersion,
+  path: string,
+  query: GraphRequestOptions["query"],
+): string => {
+  const options = queryString(query);
+  const root = `${baseUrl.replace(/\/+$/, "")}/${version}/${path.replace(/^\/+/, "")}`;
+  return options === "" ? root : `${root}${root.includes("?") ? "&" : "?"}${options.slice(1)}`;
+};
+
+/** A JSON body as the client library sent one: objects serialized, a string as it is. */
+const requestBody = (body: unknown): string | undefined =>
+  body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+
+const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean =>
+  Object.keys(headers).some((key) => key.toLowerCase() === name);
+
+/** Links each middleware to the next, as the client library's Client.initWithMiddleware did. */
+const chainOf = (middleware: Middleware[]): Middleware => {
+  const [head] = middleware;
+  if (head === undefined) throw new Error("An empty Graph middleware chain.");
+  middleware.slice(1).forEach((next, at) => middleware[at]?.setNext?.(next));
+  return head;
+};
+
 const readBody = async (response: GraphHttpResponse): Promise<string> =>
   response.status === 204 ? "" : response.text();
 
@@ -125,10 +155,11 @@ const parseJson = (text: string, contentType: string | null): unknown =>
         : undefined;
 
 /**
- * The Graph client library with our own middleware chain: client-request-id → retry policy →
- * fair read share (ADR 0024) → auth (the OBO token) → GraphHttpHandler (a GET over a keep-alive
- * node:http agent, anything else through the library's HTTPMessageHandler, fetch; ADR 0037). See
- * docs/adr/0002-graph-client-middleware-and-retry-policy.md.
+ * Our middleware chain, in the client library's middleware contract: client-request-id → retry
+ * policy → fair read share (ADR 0024) → auth (the OBO token) → GraphHttpHandler (a GET over a
+ * keep-alive node:http agent, anything else through the library's HTTPMessageHandler, fetch;
+ * ADR 0037). The gateway builds each request's context itself rather than through the library's
+ * request builder (ADR 0042). See docs/adr/0002-graph-client-middleware-and-retry-policy.md.
  * https://learn.microsoft.com/graph/sdks/customize-client
  */
 export const createGraphGateway = ({
@@ -148,33 +179,39 @@ export const createGraphGateway = ({
     },
   };
   const intuneAccess = new IntuneAccessLedger();
-  const client = Client.initWithMiddleware({
-    baseUrl,
-    defaultVersion: "v1.0",
-    middleware: [
-      new ClientRequestIdMiddleware(),
-      new RetryPolicyMiddleware({
-        ...defaultRetryPolicy,
-        ...retry,
-        ...(observer === undefined ? {} : { observer }),
-      }),
-      ...(readScheduler === undefined ? [] : [new FairReadShareMiddleware(readScheduler)]),
-      new GraphAuthMiddleware(baseUrl, tokenProvider),
-      new GraphHttpHandler(),
-    ],
-  });
+  const chain = chainOf([
+    new ClientRequestIdMiddleware(),
+    new RetryPolicyMiddleware({
+      ...defaultRetryPolicy,
+      ...retry,
+      ...(observer === undefined ? {} : { observer }),
+    }),
+    ...(readScheduler === undefined ? [] : [new FairReadShareMiddleware(readScheduler)]),
+    new GraphAuthMiddleware(baseUrl, tokenProvider),
+    new GraphHttpHandler(),
+  ]);
 
-  const send = (request: GraphRequest, method: GraphMethod, body: unknown): Promise<unknown> => {
-    switch (method) {
-      case "GET":
-        return request.get();
-      case "POST":
-        return request.post(body);
-      case "PATCH":
-        return request.patch(body);
-      case "DELETE":
-        return request.delete();
+  /** One call through the chain: its context carries the GraphCall to every middleware. */
+  const send = async (
+    call: GraphCall,
+    method: GraphMethod,
+    url: string,
+    options: GraphRequestOptions,
+  ): Promise<GraphHttpResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    const body = requestBody(options.body);
+    if (body !== undefined && !hasHeader(headers, "content-type")) {
+      headers["Content-Type"] = "application/json";
     }
+    const context = call.contextOf(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
+    await chain.execute(context);
+    if (context.response === undefined) throw new Error("No middleware answered the Graph call.");
+    // A fetch Response, or GraphHttpHandler's own read of a GET (both are GraphHttpResponses).
+    return context.response;
   };
 
   const request: GraphGateway["request"] = async (user, method, path, options = {}) => {
@@ -186,12 +223,6 @@ export const createGraphGateway = ({
     );
     call.readCost = readCostOf(method, path, options.body);
     const version = options.version ?? "v1.0";
-    const graphRequest = client
-      .api(`${path}${queryString(options.query)}`)
-      .version(version)
-      .headers({ ...options.headers })
-      .responseType(ResponseType.RAW)
-      .middlewareOptions([call]);
 
     const log = (status: number | string, requestId?: string) => {
       metrics?.graphCalls.inc({ resource: graphResourceOf(path), method, status: String(status) });
@@ -207,9 +238,8 @@ export const createGraphGateway = ({
 
     let response: GraphHttpResponse;
     try {
-      response = (await send(graphRequest, method, options.body)) as GraphHttpResponse;
+      response = await send(call, method, urlOf(baseUrl, version, path, options.query), options);
     } catch (error) {
-      // The library wraps what our middleware threw; hand on the typed original.
       const failure = call.failure ?? error;
       log(failure instanceof Error ? failure.name : "failed");
       throw failure;

@@ -1,3 +1,5 @@
+// First: the heap option must be set before the rest of the BFF allocates anything.
+import "./young-objects.js";
 import { readFileSync } from "node:fs";
 import { securityHeaderValues } from "./http/security-headers.js";
 import type { AddressInfo } from "node:net";

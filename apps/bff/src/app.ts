@@ -109,7 +109,7 @@ export const createApp = (deps: AppDeps): Express => {
     corsPolicy(config.webOrigin),
     noStore,
     refuseUnknownQuery(["health", "ready", "openApi", "clientConfig"]),
-    ...jsonBody([BULK_REVOKE_PATH]),
+    jsonBody([BULK_REVOKE_PATH]),
   );
   api.use(
     healthRouter({
@@ -124,7 +124,7 @@ export const createApp = (deps: AppDeps): Express => {
   // Everything below needs a valid token: deny by default, so a new route cannot forget it.
   api.use(
     authenticate(deps.validateToken),
-    userRateLimit(deps.rateLimit ?? defaultUserRateLimit),
+    ...userRateLimit(deps.rateLimit ?? defaultUserRateLimit),
     refuseUnknownQuery(),
     ...(deps.graphCost === undefined ? [] : [graphCostBudget(deps.graphCost)]),
   );

@@ -18,22 +18,20 @@ const hasBody = (headers: IncomingHttpHeaders) =>
  * silently ignored, and more than 16 kB is refused (413) before it is buffered. Bulk actions
  * (`bulkPaths`, matched against the path below the mount point) may send up to 128 kB.
  */
-export const jsonBody = (bulkPaths: readonly RegExp[] = []): RequestHandler[] => [
-  (req, _res, next) => {
-    if (METHODS_WITH_BODY.has(req.method) && hasBody(req.headers) && !req.is("application/json")) {
+export const jsonBody = (bulkPaths: readonly RegExp[] = []): RequestHandler => {
+  const bulk: RequestHandler = express.json({ limit: BULK_JSON_BODY_LIMIT, strict: true });
+  const small: RequestHandler = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+  return (req, res, next) => {
+    // A GET (most requests) has nothing to parse: it walks no parser at all (issue #19).
+    if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req.headers)) {
+      next();
+      return;
+    }
+    if (!req.is("application/json")) {
       throw new UnsupportedMediaTypeError("Send the request body as application/json.");
     }
-    next();
-  },
-  // Once a parser has read the body, the next one leaves it alone. The media type was checked
-  // above; `req.url` is relative to where the router is mounted.
-  express.json({
-    limit: BULK_JSON_BODY_LIMIT,
-    strict: true,
-    type: (req) => {
-      const path = (req.url ?? "").split("?", 1)[0] ?? "";
-      return bulkPaths.some((bulk) => bulk.test(path));
-    },
-  }),
-  express.json({ limit: JSON_BODY_LIMIT, strict: true }),
-];
+    // `req.url` is relative to where the router is mounted.
+    const path = req.url.split("?", 1)[0] ?? "";
+    (bulkPaths.some((pattern) => pattern.test(path)) ? bulk : small)(req, res, next);
+  };
+};

@@ -22,13 +22,13 @@ try {
         `BFF ${fixed(row.bff.medianMs, 1)} / ${fixed(row.bff.p95Ms, 1)} ms`,
         `BFF÷forwarder median ${fixed(row.forwarderMedianRatio, 2)}× p95 ${fixed(row.forwarderP95Ratio, 2)}×`,
         `req/s ${fixed(row.forwarder.perSecond)} / ${fixed(row.bff.perSecond)} (${fixed(row.forwarderThroughputRatio, 2)}×)`,
-        `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 2)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 2)}`,
+        `CPU ms/request BFF ${fixed(row.bffCpuMsPerRequest, 3)} forwarder ${fixed(row.forwarderCpuMsPerRequest, 3)}`,
         `rounds ${row.roundForwarderMedianRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
         `errors ${row.bff.errors}`,
         ...(row.compare === undefined
           ? []
           : [
-              `compare BFF÷forwarder median ${fixed(row.compare.forwarderMedianRatio, 2)}× CPU ms/request ${fixed(row.compare.cpuMsPerRequest, 2)} rounds ${row.compare.roundRatios.map((r) => `${fixed(r, 2)}×`).join(" ")}`,
+              `compare BFF÷forwarder median ${fixed(row.compare.forwarderMedianRatio, 2)}× CPU ms/request ${fixed(row.compare.cpuMsPerRequest, 3)} rounds ${row.compare.roundRatios.map((r) => `${fixed(r, 2)}×`).join(" ")} errors ${row.compare.errors}`,
             ]),
         `BFF RSS at rest ${fixed(result.bffRssAtRestMb)} MB, under load ${fixed(row.bffRssUnderLoadMb)} MB (NODE_OPTIONS=${bffNodeOptions()})`,
       ].join(" | "),

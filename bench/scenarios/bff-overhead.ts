@@ -33,7 +33,12 @@ export interface OverheadRow {
    * median of the rounds, so a change to the BFF is read against the BFF before it, not against
    * another run's machine.
    */
-  compare?: { forwarderMedianRatio: number; cpuMsPerRequest: number; roundRatios: number[] };
+  compare?: {
+    forwarderMedianRatio: number;
+    cpuMsPerRequest: number;
+    roundRatios: number[];
+    errors: number;
+  };
 }
 
 /** One turn of the forwarder then the BFF at one concurrency. */
@@ -276,6 +281,7 @@ export const bffOverhead = async (concurrencies: number[]): Promise<OverheadResu
                   roundRatios: rounds.map(
                     (r) => (r.compare?.medianMs ?? NaN) / r.forwarder.medianMs,
                   ),
+                  errors: rounds.reduce((sum, r) => sum + (r.compare?.errors ?? 0), 0),
                 },
               }),
         });

@@ -119,8 +119,11 @@ function AppDetail({ id }: { id: string }) {
   const [openings, setOpenings] = useState(0);
   // What the agent saw of a single license, by action id: the record holds only its id.
   const [subjects, setSubjects] = useState<Record<string, string>>({});
+  // The count the agent saw when they opened the dialog: what a revoke's count follows from.
+  const [seenCount, setSeenCount] = useState(app.usedLicenseCount);
   const open = (next: DialogState) => {
     setOpenings((n) => n + 1);
+    setSeenCount(app.usedLicenseCount);
     setDialog(next);
     setDialogOpen(true);
   };
@@ -128,7 +131,7 @@ function AppDetail({ id }: { id: string }) {
     setDialogOpen(false);
   };
   const accepted = (record: ActionRecord) => {
-    count.follow(record.id);
+    count.follow(record.id, seenCount);
     if (dialog?.kind === "selection") {
       const [only] = dialog.choices;
       if (!dialog.bulk && only) setSubjects((s) => ({ ...s, [record.id]: only.who }));

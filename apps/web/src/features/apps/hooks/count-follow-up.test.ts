@@ -1,7 +1,7 @@
 import type { ActionRecord, IosVppApp } from "@ihc/contracts";
 import { describe, expect, it } from "vitest";
 import { makeAction } from "../../../lib/testing/make-action";
-import { countFollowUp, countPhaseOf, countReadDelayMs } from "./count-follow-up";
+import { countFollowUp, countPhaseOf, countReadDelayMs, followRevoke } from "./count-follow-up";
 
 const app = (used: number, running = false) =>
   ({
@@ -68,5 +68,22 @@ describe("following an app's license count after a revoke", () => {
       2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000,
     ]);
     expect(countFollowUp.boundMs).toBeGreaterThanOrEqual(10 * 60_000);
+  });
+});
+
+describe("following one more revoke", () => {
+  it("starts from the count the agent saw, not the count when the 202 is read", () => {
+    // Opened at 17; by the time the 202 is read the count shows 10 of the revoke already.
+    const followed = followRevoke(undefined, ONE, 17);
+    expect(followed).toEqual({ actionIds: [ONE], baseline: 17 });
+    const done = revoke({ progress: { actionState: "done", attemptedCount: 15, failedCount: 0 } });
+    expect(countPhaseOf(app(10), followed, [done])).toBe("lagging");
+    expect(countPhaseOf(app(2), followed, [done])).toBe("none");
+  });
+
+  it("counts a revoke once however often it is answered, and joins a later one", () => {
+    const once = followRevoke(undefined, ONE, 20);
+    expect(followRevoke(once, ONE, 5)).toBe(once);
+    expect(followRevoke(once, TWO, 5)).toEqual({ actionIds: [ONE, TWO], baseline: 20 });
   });
 });

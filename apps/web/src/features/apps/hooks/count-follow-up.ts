@@ -29,6 +29,23 @@ export interface CountFollowUp {
 }
 
 /**
+ * Follows one more accepted revoke. The first sets the baseline: `seenCount`, the count the agent
+ * saw when they opened the dialog — not the count when the 202 is read, which may already have
+ * dropped (the revoke's events and a re-read can come first), leaving a baseline the count
+ * never falls below. A revoke sent while earlier ones are not counted yet joins them and their
+ * baseline; the same action again (a second answer for one key) changes nothing.
+ */
+export function followRevoke(
+  current: CountFollowUp | undefined,
+  actionId: string,
+  seenCount: number,
+): CountFollowUp {
+  if (current === undefined) return { actionIds: [actionId], baseline: seenCount };
+  if (current.actionIds.includes(actionId)) return current;
+  return { ...current, actionIds: [...current.actionIds, actionId] };
+}
+
+/**
  * - `none`: nothing to follow (no revoke, or the count shows what the revokes took);
  * - `running`: a revoke is still running (its own progress says so, the app is polled);
  * - `lagging`: the revokes are over and the count does not show them yet.

@@ -7,6 +7,7 @@ import {
   countFollowUp,
   countPhaseOf,
   countReadDelayMs,
+  followRevoke,
   type CountFollowUp,
 } from "./count-follow-up";
 
@@ -19,8 +20,8 @@ export type CountFreshness = "current" | "updating" | "late";
 
 export interface UsedCountFollowUp {
   freshness: CountFreshness;
-  /** A revoke was accepted: follow the count from what the agent saw when confirming. */
-  follow: (actionId: string) => void;
+  /** A revoke was accepted: follow the count from `seenCount` (see followRevoke). */
+  follow: (actionId: string, seenCount: number) => void;
 }
 
 export function useUsedCountFollowUp(app: IosVppApp): UsedCountFollowUp {
@@ -65,13 +66,8 @@ export function useUsedCountFollowUp(app: IosVppApp): UsedCountFollowUp {
 
   return {
     freshness: lagging === undefined ? "current" : lateFor === lagging ? "late" : "updating",
-    follow: (actionId) => {
-      // A revoke sent while earlier ones are not counted yet joins them, and their baseline.
-      setFollowed((current) =>
-        current === undefined
-          ? { actionIds: [actionId], baseline: app.usedLicenseCount }
-          : { ...current, actionIds: [...current.actionIds, actionId] },
-      );
+    follow: (actionId, seenCount) => {
+      setFollowed((current) => followRevoke(current, actionId, seenCount));
     },
   };
 }
